@@ -1,0 +1,32 @@
+// Every operation's handler, grouped by concern. The Handlers type makes a missing operation a compile error.
+import type { Workspace } from '../project/workspace.js';
+import { collectionHandlers } from './handlers/collections.js';
+import { documentHandlers } from './handlers/documents.js';
+import { exportHandlers, type ExportServices } from './handlers/export.js';
+import { highlightHandlers } from './handlers/highlights.js';
+import { memoHandlers } from './handlers/memos.js';
+import { noteHandlers } from './handlers/notes.js';
+import { projectHandlers } from './handlers/project.js';
+import { searchHandlers } from './handlers/search.js';
+import { tagHandlers } from './handlers/tags.js';
+import { themeHandlers } from './handlers/themes.js';
+import type { Handlers } from './types.js';
+
+export interface HandlerServices {
+  export?: ExportServices;
+}
+
+export function createHandlers(ws: Workspace, services: HandlerServices = {}): Handlers {
+  return {
+    ...projectHandlers(ws),
+    ...documentHandlers(ws),
+    ...collectionHandlers(ws),
+    ...highlightHandlers(ws),
+    ...tagHandlers(ws),
+    ...themeHandlers(ws),
+    ...noteHandlers(ws),
+    ...memoHandlers(ws),
+    ...searchHandlers(ws),
+    ...exportHandlers(ws, services.export),
+  };
+}

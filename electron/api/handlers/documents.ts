@@ -1,0 +1,27 @@
+import { deleteDocument, getDocument, getDocumentSummary, listDocuments, updateDocument } from '../../db/documents.js';
+import { importFile } from '../../import/importer.js';
+import type { Workspace } from '../../project/workspace.js';
+import { found, notFound } from '../errors.js';
+import type { HandlerGroup } from '../types.js';
+
+type DocumentOps = 'documents.list' | 'documents.get' | 'documents.update' | 'documents.delete' | 'documents.import';
+
+export function documentHandlers(ws: Workspace): HandlerGroup<DocumentOps> {
+  return {
+    'documents.list': (args) => listDocuments(ws.project.db, args),
+    'documents.get': ({ id }) => found(getDocument(ws.project.db, id), 'document', id),
+    'documents.update': ({ id, patch }) => {
+      const db = ws.project.db;
+      const updated = db.transaction(() => updateDocument(db, id, patch))();
+      if (!updated) throw notFound('document', id);
+      return getDocumentSummary(db, id)!;
+    },
+    'documents.delete': ({ id }) => {
+      const db = ws.project.db;
+      if (!db.transaction(() => deleteDocument(db, id))()) throw notFound('document', id);
+      return { deleted: true };
+    },
+    'documents.import': ({ fileName, base64, allowDuplicate, collectionId }) =>
+      importFile(ws.project.db, { fileName, bytes: Buffer.from(base64, 'base64'), allowDuplicate, collectionId }),
+  };
+}

@@ -1,0 +1,128 @@
+// Queries for the documents table (and its FTS index, kept in step by triggers).
+import type { DocumentFormat, DocumentFull, DocumentSummary, PageStart } from '../../shared/types.js';
+import type { Db } from './connection.js';
+
+export interface NewDocument {
+  title: string;
+  outlet?: string | null;
+  author?: string | null;
+  publishedAt?: string | null;
+  url?: string | null;
+  format: DocumentFormat;
+  text: string;
+  contentHash: string;
+  sourceName?: string | null;
+  pages?: PageStart[] | null;
+  collectionId?: number | null;
+}
+
+export interface DocumentPatch {
+  title?: string;
+  outlet?: string | null;
+  author?: string | null;
+  publishedAt?: string | null;
+  url?: string | null;
+  notes?: string;
+  collectionId?: number | null;
+}
+
+export interface ListOptions {
+  sort?: 'title' | 'outlet' | 'publishedAt' | 'importedAt' | 'length' | 'tagCount';
+  descending?: boolean;
+  outlet?: string;
+  collectionId?: number;
+  tagId?: number;
+}
+
+const summaryColumns = `
+  d.id, d.title, d.outlet, d.author, d.published_at AS publishedAt, d.url, d.format,
+  d.source_name AS sourceName, d.notes, d.collection_id AS collectionId, length(d.text) AS length,
+  d.content_hash AS contentHash, d.imported_at AS importedAt, d.updated_at AS updatedAt,
+  (SELECT COUNT(*) FROM highlights h WHERE h.document_id = d.id) AS highlightCount,
+  (SELECT COUNT(DISTINCT ht.tag_id) FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id
+     WHERE h.document_id = d.id) AS tagCount`;
+
+const sortColumns: Record<NonNullable<ListOptions['sort']>, string> = {
+  title: 'd.title COLLATE NOCASE',
+  outlet: 'd.outlet COLLATE NOCASE',
+  publishedAt: 'd.published_at',
+  importedAt: 'd.imported_at',
+  length: 'length(d.text)',
+  tagCount: 'tagCount',
+};
+
+export function insertDocument(db: Db, doc: NewDocument): number {
+  const info = db.prepare(`
+    INSERT INTO documents (title, outlet, author, published_at, url, format, text, content_hash, source_name, pages, collection_id)
+    VALUES (@title, @outlet, @author, @publishedAt, @url, @format, @text, @contentHash, @sourceName, @pages, @collectionId)`)
+    .run({
+      title: doc.title, outlet: doc.outlet ?? null, author: doc.author ?? null,
+      publishedAt: doc.publishedAt ?? null, url: doc.url ?? null, format: doc.format, text: doc.text,
+      contentHash: doc.contentHash, sourceName: doc.sourceName ?? null,
+      pages: doc.pages ? JSON.stringify(doc.pages) : null, collectionId: doc.collectionId ?? null,
+    });
+  return Number(info.lastInsertRowid);
+}
+
+export function listDocuments(db: Db, options: ListOptions = {}): DocumentSummary[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (options.outlet !== undefined) { where.push('d.outlet = @outlet'); params.outlet = options.outlet; }
+  if (options.collectionId !== undefined) { where.push('d.collection_id = @collectionId'); params.collectionId = options.collectionId; }
+  if (options.tagId !== undefined) {
+    where.push('EXISTS (SELECT 1 FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id WHERE h.document_id = d.id AND ht.tag_id = @tagId)');
+    params.tagId = options.tagId;
+  }
+  const order = `${sortColumns[options.sort ?? 'importedAt']} ${options.descending ? 'DESC' : 'ASC'}, d.id`;
+  const sql = `SELECT ${summaryColumns} FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`;
+  return db.prepare(sql).all(params) as DocumentSummary[];
+}
+
+export function getDocumentSummary(db: Db, id: number): DocumentSummary | undefined {
+  return db.prepare(`SELECT ${summaryColumns} FROM documents d WHERE d.id = ?`).get(id) as DocumentSummary | undefined;
+}
+
+export function getDocument(db: Db, id: number): DocumentFull | undefined {
+  const row = db.prepare(`SELECT ${summaryColumns}, d.text, d.pages FROM documents d WHERE d.id = ?`)
+    .get(id) as (DocumentSummary & { text: string; pages: string | null }) | undefined;
+  if (!row) return undefined;
+  return { ...row, pages: row.pages ? (JSON.parse(row.pages) as PageStart[]) : null };
+}
+
+export function getDocumentText(db: Db, id: number): string | undefined {
+  return db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined;
+}
+
+export function findDocumentByHash(db: Db, contentHash: string): DocumentSummary | undefined {
+  const id = db.prepare('SELECT id FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1').pluck().get(contentHash) as number | undefined;
+  return id === undefined ? undefined : getDocumentSummary(db, id);
+}
+
+const patchColumns: Record<keyof DocumentPatch, string> = {
+  title: 'title', outlet: 'outlet', author: 'author', publishedAt: 'published_at',
+  url: 'url', notes: 'notes', collectionId: 'collection_id',
+};
+
+/** Returns false when there is no such document. */
+export function updateDocument(db: Db, id: number, patch: DocumentPatch): boolean {
+  const keys = (Object.keys(patch) as (keyof DocumentPatch)[]).filter((k) => patch[k] !== undefined);
+  if (keys.length === 0) return getDocumentSummary(db, id) !== undefined;
+  const sets = keys.map((k) => `${patchColumns[k]} = @${k}`).join(', ');
+  const info = db.prepare(`UPDATE documents SET ${sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`)
+    .run({ ...patch, id });
+  return info.changes > 0;
+}
+
+/** Replaces a document's text (re-import of an edited file). Highlights are re-anchored by the caller. */
+export function replaceDocumentText(db: Db, id: number, text: string, contentHash: string, pages: PageStart[] | null): void {
+  db.prepare(`UPDATE documents SET text = ?, content_hash = ?, pages = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
+    .run(text, contentHash, pages ? JSON.stringify(pages) : null, id);
+}
+
+export function deleteDocument(db: Db, id: number): boolean {
+  return db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
+}
+
+export function countDocuments(db: Db): number {
+  return db.prepare('SELECT COUNT(*) FROM documents').pluck().get() as number;
+}

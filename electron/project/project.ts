@@ -1,0 +1,49 @@
+// A project is one SQLite file. Opening a new one imports the bundled seed reports exactly once.
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase, schemaVersion, type Db, type OpenOptions } from '../db/connection.js';
+import { countDocuments } from '../db/documents.js';
+import { getMeta, setMeta } from '../db/meta.js';
+import { importFile } from '../import/importer.js';
+
+export interface Project {
+  readonly path: string;
+  readonly db: Db;
+  close(): void;
+}
+
+export interface ProjectOptions extends OpenOptions {
+  /** Folder of seed files to import into a brand-new project; omit for an empty project. */
+  seedsDir?: string;
+}
+
+export async function openProject(file: string, options: ProjectOptions = {}): Promise<Project> {
+  const db = openDatabase(file, options);
+  try {
+    if (options.seedsDir && getMeta(db, 'seeded') === undefined) await importSeeds(db, options.seedsDir);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return { path: file, db, close: () => db.close() };
+}
+
+/** Imports every file in the seeds folder (sorted), then records that it did so. */
+export async function importSeeds(db: Db, seedsDir: string): Promise<void> {
+  const files = fs.readdirSync(seedsDir).filter((f) => !f.startsWith('.')).sort();
+  for (const name of files) {
+    const result = await importFile(db, { fileName: name, bytes: fs.readFileSync(path.join(seedsDir, name)) });
+    if (result.status === 'failed') throw new Error(`Seed ${name} could not be imported: ${result.message}`);
+  }
+  setMeta(db, 'seeded', new Date().toISOString());
+}
+
+export function describeProject(project: Project, recent: string[]) {
+  return {
+    path: project.path,
+    name: path.basename(project.path).replace(/\.gloss$|\.sqlite$|\.db$/, ''),
+    schemaVersion: schemaVersion(project.db),
+    documentCount: countDocuments(project.db),
+    recent,
+  };
+}

@@ -1,0 +1,62 @@
+// Browser mode: the workbench served over the HTTP transport, for machines without Electron and for e2e tests.
+// Usage: node dist/electron/electron/server/web.js [--data-dir DIR] [--project FILE] [--port N] [--open]
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBackend } from '../backend.js';
+import { defaultSeedsDir, rendererDir } from '../paths.js';
+import { startHttpServer } from './http.js';
+import { chromiumPdfService } from './pdf.js';
+
+export function defaultDataDir(): string {
+  const base = process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'Gloss');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' }, project: { type: 'string' }, port: { type: 'string' },
+      open: { type: 'boolean', default: false }, token: { type: 'string' },
+    },
+  });
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const backend = await createBackend(
+    { dataDir, projectPath: values.project, seedsDir: defaultSeedsDir() },
+    { export: chromiumPdfService() },
+  );
+  const server = await startHttpServer({
+    dispatch: backend.dispatch, staticDir: rendererDir(), port: values.port ? Number(values.port) : 0, token: values.token,
+  });
+  console.log(`Gloss is serving project ${backend.workspace.project.path}`);
+  console.log(`Open the workbench at: ${server.appUrl}`);
+  // Machine-readable line for tests and scripts.
+  console.log(`GLOSS_READY ${JSON.stringify({ url: server.url, token: server.token, appUrl: server.appUrl })}`);
+  if (values.open) openBrowser(server.appUrl);
+  const stop = async () => { await server.close(); backend.close(); process.exit(0); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** Opens the workbench in Chromium's app window where available, else the system's default browser. */
+function openBrowser(url: string): void {
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => fs.existsSync(p));
+  const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (!hasDisplay) {
+    console.log('No display found; open the address above in a browser.');
+    return;
+  }
+  const [command, args] = chromium ? [chromium, [`--app=${url}`, '--no-first-run']]
+    : process.platform === 'darwin' ? ['open', [url]]
+    : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
+  child.on('error', () => console.log('Could not open a browser; open the address above yourself.'));
+  child.unref();
+}
+
+main().catch((error: unknown) => {
+  console.error(`Gloss could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

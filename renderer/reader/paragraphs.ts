@@ -1,0 +1,18 @@
+// The reader shows a document as paragraphs; each knows its offset in the document text,
+// so a DOM position maps back to a text offset and a stored highlight maps to a DOM range.
+export interface Paragraph {
+  start: number;
+  text: string;
+}
+
+export const PARAGRAPH_SEPARATOR = '\n\n';
+
+export function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let start = 0;
+  for (const part of text.split(PARAGRAPH_SEPARATOR)) {
+    paragraphs.push({ start, text: part });
+    start += part.length + PARAGRAPH_SEPARATOR.length;
+  }
+  return paragraphs;
+}

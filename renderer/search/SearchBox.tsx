@@ -1,0 +1,3 @@
+export function SearchBox() {
+  return <div className="search-box" />;
+}

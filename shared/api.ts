@@ -1,0 +1,235 @@
+// The one description of Gloss's API. Both transports (Electron IPC, local HTTP) validate every
+// call against these schemas in the main process, and the renderer's client is typed from them.
+// Adding an operation: add it here, add its handler in electron/api/handlers.ts, call it.
+import { z } from 'zod';
+import type {
+  CitationSource, Collection, DocumentFull, DocumentSummary, ExportedFile, Highlight,
+  HighlightSnapshot, ImportResult, Memo, MemoSummary, Note, ProjectInfo, SearchHit, Tag,
+  TagMatrix, ThemeGroup,
+} from './types.js';
+
+interface OpSpec<A extends z.ZodType, R> {
+  args: A;
+  /** Phantom: carries the result type only. */
+  result?: R;
+}
+
+function op<A extends z.ZodType>(args: A) {
+  return { returns: <R>(): OpSpec<A, R> => ({ args }) };
+}
+
+/** Largest single payload either transport accepts (an imported file, base64-encoded). */
+export const MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
+/** Files larger than this (decoded) are refused at import with a clear message. */
+export const MAX_IMPORT_FILE_BYTES = 40 * 1024 * 1024;
+
+const id = z.number().int().positive();
+const offset = z.number().int().nonnegative();
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #ffcc00');
+const shortText = (max: number) => z.string().max(max);
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2025-02-27');
+const tiptapJson = z.string().max(8 * 1024 * 1024).refine(isJsonObject, 'a JSON document');
+const empty = z.object({}).strict();
+
+function isJsonObject(s: string): boolean {
+  try {
+    const v: unknown = JSON.parse(s);
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
+const documentPatch = z.object({
+  title: shortText(500).trim().min(1, 'a title cannot be empty'),
+  outlet: shortText(200).nullable(),
+  author: shortText(200).nullable(),
+  publishedAt: isoDate.nullable(),
+  url: z.url({ protocol: /^https?$/ }).max(2000).nullable(),
+  notes: shortText(100_000),
+  collectionId: id.nullable(),
+}).partial().strict();
+
+const documentSort = z.enum(['title', 'outlet', 'publishedAt', 'importedAt', 'length', 'tagCount']);
+
+const highlightRecord = z.object({
+  id, documentId: id, start: offset, end: offset,
+  exact: z.string(), prefix: z.string(), suffix: z.string(),
+  color: color.nullable(), orphaned: z.boolean(), tagIds: z.array(id).max(1000),
+  createdAt: z.string(), updatedAt: z.string(),
+}).strict();
+
+const noteRecord = z.object({
+  id, highlightId: id.nullable(), documentId: id.nullable(),
+  content: tiptapJson, text: z.string(), createdAt: z.string(), updatedAt: z.string(),
+}).strict();
+
+export const api = {
+  // Project
+  'project.info': op(empty).returns<ProjectInfo>(),
+  'project.open': op(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<ProjectInfo>(),
+  'project.create': op(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<ProjectInfo>(),
+
+  // Documents
+  'documents.list': op(z.object({
+    sort: documentSort.optional(),
+    descending: z.boolean().optional(),
+    outlet: shortText(200).optional(),
+    collectionId: id.optional(),
+    tagId: id.optional(),
+  }).strict()).returns<DocumentSummary[]>(),
+  'documents.get': op(z.object({ id }).strict()).returns<DocumentFull>(),
+  'documents.update': op(z.object({ id, patch: documentPatch }).strict()).returns<DocumentSummary>(),
+  'documents.delete': op(z.object({ id }).strict()).returns<{ deleted: true }>(),
+  'documents.import': op(z.object({
+    fileName: z.string().min(1).max(1000),
+    base64: z.string().max(MAX_PAYLOAD_BYTES).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
+    allowDuplicate: z.boolean().optional(),
+    collectionId: id.optional(),
+  }).strict()).returns<ImportResult>(),
+
+  'collections.list': op(empty).returns<Collection[]>(),
+  'collections.create': op(z.object({ name: shortText(200).trim().min(1) }).strict()).returns<Collection>(),
+  'collections.rename': op(z.object({ id, name: shortText(200).trim().min(1) }).strict()).returns<Collection>(),
+  'collections.delete': op(z.object({ id }).strict()).returns<{ deleted: true }>(),
+
+  // Highlights
+  'highlights.list': op(z.object({ documentId: id.optional() }).strict()).returns<Highlight[]>(),
+  'highlights.create': op(z.object({
+    documentId: id, start: offset, end: offset,
+    color: color.nullable().optional(),
+    tagIds: z.array(id).max(1000).optional(),
+  }).strict().refine((a) => a.end > a.start, 'end must be after start')).returns<Highlight>(),
+  'highlights.update': op(z.object({
+    id, color: color.nullable().optional(), tagIds: z.array(id).max(1000).optional(),
+  }).strict()).returns<Highlight>(),
+  'highlights.delete': op(z.object({ id }).strict()).returns<HighlightSnapshot>(),
+  /** Undo of a delete: puts the passage back with its id, tags and note. */
+  'highlights.restore': op(z.object({
+    highlight: highlightRecord, note: noteRecord.nullable(),
+  }).strict()).returns<Highlight>(),
+
+  // Tags (the codebook)
+  'tags.list': op(empty).returns<Tag[]>(),
+  'tags.create': op(z.object({
+    name: shortText(200).trim().min(1, 'a tag needs a name'),
+    color: color.optional(),
+    description: shortText(10_000).optional(),
+    parentId: id.nullable().optional(),
+  }).strict()).returns<Tag>(),
+  'tags.update': op(z.object({
+    id,
+    name: shortText(200).trim().min(1, 'a tag needs a name').optional(),
+    color: color.optional(),
+    description: shortText(10_000).optional(),
+    parentId: id.nullable().optional(),
+  }).strict()).returns<Tag>(),
+  /** Merge source into target: source's passages take target, source is removed. */
+  'tags.merge': op(z.object({ sourceId: id, targetId: id }).strict()
+    .refine((a) => a.sourceId !== a.targetId, 'cannot merge a tag into itself')).returns<Tag>(),
+  /** What happens to the tag's passages: keep them untagged, delete them, or move them to another tag. */
+  'tags.delete': op(z.object({
+    id,
+    passages: z.enum(['untag', 'delete', 'reassign']),
+    reassignTo: id.optional(),
+  }).strict().refine((a) => a.passages !== 'reassign' || a.reassignTo !== undefined,
+    'reassign needs reassignTo')).returns<{ deleted: true }>(),
+
+  // Theme view
+  'themes.passages': op(z.object({
+    tagIds: z.array(id).min(1).max(100),
+    mode: z.enum(['and', 'or']),
+  }).strict()).returns<ThemeGroup[]>(),
+  'themes.matrix': op(empty).returns<TagMatrix>(),
+
+  // Notes
+  'notes.list': op(z.object({ documentId: id.optional() }).strict()).returns<Note[]>(),
+  'notes.forHighlight': op(z.object({ highlightId: id }).strict()).returns<Note | null>(),
+  'notes.forDocument': op(z.object({ documentId: id }).strict()).returns<Note | null>(),
+  /** Create or replace the note on a passage (highlightId) or on a document (documentId). */
+  'notes.save': op(z.object({
+    highlightId: id.optional(), documentId: id.optional(),
+    content: tiptapJson, text: z.string().max(4 * 1024 * 1024),
+  }).strict().refine((a) => (a.highlightId === undefined) !== (a.documentId === undefined),
+    'a note belongs to exactly one of highlightId or documentId')).returns<Note>(),
+  'notes.delete': op(z.object({ id }).strict()).returns<{ deleted: true }>(),
+
+  // Memos
+  'memos.list': op(empty).returns<MemoSummary[]>(),
+  'memos.get': op(z.object({ id }).strict()).returns<Memo>(),
+  'memos.create': op(z.object({
+    title: shortText(500).trim().min(1), content: tiptapJson.optional(),
+  }).strict()).returns<Memo>(),
+  'memos.update': op(z.object({
+    id, title: shortText(500).trim().min(1).optional(), content: tiptapJson.optional(),
+  }).strict()).returns<Memo>(),
+  'memos.delete': op(z.object({ id }).strict()).returns<{ deleted: true }>(),
+  /** A new memo with one section per tag, its passages cited in document order. */
+  'memos.draftFromTags': op(z.object({
+    title: shortText(500).trim().min(1), tagIds: z.array(id).min(1).max(100),
+  }).strict()).returns<Memo>(),
+  'citations.resolve': op(z.object({ highlightIds: z.array(id).max(10_000) }).strict())
+    .returns<CitationSource[]>(),
+
+  // Search
+  'search.query': op(z.object({
+    query: z.string().max(1000),
+    documentId: id.optional(),
+    tagId: id.optional(),
+    kinds: z.array(z.enum(['document', 'highlight', 'note'])).min(1).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  }).strict()).returns<SearchHit[]>(),
+
+  // Export
+  'export.memo': op(z.object({
+    memoId: id, format: z.enum(['md', 'html', 'docx', 'pdf']),
+  }).strict()).returns<ExportedFile>(),
+  'export.annotations': op(z.object({ format: z.enum(['csv', 'w3c']) }).strict()).returns<ExportedFile>(),
+} as const;
+
+export type Api = typeof api;
+export type OpName = keyof Api;
+export type ArgsOf<K extends OpName> = z.input<Api[K]['args']>;
+export type ParsedArgsOf<K extends OpName> = z.output<Api[K]['args']>;
+export type ResultOf<K extends OpName> = Exclude<Api[K]['result'], undefined>;
+
+export const opNames = Object.keys(api) as OpName[];
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** Error shape both transports return; the client turns it back into a GlossError. */
+export type ErrorCode = 'invalid_argument' | 'not_found' | 'conflict' | 'too_large' | 'unknown_operation' | 'internal';
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+export type CallResponse<R = unknown> = { ok: true; result: R } | { ok: false; error: ErrorBody };
+
+export class GlossError extends Error {
+  constructor(readonly code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'GlossError';
+  }
+}
+
+/** The typed API the renderer uses, whatever carries it. */
+export type GlossClient = { [K in OpName]: (args: ArgsOf<K>) => Promise<ResultOf<K>> };
+
+/** One function that sends an operation and returns the raw response. */
+export type Transport = (op: OpName, args: unknown) => Promise<CallResponse>;
+
+export function createClient(transport: Transport): GlossClient {
+  const client = {} as Record<OpName, (args: unknown) => Promise<unknown>>;
+  for (const name of opNames) {
+    client[name] = async (args: unknown) => {
+      const response = await transport(name, args ?? {});
+      if (!response.ok) throw new GlossError(response.error.code, response.error.message);
+      return response.result;
+    };
+  }
+  return client as unknown as GlossClient;
+}

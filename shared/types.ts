@@ -1,0 +1,186 @@
+// Domain types shared by the main process, both transports and the renderer.
+// Offsets are UTF-16 code-unit offsets into Document.text (what JavaScript strings index).
+
+export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
+
+export interface DocumentSummary {
+  id: number;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  /** ISO date (YYYY-MM-DD) or null when unknown. */
+  publishedAt: string | null;
+  url: string | null;
+  format: DocumentFormat;
+  /** Original file name, when imported from a file. */
+  sourceName: string | null;
+  /** Free-form metadata notes about the document (not a rich note). */
+  notes: string;
+  collectionId: number | null;
+  length: number;
+  contentHash: string;
+  importedAt: string;
+  updatedAt: string;
+  highlightCount: number;
+  tagCount: number;
+}
+
+/** Where each PDF page starts in Document.text, so citations can name a page. */
+export interface PageStart {
+  page: number;
+  offset: number;
+}
+
+export interface DocumentFull extends DocumentSummary {
+  text: string;
+  pages: PageStart[] | null;
+}
+
+export interface Collection {
+  id: number;
+  name: string;
+  documentCount: number;
+}
+
+/** W3C Web Annotation TextQuoteSelector + TextPositionSelector, as Hypothesis stores them. */
+export interface TextAnchor {
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface Highlight extends TextAnchor {
+  id: number;
+  documentId: number;
+  /** Explicit colour; null means "colour of the first tag" (or the default). */
+  color: string | null;
+  /** True when a re-import could not place the passage; it is kept, never dropped. */
+  orphaned: boolean;
+  tagIds: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Everything needed to undo a highlight deletion exactly. */
+export interface HighlightSnapshot {
+  highlight: Highlight;
+  note: Note | null;
+}
+
+export interface Tag {
+  id: number;
+  name: string;
+  color: string;
+  description: string;
+  parentId: number | null;
+  createdAt: string;
+  /** Number of highlights carrying this tag. */
+  highlightCount: number;
+}
+
+export interface Note {
+  id: number;
+  /** Set for a note on a passage. */
+  highlightId: number | null;
+  /** Always set: the document the note belongs to (for a passage note, the passage's document). */
+  documentId: number | null;
+  /** tiptap/ProseMirror JSON document, serialised. */
+  content: string;
+  /** Plain text of the note, for search and previews. */
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemoSummary {
+  id: number;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Memo extends MemoSummary {
+  /** tiptap/ProseMirror JSON document, serialised. */
+  content: string;
+}
+
+/** What a memo citation shows: the passage as it is now, or gone. */
+export interface CitationSource {
+  highlightId: number;
+  exists: boolean;
+  exact: string | null;
+  documentId: number | null;
+  documentTitle: string | null;
+  outlet: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  page: number | null;
+}
+
+export interface ThemePassage {
+  highlight: Highlight;
+  /** Text just before and after the passage, for context. */
+  before: string;
+  after: string;
+  noteText: string | null;
+}
+
+export interface ThemeGroup {
+  document: DocumentSummary;
+  passages: ThemePassage[];
+}
+
+export interface TagMatrix {
+  tags: Tag[];
+  documents: { id: number; title: string }[];
+  /** counts[tagIndex][documentIndex] = passages with that tag in that document. */
+  countsByDocument: number[][];
+  /** cooccurrence[i][j] = passages carrying both tags, or overlapping passages carrying one each. */
+  cooccurrence: number[][];
+}
+
+export type SearchKind = 'document' | 'highlight' | 'note';
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** id of the document, highlight or note that matched. */
+  id: number;
+  documentId: number | null;
+  documentTitle: string | null;
+  /** Snippet with matches wrapped in \u0002 … \u0003 (rendered as <mark> by the UI, never as HTML). */
+  snippet: string;
+  /** Offset in the document text of the first match, to jump to it. */
+  offset: number | null;
+  /** Length of the first match, to select it after the jump. */
+  matchLength: number | null;
+  rank: number;
+}
+
+export type ImportStatus = 'imported' | 'duplicate' | 'failed';
+
+export interface ImportResult {
+  fileName: string;
+  status: ImportStatus;
+  document: DocumentSummary | null;
+  /** Clear, user-facing reason for a failure or a duplicate. */
+  message: string | null;
+  warnings: string[];
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  /** File content, base64-encoded (binary formats) so both transports carry it unchanged. */
+  base64: string;
+}
+
+export interface ProjectInfo {
+  path: string;
+  name: string;
+  schemaVersion: number;
+  documentCount: number;
+  recent: string[];
+}
