@@ -116,7 +116,7 @@ function lockDownSession(): void {
   });
   // No remote content: only the app's own origin (and devtools) may load.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://') || details.url.startsWith('data:');
+    const allowed = [`${APP_ORIGIN}/`, 'devtools://', 'data:', 'blob:'].some((prefix) => details.url.startsWith(prefix));
     callback({ cancel: !allowed });
   });
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
