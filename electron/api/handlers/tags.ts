@@ -1,13 +1,71 @@
+import type { Db } from '../../db/connection.js';
+import { deleteHighlight } from '../../db/highlights.js';
+import {
+  ancestorIds, deleteTag, getTag, highlightIdsWithTag, insertTag, listTags, moveTagLinks, nextTagColor,
+  reparentChildren, updateTag,
+} from '../../db/tags.js';
 import type { Workspace } from '../../project/workspace.js';
+import { found, invalid } from '../errors.js';
 import type { HandlerGroup } from '../types.js';
-import { pending } from './pending.js';
 
-export function tagHandlers(_ws: Workspace): HandlerGroup<'tags.list' | 'tags.create' | 'tags.update' | 'tags.merge' | 'tags.delete'> {
+type TagOps = 'tags.list' | 'tags.create' | 'tags.update' | 'tags.merge' | 'tags.delete';
+
+export function tagHandlers(ws: Workspace): HandlerGroup<TagOps> {
+  const db = () => ws.project.db;
   return {
-    'tags.list': pending('tags.list'),
-    'tags.create': pending('tags.create'),
-    'tags.update': pending('tags.update'),
-    'tags.merge': pending('tags.merge'),
-    'tags.delete': pending('tags.delete'),
+    'tags.list': () => listTags(db()),
+    'tags.create': ({ name, color, description, parentId }) => {
+      const d = db();
+      return d.transaction(() => {
+        if (parentId != null) found(getTag(d, parentId), 'tag', parentId);
+        const id = insertTag(d, { name, color: color ?? nextTagColor(d), description: description ?? '', parentId: parentId ?? null });
+        return getTag(d, id)!;
+      })();
+    },
+    'tags.update': ({ id, ...patch }) => {
+      const d = db();
+      return d.transaction(() => {
+        found(getTag(d, id), 'tag', id);
+        if (patch.parentId != null) checkParent(d, id, patch.parentId);
+        updateTag(d, id, patch);
+        return getTag(d, id)!;
+      })();
+    },
+    'tags.merge': ({ sourceId, targetId }) => {
+      const d = db();
+      return d.transaction(() => {
+        const source = found(getTag(d, sourceId), 'tag', sourceId);
+        found(getTag(d, targetId), 'tag', targetId);
+        moveTagLinks(d, sourceId, targetId);
+        // Sub-tags follow into the target, unless the target sits below the source (that would make a cycle).
+        const targetBelowSource = ancestorIds(d, targetId).includes(sourceId);
+        reparentChildren(d, sourceId, targetBelowSource ? source.parentId : targetId);
+        deleteTag(d, sourceId);
+        return getTag(d, targetId)!;
+      })();
+    },
+    'tags.delete': ({ id, passages, reassignTo }) => {
+      const d = db();
+      return d.transaction(() => {
+        const tag = found(getTag(d, id), 'tag', id);
+        if (passages === 'reassign') {
+          if (reassignTo === id) throw invalid('tags.delete: cannot reassign passages to the tag being deleted.');
+          found(getTag(d, reassignTo!), 'tag', reassignTo!);
+          moveTagLinks(d, id, reassignTo!);
+        } else if (passages === 'delete') {
+          for (const highlightId of highlightIdsWithTag(d, id)) deleteHighlight(d, highlightId);
+        }
+        reparentChildren(d, id, tag.parentId);
+        deleteTag(d, id);
+        return { deleted: true as const };
+      })();
+    },
   };
+}
+
+function checkParent(db: Db, id: number, parentId: number): void {
+  found(getTag(db, parentId), 'tag', parentId);
+  if (parentId === id || ancestorIds(db, parentId).includes(id)) {
+    throw invalid('tags.update: a tag cannot be nested inside itself or one of its own sub-tags.');
+  }
 }

@@ -1,0 +1,66 @@
+// Queries for the codebook (tags) and their links to highlights.
+import type { Tag } from '../../shared/types.js';
+import type { Db } from './connection.js';
+
+/** A calm palette, readable as translucent highlight colours in light and dark themes. */
+export const TAG_PALETTE = ['#f2c14e', '#7cb7e8', '#f28b82', '#81c995', '#c58af9', '#fdab6d', '#78d9ec', '#e3a5c7', '#a8c66c', '#b0a4e3'];
+
+const columns = `t.id, t.name, t.color, t.description, t.parent_id AS parentId, t.created_at AS createdAt,
+  (SELECT COUNT(*) FROM highlight_tags ht WHERE ht.tag_id = t.id) AS highlightCount`;
+
+export function listTags(db: Db): Tag[] {
+  return db.prepare(`SELECT ${columns} FROM tags t ORDER BY t.name COLLATE NOCASE`).all() as Tag[];
+}
+
+export function getTag(db: Db, id: number): Tag | undefined {
+  return db.prepare(`SELECT ${columns} FROM tags t WHERE t.id = ?`).get(id) as Tag | undefined;
+}
+
+export function nextTagColor(db: Db): string {
+  const count = db.prepare('SELECT COUNT(*) FROM tags').pluck().get() as number;
+  return TAG_PALETTE[count % TAG_PALETTE.length];
+}
+
+export function insertTag(db: Db, tag: { name: string; color: string; description: string; parentId: number | null }): number {
+  return Number(db.prepare('INSERT INTO tags (name, color, description, parent_id) VALUES (@name, @color, @description, @parentId)')
+    .run(tag).lastInsertRowid);
+}
+
+const patchColumns = { name: 'name', color: 'color', description: 'description', parentId: 'parent_id' } as const;
+
+export function updateTag(db: Db, id: number, patch: Partial<Record<keyof typeof patchColumns, string | number | null>>): void {
+  const keys = (Object.keys(patch) as (keyof typeof patchColumns)[]).filter((k) => patch[k] !== undefined);
+  if (keys.length === 0) return;
+  db.prepare(`UPDATE tags SET ${keys.map((k) => `${patchColumns[k]} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
+}
+
+/** The tag's ancestors, nearest first (used to refuse a parent that would make a cycle). */
+export function ancestorIds(db: Db, id: number): number[] {
+  return db.prepare(`WITH RECURSIVE up(id) AS (SELECT parent_id FROM tags WHERE id = ?
+      UNION SELECT t.parent_id FROM tags t JOIN up ON t.id = up.id WHERE t.parent_id IS NOT NULL)
+    SELECT id FROM up WHERE id IS NOT NULL`).pluck().all(id) as number[];
+}
+
+export function highlightIdsWithTag(db: Db, tagId: number): number[] {
+  return db.prepare('SELECT highlight_id FROM highlight_tags WHERE tag_id = ?').pluck().all(tagId) as number[];
+}
+
+/** Gives every passage of `sourceId` the tag `targetId` (keeping its position), then drops the source links. */
+export function moveTagLinks(db: Db, sourceId: number, targetId: number): void {
+  db.prepare(`INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id, position)
+    SELECT highlight_id, ?, position FROM highlight_tags WHERE tag_id = ?`).run(targetId, sourceId);
+  db.prepare('DELETE FROM highlight_tags WHERE tag_id = ?').run(sourceId);
+}
+
+export function reparentChildren(db: Db, fromId: number, toId: number | null): void {
+  db.prepare('UPDATE tags SET parent_id = ? WHERE parent_id = ?').run(toId, fromId);
+}
+
+export function deleteTag(db: Db, id: number): boolean {
+  return db.prepare('DELETE FROM tags WHERE id = ?').run(id).changes > 0;
+}
+
+export function existingTagIds(db: Db, ids: number[]): number[] {
+  const exists = db.prepare('SELECT 1 FROM tags WHERE id = ?').pluck();
+  return ids.filter((id) => exists.get(id) !== undefined);
+}
