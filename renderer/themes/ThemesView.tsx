@@ -1,3 +1,108 @@
+// Every passage of a theme across documents, grouped by document; plus counts and a co-occurrence matrix.
+import { useState } from 'react';
+import type { TagMatrix, ThemeGroup } from '../../shared/types';
+import { requestCitation, setHighlightDragData } from '../app/citations';
+import { useApi } from '../app/useApi';
+import { useWorkbench } from '../app/workbench';
+import { Codebook } from '../tags/Codebook';
+import './themes.css';
+
 export function ThemesView() {
-  return <div className="empty-state"><h2>Themes</h2><p>Tag passages in the reader to see them gathered here.</p></div>;
+  const wb = useWorkbench();
+  const tags = useApi(() => wb.client['tags.list']({}), []);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [mode, setMode] = useState<'or' | 'and'>('or');
+  const [tab, setTab] = useState<'passages' | 'matrix'>('passages');
+  const live = selected.filter((id) => tags.data?.some((t) => t.id === id));
+  const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  return (
+    <div className="themes">
+      <aside className="themes-codebook"><Codebook tags={tags.data ?? []} selected={live} onToggle={toggle} /></aside>
+      <section className="themes-main">
+        <div className="themes-toolbar">
+          <div className="segmented" role="tablist">
+            <button type="button" role="tab" aria-selected={tab === 'passages'} className={tab === 'passages' ? 'active' : ''} onClick={() => setTab('passages')}>Passages</button>
+            <button type="button" role="tab" aria-selected={tab === 'matrix'} className={tab === 'matrix' ? 'active' : ''} onClick={() => setTab('matrix')}>Counts &amp; co-occurrence</button>
+          </div>
+          {tab === 'passages' && (
+            <div className="segmented" aria-label="Match">
+              <button type="button" className={mode === 'or' ? 'active' : ''} onClick={() => setMode('or')} title="Passages with any chosen tag">Any (OR)</button>
+              <button type="button" className={mode === 'and' ? 'active' : ''} onClick={() => setMode('and')} title="Passages with every chosen tag">All (AND)</button>
+            </div>
+          )}
+        </div>
+        {tab === 'passages' ? <ThemePassages tagIds={live} mode={mode} /> : <Matrix />}
+      </section>
+    </div>
+  );
+}
+
+function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' }) {
+  const wb = useWorkbench();
+  const groups = useApi<ThemeGroup[]>(
+    () => (tagIds.length ? wb.client['themes.passages']({ tagIds, mode }) : Promise.resolve([])), [tagIds.join(','), mode]);
+  if (tagIds.length === 0) return <div className="empty-state"><h2>Choose one or more tags</h2><p>Tick tags in the codebook to gather their passages from every document.</p></div>;
+  if (groups.error) return <p className="error">{groups.error}</p>;
+  if (groups.data?.length === 0) return <p className="empty">No passage carries {mode === 'and' ? 'all of' : 'any of'} these tags yet.</p>;
+  const total = groups.data?.reduce((n, g) => n + g.passages.length, 0) ?? 0;
+  return (
+    <div className="theme-results">
+      <p className="muted">{total} passages in {groups.data?.length ?? 0} documents</p>
+      {groups.data?.map((group) => (
+        <section key={group.document.id} className="theme-group">
+          <h3>{group.document.title}</h3>
+          <p className="theme-source">{[group.document.outlet, group.document.publishedAt].filter(Boolean).join(' · ') || group.document.sourceName}</p>
+          {group.passages.map(({ highlight, before, after, noteText }) => (
+            <article key={highlight.id} className="theme-passage" draggable
+              onDragStart={(e) => setHighlightDragData(e.dataTransfer, highlight.id, highlight.exact)}>
+              <button type="button" className="theme-quote"
+                onClick={() => wb.openDocument(highlight.documentId, { start: highlight.start, end: highlight.end, highlightId: highlight.id })}>
+                <span className="context">…{before.slice(-120)}</span><mark>{highlight.exact}</mark><span className="context">{after.slice(0, 120)}…</span>
+              </button>
+              {highlight.orphaned && <p className="muted">This passage could not be placed in the current text.</p>}
+              {noteText && <p className="theme-note">{noteText}</p>}
+              <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>Cite in memo</button>
+            </article>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function Matrix() {
+  const wb = useWorkbench();
+  const matrix = useApi<TagMatrix>(() => wb.client['themes.matrix']({}), []);
+  const m = matrix.data;
+  if (!m) return <p className="muted loading">{matrix.error ?? 'Counting…'}</p>;
+  if (m.tags.length === 0) return <p className="empty">No tags yet.</p>;
+  return (
+    <div className="matrix">
+      <h3>Passages per tag per document</h3>
+      <div className="table-scroll">
+        <table>
+          <thead><tr><th>Tag</th>{m.documents.map((d, i) => <th key={d.id} title={d.title}>D{i + 1}</th>)}<th>Total</th></tr></thead>
+          <tbody>
+            {m.tags.map((t, i) => (
+              <tr key={t.id}><th><span className="swatch" style={{ background: t.color }} /> {t.name}</th>
+                {m.countsByDocument[i].map((n, j) => <td key={j} className={n ? '' : 'zero'}>{n}</td>)}<td>{t.highlightCount}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ol className="matrix-legend">{m.documents.map((d, i) => <li key={d.id}><b>D{i + 1}</b> {d.title}</li>)}</ol>
+      <h3>Co-occurrence (same or overlapping passage)</h3>
+      <div className="table-scroll">
+        <table>
+          <thead><tr><th />{m.tags.map((t) => <th key={t.id}>{t.name}</th>)}</tr></thead>
+          <tbody>
+            {m.tags.map((t, i) => (
+              <tr key={t.id}><th>{t.name}</th>
+                {m.cooccurrence[i].map((n, j) => <td key={j} className={i === j ? 'diagonal' : n ? 'hot' : 'zero'}>{n}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,89 @@
+// Maps between DOM positions in the reader and offsets in the document text. Each paragraph element carries
+// data-start (its offset) and holds its text as a single text node, so the mapping is arithmetic.
+
+export function paragraphElements(container: HTMLElement): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>('[data-start]')];
+}
+
+/** Offset in the document text of a DOM point inside the reader, or null if it is outside any paragraph. */
+export function offsetOfPoint(node: Node, offset: number): number | null {
+  const element = (node.nodeType === Node.TEXT_NODE ? node.parentElement : node as Element)?.closest<HTMLElement>('[data-start]');
+  if (!element) return null;
+  const start = Number(element.dataset.start);
+  if (node.nodeType === Node.TEXT_NODE) return start + offset;
+  // An element point: count the text before the child at `offset`.
+  const range = document.createRange();
+  range.setStart(element, 0);
+  range.setEnd(node, offset);
+  return start + range.toString().length;
+}
+
+/** The text offsets a DOM selection covers, clamped to paragraphs; null for an empty or outside selection. */
+export function selectionOffsets(container: HTMLElement, selection: Selection | null): { start: number; end: number } | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!container.contains(range.commonAncestorContainer)) return null;
+  const start = offsetOfPoint(range.startContainer, range.startOffset) ?? firstParagraphStartAfter(container, range);
+  const end = offsetOfPoint(range.endContainer, range.endOffset) ?? lastParagraphEndBefore(container, range);
+  if (start === null || end === null || end <= start) return null;
+  return { start, end };
+}
+
+function firstParagraphStartAfter(container: HTMLElement, range: Range): number | null {
+  const p = paragraphElements(container).find((el) => range.intersectsNode(el));
+  return p ? Number(p.dataset.start) : null;
+}
+
+function lastParagraphEndBefore(container: HTMLElement, range: Range): number | null {
+  const p = paragraphElements(container).filter((el) => range.intersectsNode(el)).pop();
+  return p ? Number(p.dataset.start) + (p.textContent?.length ?? 0) : null;
+}
+
+export interface ParagraphIndex {
+  starts: number[];
+  nodes: (Text | null)[];
+}
+
+export function indexParagraphs(container: HTMLElement): ParagraphIndex {
+  const elements = paragraphElements(container);
+  return {
+    starts: elements.map((el) => Number(el.dataset.start)),
+    nodes: elements.map((el) => (el.firstChild?.nodeType === Node.TEXT_NODE ? el.firstChild as Text : null)),
+  };
+}
+
+/** A DOM Range over text offsets [start, end), or null if they fall outside the rendered text. */
+export function rangeForOffsets(index: ParagraphIndex, start: number, end: number): Range | null {
+  const a = locate(index, start, false);
+  const b = locate(index, end, true);
+  if (!a || !b) return null;
+  const range = document.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return range;
+}
+
+function locate(index: ParagraphIndex, offset: number, isEnd: boolean): { node: Text; offset: number } | null {
+  let lo = 0;
+  let hi = index.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (index.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  let i = lo;
+  // An end exactly at a paragraph's start belongs to the end of the previous paragraph.
+  if (isEnd && i > 0 && index.starts[i] === offset) i--;
+  const node = index.nodes[i];
+  if (!node) return null;
+  const within = Math.min(Math.max(offset - index.starts[i], 0), node.length);
+  return { node, offset: within };
+}
+
+/** Text offset under a screen point (for clicking on a painted highlight). */
+export function offsetAtPoint(x: number, y: number): number | null {
+  const doc = document as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null };
+  const position = doc.caretPositionFromPoint?.(x, y);
+  if (position) return offsetOfPoint(position.offsetNode, position.offset);
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? offsetOfPoint(range.startContainer, range.startOffset) : null;
+}

@@ -1,0 +1,120 @@
+// The codebook: tags as a tree, each selectable for the theme view and editable in place.
+import { useState } from 'react';
+import type { Tag } from '../../shared/types';
+import { useWorkbench } from '../app/workbench';
+import './tags.css';
+
+interface Props {
+  tags: Tag[];
+  selected: number[];
+  onToggle(id: number): void;
+}
+
+export function Codebook({ tags, selected, onToggle }: Props) {
+  const wb = useWorkbench();
+  const [name, setName] = useState('');
+  const [editing, setEditing] = useState<number | null>(null);
+  const create = async () => {
+    if (!name.trim()) return;
+    try {
+      await wb.client['tags.create']({ name });
+      setName('');
+      wb.invalidate();
+    } catch (error) { wb.setStatus((error as Error).message); }
+  };
+  const rows = flattenTree(tags);
+  return (
+    <section className="codebook" aria-label="Codebook">
+      <div className="panel-header"><h2>Codebook</h2><span className="muted">{tags.length}</span></div>
+      <form className="codebook-new" onSubmit={(e) => { e.preventDefault(); void create(); }}>
+        <input aria-label="New tag" placeholder="New tag…" value={name} onChange={(e) => setName(e.target.value)} />
+        <button type="submit">Add</button>
+      </form>
+      {tags.length === 0 && <p className="empty">No tags yet. Tag a highlight in the reader, or add one here.</p>}
+      <ul className="codebook-list">
+        {rows.map(({ tag, depth }) => (
+          <li key={tag.id} style={{ paddingLeft: 8 + depth * 16 }}>
+            <label className="codebook-row">
+              <input type="checkbox" checked={selected.includes(tag.id)} onChange={() => onToggle(tag.id)} />
+              <span className="swatch" style={{ background: tag.color }} />
+              <span className="codebook-name" title={tag.description}>{tag.name}</span>
+              <span className="muted">{tag.highlightCount}</span>
+              <button type="button" className="icon-button" aria-label={`Edit ${tag.name}`} onClick={(e) => { e.preventDefault(); setEditing(editing === tag.id ? null : tag.id); }}>✎</button>
+            </label>
+            {editing === tag.id && <TagEditor tag={tag} tags={tags} onDone={() => setEditing(null)} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TagEditor({ tag, tags, onDone }: { tag: Tag; tags: Tag[]; onDone(): void }) {
+  const wb = useWorkbench();
+  const [name, setName] = useState(tag.name);
+  const [color, setColor] = useState(tag.color);
+  const [description, setDescription] = useState(tag.description);
+  const [parentId, setParentId] = useState<number | null>(tag.parentId);
+  const [mergeInto, setMergeInto] = useState<number | ''>('');
+  const [deletePolicy, setDeletePolicy] = useState<'untag' | 'delete' | 'reassign'>('untag');
+  const [reassignTo, setReassignTo] = useState<number | ''>('');
+  const others = tags.filter((t) => t.id !== tag.id);
+  const run = async (work: () => Promise<unknown>, message: string) => {
+    try { await work(); wb.setStatus(message); wb.invalidate(); onDone(); } catch (error) { wb.setStatus((error as Error).message); }
+  };
+  return (
+    <div className="tag-editor">
+      <label>Name <input value={name} onChange={(e) => setName(e.target.value)} /></label>
+      <label>Colour <input type="color" value={color} onChange={(e) => setColor(e.target.value)} /></label>
+      <label>Description <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} /></label>
+      <label>Inside
+        <select value={parentId ?? ''} onChange={(e) => setParentId(e.target.value ? Number(e.target.value) : null)}>
+          <option value="">(top level)</option>
+          {others.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        </select>
+      </label>
+      <div className="tag-editor-actions">
+        <button type="button" onClick={() => void run(() => wb.client['tags.update']({ id: tag.id, name, color, description, parentId }), 'Tag saved.')}>Save</button>
+        <button type="button" onClick={onDone}>Cancel</button>
+      </div>
+      <div className="tag-editor-row">
+        <select aria-label="Merge into" value={mergeInto} onChange={(e) => setMergeInto(e.target.value ? Number(e.target.value) : '')}>
+          <option value="">Merge into…</option>
+          {others.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        </select>
+        <button type="button" disabled={mergeInto === ''}
+          onClick={() => void run(() => wb.client['tags.merge']({ sourceId: tag.id, targetId: Number(mergeInto) }), `Merged “${tag.name}”.`)}>Merge</button>
+      </div>
+      <div className="tag-editor-row">
+        <select aria-label="When deleting" value={deletePolicy} onChange={(e) => setDeletePolicy(e.target.value as typeof deletePolicy)}>
+          <option value="untag">Delete tag, keep its {tag.highlightCount} passages</option>
+          <option value="reassign">Delete tag, move passages to…</option>
+          <option value="delete">Delete tag and its {tag.highlightCount} passages</option>
+        </select>
+        {deletePolicy === 'reassign' && (
+          <select aria-label="Move passages to" value={reassignTo} onChange={(e) => setReassignTo(e.target.value ? Number(e.target.value) : '')}>
+            <option value="">choose a tag</option>
+            {others.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select>
+        )}
+        <button type="button" className="danger" disabled={deletePolicy === 'reassign' && reassignTo === ''}
+          onClick={() => void run(() => wb.client['tags.delete']({ id: tag.id, passages: deletePolicy, ...(deletePolicy === 'reassign' ? { reassignTo: Number(reassignTo) } : {}) }), `Deleted “${tag.name}”.`)}>Delete</button>
+      </div>
+    </div>
+  );
+}
+
+function flattenTree(tags: Tag[]): { tag: Tag; depth: number }[] {
+  const children = new Map<number | null, Tag[]>();
+  const ids = new Set(tags.map((t) => t.id));
+  for (const t of tags) {
+    const parent = t.parentId !== null && ids.has(t.parentId) ? t.parentId : null;
+    (children.get(parent) ?? children.set(parent, []).get(parent)!).push(t);
+  }
+  const out: { tag: Tag; depth: number }[] = [];
+  const walk = (parent: number | null, depth: number) => {
+    for (const t of children.get(parent) ?? []) { out.push({ tag: t, depth }); walk(t.id, depth + 1); }
+  };
+  walk(null, 0);
+  return out;
+}

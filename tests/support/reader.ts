@@ -1,0 +1,39 @@
+// Reader helpers for e2e tests: select a phrase as a user would (a DOM selection, then mouseup).
+import type { Page } from 'playwright-core';
+
+export async function openDocument(page: Page, titleFragment: string): Promise<void> {
+  await page.locator('.doc-item', { hasText: titleFragment }).first().click();
+  await page.locator('.reader .doc-headline', { hasText: titleFragment }).waitFor();
+}
+
+export async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  const found = await page.evaluate((text) => {
+    const paragraphs = [...document.querySelectorAll<HTMLElement>('.reader-text [data-start]')];
+    const p = paragraphs.find((el) => el.textContent?.includes(text));
+    const node = p?.firstChild;
+    if (!p || !node) return false;
+    const at = p.textContent!.indexOf(text);
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const rect = range.getBoundingClientRect();
+    p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
+    return true;
+  }, phrase);
+  if (!found) throw new Error(`phrase not found in the reader: ${phrase}`);
+}
+
+export async function highlightAndTag(page: Page, phrase: string, tag: string): Promise<void> {
+  await selectPhrase(page, phrase);
+  await page.keyboard.press('t');
+  const input = page.getByRole('textbox', { name: 'Tag' });
+  await input.waitFor();
+  await input.fill(tag);
+  await input.press('Enter');
+  await page.locator('.highlight-toolbar .tag-chip', { hasText: tag }).waitFor();
+  await input.press('Escape');
+}
