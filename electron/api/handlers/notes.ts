@@ -1,13 +1,32 @@
+import { getDocumentSummary } from '../../db/documents.js';
+import { getHighlight } from '../../db/highlights.js';
+import { deleteNote, getNote, listNotes, noteForDocument, noteForHighlight, saveNote } from '../../db/notes.js';
 import type { Workspace } from '../../project/workspace.js';
+import { found, notFound } from '../errors.js';
 import type { HandlerGroup } from '../types.js';
-import { pending } from './pending.js';
 
-export function noteHandlers(_ws: Workspace): HandlerGroup<'notes.list' | 'notes.forHighlight' | 'notes.forDocument' | 'notes.save' | 'notes.delete'> {
+type NoteOps = 'notes.list' | 'notes.forHighlight' | 'notes.forDocument' | 'notes.save' | 'notes.delete';
+
+export function noteHandlers(ws: Workspace): HandlerGroup<NoteOps> {
+  const db = () => ws.project.db;
   return {
-    'notes.list': pending('notes.list'),
-    'notes.forHighlight': pending('notes.forHighlight'),
-    'notes.forDocument': pending('notes.forDocument'),
-    'notes.save': pending('notes.save'),
-    'notes.delete': pending('notes.delete'),
+    'notes.list': ({ documentId }) => listNotes(db(), documentId),
+    'notes.forHighlight': ({ highlightId }) => noteForHighlight(db(), highlightId) ?? null,
+    'notes.forDocument': ({ documentId }) => noteForDocument(db(), documentId) ?? null,
+    'notes.save': ({ highlightId, documentId, content, text }) => {
+      const d = db();
+      return d.transaction(() => {
+        const ownerDocument = highlightId !== undefined
+          ? found(getHighlight(d, highlightId), 'highlight', highlightId).documentId
+          : found(getDocumentSummary(d, documentId!), 'document', documentId!).id;
+        const id = saveNote(d, { highlightId: highlightId ?? null, documentId: ownerDocument, content, text });
+        return getNote(d, id)!;
+      })();
+    },
+    'notes.delete': ({ id }) => {
+      const d = db();
+      if (!d.transaction(() => deleteNote(d, id))()) throw notFound('note', id);
+      return { deleted: true };
+    },
   };
 }

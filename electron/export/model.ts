@@ -1,0 +1,77 @@
+// A memo as exporters see it: its tiptap JSON with every citation resolved to the current passage
+// (or, if the passage was deleted, the quote stored in the memo) and numbered as a footnote.
+import type { CitationSource } from '../../shared/types.js';
+import type { JsonNode } from '../memo/draft.js';
+
+export interface Footnote {
+  number: number;
+  quote: string;
+  deleted: boolean;
+  source: CitationSource | null;
+  stored: { documentTitle: string; outlet: string; publishedAt: string };
+}
+
+export interface MemoModel {
+  title: string;
+  blocks: JsonNode[];
+  footnotes: Footnote[];
+  /** Footnote number for each citation node, in document order. */
+  footnoteFor: Map<JsonNode, Footnote>;
+}
+
+export function citationIds(root: JsonNode): number[] {
+  const ids: number[] = [];
+  walk(root, (node) => { if (node.type === 'citation' && typeof node.attrs?.highlightId === 'number') ids.push(node.attrs.highlightId); });
+  return ids;
+}
+
+export function buildMemoModel(title: string, content: string, sources: CitationSource[]): MemoModel {
+  const root = JSON.parse(content) as JsonNode;
+  const byId = new Map(sources.map((s) => [s.highlightId, s]));
+  const footnotes: Footnote[] = [];
+  const footnoteFor = new Map<JsonNode, Footnote>();
+  walk(root, (node) => {
+    if (node.type !== 'citation') return;
+    const attrs = node.attrs ?? {};
+    const source = byId.get(Number(attrs.highlightId)) ?? null;
+    const live = source?.exists ? source : null;
+    const footnote: Footnote = {
+      number: footnotes.length + 1,
+      quote: live?.exact ?? String(attrs.quote ?? ''),
+      deleted: !live,
+      source: live,
+      stored: { documentTitle: String(attrs.documentTitle ?? ''), outlet: String(attrs.outlet ?? ''), publishedAt: String(attrs.publishedAt ?? '') },
+    };
+    footnotes.push(footnote);
+    footnoteFor.set(node, footnote);
+  });
+  return { title, blocks: root.content ?? [], footnotes, footnoteFor };
+}
+
+function walk(node: JsonNode, visit: (node: JsonNode) => void): void {
+  visit(node);
+  for (const child of node.content ?? []) walk(child, visit);
+}
+
+/** "Outlet, “Title”, 2025-02-27, p. 3" — the source line of a footnote. */
+export function sourceLine(f: Footnote): string {
+  const title = f.source?.documentTitle ?? f.stored.documentTitle;
+  const parts = [
+    f.source?.outlet ?? f.stored.outlet,
+    f.source?.author ?? '',
+    title ? `“${title}”` : '',
+    f.source?.publishedAt ?? f.stored.publishedAt,
+    f.source?.page ? `p. ${f.source.page}` : '',
+  ].filter(Boolean);
+  return parts.join(', ') + (f.deleted ? ' (passage since deleted from the project)' : '');
+}
+
+export function plainText(node: JsonNode): string {
+  if (node.type === 'text') return node.text ?? '';
+  if (node.type === 'hardBreak') return '\n';
+  return (node.content ?? []).map(plainText).join('');
+}
+
+export function safeFileName(title: string): string {
+  return title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'memo';
+}
