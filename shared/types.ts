@@ -111,6 +111,8 @@ export interface CitationSource {
   highlightId: number;
   exists: boolean;
   exact: string | null;
+  start: number | null;
+  end: number | null;
   documentId: number | null;
   documentTitle: string | null;
   outlet: string | null;

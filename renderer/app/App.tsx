@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { onMenuCommand } from '../api/client';
+import { enqueueCitation } from '../memo/citeQueue';
+import { onCitationRequest } from './citations';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { MarginPanel } from '../margin/MarginPanel';
 import { MemoView } from '../memo/MemoView';
@@ -74,6 +76,7 @@ function useGlobalShortcuts(): void {
       }
     };
     window.addEventListener('keydown', onKey);
+    const offCite = onCitationRequest((highlightId) => { wb.setView('memos'); enqueueCitation(highlightId); });
     const offMenu = onMenuCommand((command) => {
       if (command === 'edit:undo') void runUndo(false);
       else if (command === 'edit:redo') void runUndo(true);
@@ -82,7 +85,7 @@ function useGlobalShortcuts(): void {
       else if (command === 'view:memos') wb.setView('memos');
       else window.dispatchEvent(new CustomEvent('gloss:command', { detail: command }));
     });
-    return () => { window.removeEventListener('keydown', onKey); offMenu(); };
+    return () => { window.removeEventListener('keydown', onKey); offMenu(); offCite(); };
   }, [wb]);
 }
 

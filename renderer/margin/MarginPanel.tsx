@@ -2,7 +2,7 @@
 import type { Highlight } from '../../shared/types';
 import { requestCitation, setHighlightDragData } from '../app/citations';
 import { useWorkbench } from '../app/workbench';
-import { HighlightNote } from '../notes/HighlightNote';
+import { DocumentNote, HighlightNote } from '../notes/HighlightNote';
 import { colorOf } from '../reader/paint';
 import { useAnnotations, type Annotations } from '../reader/useAnnotations';
 import { TagChip } from '../tags/TagPicker';
@@ -30,6 +30,12 @@ export function MarginPanel() {
             {orphaned.map((h) => <MarginItem key={h.id} highlight={h} annotations={annotations} />)}
           </ol>
         </>
+      )}
+      {wb.documentId && (
+        <details className="document-note">
+          <summary>Note on this document</summary>
+          <DocumentNote documentId={wb.documentId} />
+        </details>
       )}
     </section>
   );

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import type { ExportedFile } from '../../shared/types';
+import { useWorkbench } from '../app/workbench';
+
+const FORMATS = [
+  { id: 'md', label: 'Markdown' }, { id: 'html', label: 'HTML' }, { id: 'docx', label: 'Word' }, { id: 'pdf', label: 'PDF' },
+] as const;
+
+/** Saves a file: a download in the browser; in Electron the same download goes through the native save dialog. */
+export function saveFile(file: ExportedFile): void {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ExportMenu({ memoId, beforeExport }: { memoId: number; beforeExport(): void }) {
+  const wb = useWorkbench();
+  const [busy, setBusy] = useState<string | null>(null);
+  const run = async (format: (typeof FORMATS)[number]['id']) => {
+    beforeExport();
+    setBusy(format);
+    wb.setStatus(`Exporting ${format.toUpperCase()}…`);
+    try {
+      await new Promise((r) => setTimeout(r, 50)); // let the flushed save land first
+      const file = await wb.client['export.memo']({ memoId, format });
+      saveFile(file);
+      wb.setStatus(`Exported ${file.fileName}.`);
+    } catch (error) {
+      wb.setStatus(`Export failed: ${(error as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div className="export-menu" role="group" aria-label="Export">
+      <span className="muted">Export</span>
+      {FORMATS.map((f) => (
+        <button key={f.id} type="button" disabled={busy !== null} onClick={() => void run(f.id)}>{busy === f.id ? '…' : f.label}</button>
+      ))}
+    </div>
+  );
+}

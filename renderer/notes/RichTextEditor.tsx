@@ -1,0 +1,73 @@
+// A tiptap editor with the formatting analysts use: headings, bold/italic, lists, links, quotes.
+import type { Extensions, JSONContent } from '@tiptap/core';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import type { EditorProps } from '@tiptap/pm/view';
+import './notes.css';
+
+interface Props {
+  content: string | null;
+  placeholder?: string;
+  extensions?: Extensions;
+  editorProps?: EditorProps;
+  className?: string;
+  label: string;
+  onChange(json: string, text: string): void;
+  onBlur?(): void;
+  onReady?(editor: Editor): void;
+}
+
+export const baseExtensions: Extensions = [
+  StarterKit.configure({
+    heading: { levels: [1, 2, 3] },
+    link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'], defaultProtocol: 'https' },
+  }),
+];
+
+export function RichTextEditor({ content, extensions = [], editorProps, className, label, onChange, onBlur, onReady }: Props) {
+  const editor = useEditor({
+    extensions: [...baseExtensions, ...extensions],
+    content: parse(content),
+    editorProps: { ...editorProps, attributes: { 'aria-label': label, class: `rich-text ${className ?? ''}` } },
+    onUpdate: ({ editor: e }) => onChange(JSON.stringify(e.getJSON()), e.getText({ blockSeparator: '\n' })),
+    onBlur: () => onBlur?.(),
+    onCreate: ({ editor: e }) => onReady?.(e),
+  });
+  return (
+    <div className="rich-editor">
+      {editor && <FormatBar editor={editor} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+function parse(content: string | null): JSONContent | string {
+  if (!content) return '';
+  try { return JSON.parse(content) as JSONContent; } catch { return ''; }
+}
+
+function FormatBar({ editor }: { editor: Editor }) {
+  const button = (label: string, title: string, active: boolean, run: () => void) => (
+    <button type="button" title={title} aria-label={title} aria-pressed={active} className={active ? 'active' : ''}
+      onMouseDown={(e) => { e.preventDefault(); run(); }}>{label}</button>
+  );
+  const chain = () => editor.chain().focus();
+  return (
+    <div className="format-bar" role="toolbar" aria-label="Formatting">
+      {button('B', 'Bold (Ctrl+B)', editor.isActive('bold'), () => chain().toggleBold().run())}
+      {button('I', 'Italic (Ctrl+I)', editor.isActive('italic'), () => chain().toggleItalic().run())}
+      {button('H2', 'Heading', editor.isActive('heading', { level: 2 }), () => chain().toggleHeading({ level: 2 }).run())}
+      {button('H3', 'Subheading', editor.isActive('heading', { level: 3 }), () => chain().toggleHeading({ level: 3 }).run())}
+      {button('•', 'Bulleted list', editor.isActive('bulletList'), () => chain().toggleBulletList().run())}
+      {button('1.', 'Numbered list', editor.isActive('orderedList'), () => chain().toggleOrderedList().run())}
+      {button('❝', 'Quote', editor.isActive('blockquote'), () => chain().toggleBlockquote().run())}
+      {button('Link', 'Link', editor.isActive('link'), () => {
+        const previous = editor.getAttributes('link').href as string | undefined;
+        const href = window.prompt('Link address', previous ?? 'https://');
+        if (href === null) return;
+        if (href === '') chain().unsetLink().run();
+        else chain().extendMarkRange('link').setLink({ href }).run();
+      })}
+    </div>
+  );
+}

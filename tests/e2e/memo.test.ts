@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, test } from 'node:test';
+import { launchApp, type AppSession } from '../support/app.js';
+import { openDocument, selectPhrase } from '../support/reader.js';
+
+let app: AppSession;
+before(async () => { app = await launchApp(); });
+after(async () => { await app?.close(); });
+
+const DOC_A = 'US and Russia Diplomats Meet in Istanbul';
+const DOC_B = 'Russian and Us Diplomats Meet in Turkey';
+const QUOTE_A = 'the primary goal was to address issues affecting the functionality of their diplomatic missions';
+const QUOTE_B = 'Russia has proposed restoring direct air links with the United States';
+
+async function highlight(phrase: string) {
+  await selectPhrase(app.page, phrase);
+  await app.page.keyboard.press('h');
+  await app.page.locator('.margin-item.selected', { hasText: phrase.slice(0, 30) }).waitFor();
+}
+
+test('a note written on a passage is still there after a reload', async () => {
+  const { page } = app;
+  await openDocument(page, DOC_A);
+  await highlight(QUOTE_A);
+  const editor = page.getByRole('textbox', { name: 'Note on this passage' });
+  await editor.click();
+  await page.keyboard.type('Staffing is the crux of these talks.');
+  await page.getByText('Note saved.').waitFor();
+  await page.reload();
+  await openDocument(page, DOC_A);
+  await page.locator('.margin-item', { hasText: 'functionality of their diplomatic' }).locator('.margin-note', { hasText: 'Staffing is the crux' }).waitFor();
+  await page.locator('.margin-item', { hasText: 'functionality of their diplomatic' }).locator('.margin-quote').click();
+  await page.getByRole('textbox', { name: 'Note on this passage' }).getByText('Staffing is the crux of these talks.').waitFor();
+});
+
+test('a memo cites passages from two reports, a citation opens its passage, and the memo exports to four formats', async () => {
+  const { page } = app;
+  await page.locator('.margin-item.selected .link-button', { hasText: 'Cite in memo' }).click();
+  await page.locator('.citation-block', { hasText: 'functionality of their diplomatic missions' }).waitFor();
+
+  await page.getByRole('button', { name: 'Reader' }).click();
+  await openDocument(page, DOC_B);
+  await highlight(QUOTE_B);
+  await page.locator('.highlight-toolbar').getByRole('button', { name: 'Cite' }).click();
+  const citations = page.locator('.citation-block');
+  await citations.nth(1).waitFor();
+  assert.equal(await citations.count(), 2);
+  assert.match(await citations.nth(1).locator('figcaption').textContent() ?? '', /Russian and Us Diplomats Meet in Turkey/);
+
+  await page.getByRole('textbox', { name: 'Memo title' }).fill('Embassy talks memo');
+  await page.getByRole('textbox', { name: 'Memo', exact: true }).click({ position: { x: 40, y: 24 } });
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('Both outlets stress the narrow agenda.');
+  await page.getByText('Memo saved.').waitFor();
+  await app.screenshot('memo-composer');
+
+  await citations.nth(1).locator('.citation-quote').click();
+  await page.locator('.reader .doc-headline', { hasText: DOC_B }).waitFor();
+  await page.locator('.margin-item.selected', { hasText: 'direct air links' }).waitFor();
+
+  await page.getByRole('button', { name: 'Memos' }).click();
+  await page.locator('.citation-block').nth(1).waitFor();
+  for (const [label, ext] of [['Markdown', 'md'], ['HTML', 'html'], ['Word', 'docx'], ['PDF', 'pdf']] as const) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.export-menu').getByRole('button', { name: label }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), `Embassy-talks-memo.${ext}`);
+    const file = await download.path();
+    const bytes = fs.readFileSync(file!);
+    assert.ok(bytes.length > 200, `${ext} export is not empty`);
+    if (ext === 'md') {
+      const md = bytes.toString('utf8');
+      assert.ok(md.includes('Both outlets stress the narrow agenda.'));
+      assert.equal((md.match(/^\[\^\d\]:/gm) ?? []).length, 2);
+    }
+    if (ext === 'pdf') assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+  }
+});
