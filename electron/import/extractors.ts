@@ -50,6 +50,45 @@ export function baseName(fileName: string): string {
   return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || fileName;
 }
 
-export const extractors: Partial<Record<DocumentFormat, Extractor>> = {
+export const extractMarkdown: Extractor = async (bytes, fileName) => {
+  const raw = decodeText(bytes, fileName);
+  const { marked } = await import('marked');
+  const { htmlToText, sanitiseHtml } = await import('./html.js');
+  const text = htmlToText(sanitiseHtml(await marked.parse(raw, { gfm: true })));
+  const heading = /^#\s+(.+)$/m.exec(raw)?.[1]?.trim();
+  return { text, title: heading ?? extractTitle(text, baseName(fileName)) };
+};
+
+export const extractHtmlFile: Extractor = async (bytes, fileName) => {
+  const { extractHtml } = await import('./html.js');
+  return extractHtml(decodeText(bytes, fileName), fileName);
+};
+
+export const extractDocx: Extractor = async (bytes, fileName) => {
+  if (bytes.subarray(0, 2).toString('latin1') !== 'PK') throw new ImportError(`${fileName} is not a Word .docx file (it is not a ZIP package).`);
+  const mammoth = await import('mammoth');
+  const { htmlToText, sanitiseHtml } = await import('./html.js');
+  let result;
+  try {
+    result = await mammoth.convertToHtml({ buffer: bytes });
+  } catch (error) {
+    throw new ImportError(`${fileName} could not be read as a Word document (${(error as Error).message}).`);
+  }
+  const text = htmlToText(sanitiseHtml(result.value));
+  const heading = /<h1[^>]*>(.*?)<\/h1>/s.exec(result.value)?.[1]?.replace(/<[^>]+>/g, '').trim();
+  return { text, title: heading || extractTitle(text, baseName(fileName)) };
+};
+
+export const extractPdfFile: Extractor = async (bytes, fileName) => {
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new ImportError(`${fileName} is not a PDF file (it does not start with %PDF-).`);
+  const { extractPdf } = await import('./pdf.js');
+  return extractPdf(bytes, fileName);
+};
+
+export const extractors: Record<DocumentFormat, Extractor> = {
   txt: extractPlainText,
+  md: extractMarkdown,
+  html: extractHtmlFile,
+  docx: extractDocx,
+  pdf: extractPdfFile,
 };

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { importFile } from '../../electron/import/importer.js';
+import { startBackend, type TestBackend } from '../support/backend.js';
+
+let backend: TestBackend;
+before(async () => { backend = await startBackend({ seeds: false }); });
+after(() => backend.close());
+
+const db = () => backend.workspace.project.db;
+const load = (fileName: string, bytes: Buffer | string, allowDuplicate = false) =>
+  importFile(db(), { fileName, bytes: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes), allowDuplicate });
+const textOf = async (id: number) => (await backend.client['documents.get']({ id })).text;
+
+test('plain text keeps its paragraphs', async () => {
+  const r = await load('brief.txt', 'Embassy talks resume\n\nFirst paragraph about staffing.\nSecond paragraph about visas.\n');
+  assert.equal(r.status, 'imported');
+  assert.equal(r.document!.title, 'Embassy talks resume');
+  assert.equal(await textOf(r.document!.id), 'Embassy talks resume\n\nFirst paragraph about staffing.\n\nSecond paragraph about visas.');
+});
+
+test('Markdown: headings become the title, formatting is dropped, paragraphs kept', async () => {
+  const r = await load('notes.md', '# Istanbul round two\n\nThe **delegations** met for *six hours*.\n\n- staffing\n- banking\n\n[link](javascript:alert(1))\n');
+  assert.equal(r.status, 'imported', r.message ?? '');
+  assert.equal(r.document!.title, 'Istanbul round two');
+  const text = await textOf(r.document!.id);
+  assert.equal(text, 'Istanbul round two\n\nThe delegations met for six hours.\n\nstaffing\n\nbanking\n\nlink');
+});
+
+test('hostile HTML arrives inert: no script, no handlers, no styles, no javascript: links', async () => {
+  const html = `<!doctype html><html><head><title>Talks in Istanbul</title>
+    <meta property="og:site_name" content="Example News"><meta name="author" content="A. Reporter">
+    <meta property="article:published_time" content="2025-02-27T10:00:00Z">
+    <style>body{background:url(https://evil.example/track.png)}</style>
+    <script>window.PWNED = true; fetch('https://evil.example')</script></head>
+    <body><nav>Home | World</nav><article><h1>Talks in Istanbul</h1>
+    <p>Diplomats met for six hours to discuss <b>embassy staffing</b> and visas.</p>
+    <p><img src=x onerror="alert(1)">The second paragraph mentions diplomatic banking and the agenda in detail for the readers.</p>
+    <p><a href="javascript:alert(2)">click me</a> and <iframe src="https://evil.example"></iframe> more text follows here.</p>
+    <script>document.write('injected')</script></article></body></html>`;
+  const r = await load('story.html', html);
+  assert.equal(r.status, 'imported', r.message ?? '');
+  const doc = await backend.client['documents.get']({ id: r.document!.id });
+  assert.equal(doc.title, 'Talks in Istanbul');
+  assert.equal(doc.outlet, 'Example News');
+  assert.equal(doc.author, 'A. Reporter');
+  assert.equal(doc.publishedAt, '2025-02-27');
+  for (const bad of ['PWNED', 'fetch(', 'onerror', 'alert', 'javascript:', 'injected', 'background:url', '<']) {
+    assert.ok(!doc.text.includes(bad), `imported text contains ${bad}`);
+  }
+  assert.ok(doc.text.includes('Diplomats met for six hours to discuss embassy staffing and visas.'));
+  assert.ok(doc.text.split('\n\n').length >= 3, 'paragraphs kept');
+});
+
+test('PDF: text per page, paragraphs by spacing, page offsets for citations', async () => {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page1 = pdf.addPage([595, 842]);
+  page1.drawText('Embassy Talks Briefing', { x: 50, y: 780, size: 18, font });
+  page1.drawText('The delegations met in Istanbul for six hours.', { x: 50, y: 740, size: 12, font });
+  page1.drawText('They discussed staffing and visas at length.', { x: 50, y: 725, size: 12, font });
+  page1.drawText('A second paragraph starts after a wider gap.', { x: 50, y: 690, size: 12, font });
+  const page2 = pdf.addPage([595, 842]);
+  page2.drawText('Page two covers diplomatic banking.', { x: 50, y: 780, size: 12, font });
+  const r = await load('briefing.pdf', Buffer.from(await pdf.save()));
+  assert.equal(r.status, 'imported', r.message ?? '');
+  const doc = await backend.client['documents.get']({ id: r.document!.id });
+  assert.deepEqual(doc.text.split('\n\n'), [
+    'Embassy Talks Briefing',
+    'The delegations met in Istanbul for six hours. They discussed staffing and visas at length.',
+    'A second paragraph starts after a wider gap.',
+    'Page two covers diplomatic banking.',
+  ]);
+  assert.equal(doc.title, 'Embassy Talks Briefing');
+  assert.deepEqual(doc.pages, [{ page: 1, offset: 0 }, { page: 2, offset: doc.text.indexOf('Page two') }]);
+});
+
+test('DOCX: headings and paragraphs come through mammoth', async () => {
+  const word = new Document({ sections: [{ children: [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Cable: embassy operations')] }),
+    new Paragraph({ children: [new TextRun('Staffing levels were the '), new TextRun({ text: 'main', bold: true }), new TextRun(' topic.')] }),
+    new Paragraph('Visa procedures came second.'),
+  ] }] });
+  const r = await load('cable.docx', await Packer.toBuffer(word));
+  assert.equal(r.status, 'imported', r.message ?? '');
+  assert.equal(r.document!.title, 'Cable: embassy operations');
+  assert.equal(await textOf(r.document!.id), 'Cable: embassy operations\n\nStaffing levels were the main topic.\n\nVisa procedures came second.');
+});
+
+test('bad files are refused with a message naming the file, and nothing is written', async () => {
+  const before = (await backend.client['documents.list']({})).length;
+  const cases: [string, Buffer | string, RegExp][] = [
+    ['photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), /photo\.png: this kind of file is not supported/],
+    ['binary.txt', Buffer.from([0x41, 0x00, 0x42, 0x00, 0xff]), /binary\.txt looks like a binary file/],
+    ['fake.pdf', 'not really a pdf', /fake\.pdf is not a PDF file/],
+    ['broken.pdf', '%PDF-1.7 garbage garbage', /broken\.pdf is not a readable PDF/],
+    ['fake.docx', 'plain text pretending', /fake\.docx is not a Word \.docx file/],
+    ['empty.txt', '', /empty\.txt is empty/],
+    ['huge.txt', Buffer.alloc(41 * 1024 * 1024, 0x61), /huge\.txt is 41\.0 MB; Gloss imports files up to 40 MB/],
+  ];
+  for (const [name, bytes, message] of cases) {
+    const r = await load(name, bytes);
+    assert.equal(r.status, 'failed', name);
+    assert.match(r.message ?? '', message);
+  }
+  assert.equal((await backend.client['documents.list']({})).length, before);
+});
+
+test('a duplicate (same text) is skipped unless asked for', async () => {
+  const first = await load('dup-a.txt', 'Same content here.\n\nTwice.');
+  const again = await load('dup-b.txt', 'Same content here.\r\n\r\nTwice.\r\n');
+  assert.equal(again.status, 'duplicate');
+  assert.match(again.message ?? '', /dup-b\.txt has the same text as “Same content here”/);
+  const forced = await load('dup-b.txt', 'Same content here.\n\nTwice.', true);
+  assert.equal(forced.status, 'imported');
+  assert.notEqual(forced.document!.id, first.document!.id);
+});
+
+test('the API import takes base64 over the wire and reports per file', async () => {
+  const r = await backend.client['documents.import']({ fileName: 'wire.txt', base64: Buffer.from('Over the wire\n\nBody.').toString('base64') });
+  assert.equal(r.status, 'imported');
+  await assert.rejects(backend.client['documents.import']({ fileName: 'x.txt', base64: 'not base64!!' }), /base64/);
+});
