@@ -1,3 +1,63 @@
+// Ranked results across documents, highlights and notes, with the match marked and a jump to the exact spot.
+import { useState } from 'react';
+import type { SearchHit, SearchKind } from '../../shared/types';
+import { useApi } from '../app/useApi';
+import { useWorkbench } from '../app/workbench';
+import './search.css';
+
+const KINDS: { id: SearchKind; label: string }[] = [{ id: 'document', label: 'Documents' }, { id: 'highlight', label: 'Highlights' }, { id: 'note', label: 'Notes' }];
+
 export function SearchView() {
-  return <div className="empty-state"><h2>Search</h2></div>;
+  const wb = useWorkbench();
+  const [kinds, setKinds] = useState<SearchKind[]>(['document', 'highlight', 'note']);
+  const [documentId, setDocumentId] = useState<number | ''>('');
+  const [tagId, setTagId] = useState<number | ''>('');
+  const docs = useApi(() => wb.client['documents.list']({ sort: 'title' }), []);
+  const tags = useApi(() => wb.client['tags.list']({}), []);
+  const hits = useApi<SearchHit[]>(() => (wb.searchQuery.trim() && kinds.length
+    ? wb.client['search.query']({ query: wb.searchQuery, kinds, limit: 100, ...(documentId !== '' ? { documentId } : {}), ...(tagId !== '' ? { tagId } : {}) })
+    : Promise.resolve([])), [wb.searchQuery, kinds.join(), documentId, tagId]);
+  const open = (hit: SearchHit) => {
+    if (hit.documentId === null) return;
+    if (hit.offset === null) wb.openDocument(hit.documentId);
+    else wb.openDocument(hit.documentId, { start: hit.offset, end: hit.offset + (hit.matchLength ?? 0), ...(hit.kind === 'highlight' ? { highlightId: hit.id } : {}) });
+  };
+  return (
+    <div className="search-view">
+      <div className="search-filters">
+        <h2>Results for “{wb.searchQuery}”</h2>
+        {KINDS.map((k) => (
+          <label key={k.id}><input type="checkbox" checked={kinds.includes(k.id)}
+            onChange={() => setKinds((ks) => (ks.includes(k.id) ? ks.filter((x) => x !== k.id) : [...ks, k.id]))} /> {k.label}</label>
+        ))}
+        <select aria-label="In document" value={documentId} onChange={(e) => setDocumentId(e.target.value ? Number(e.target.value) : '')}>
+          <option value="">All documents</option>
+          {docs.data?.map((d) => <option key={d.id} value={d.id}>{d.title.slice(0, 60)}</option>)}
+        </select>
+        <select aria-label="With tag" value={tagId} onChange={(e) => setTagId(e.target.value ? Number(e.target.value) : '')}>
+          <option value="">Any tag</option>
+          {tags.data?.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        </select>
+      </div>
+      {hits.error && <p className="error">{hits.error}</p>}
+      {hits.data?.length === 0 && !hits.loading && <p className="empty">Nothing found. Try fewer words, a prefix like <code>sanct*</code>, or check the filters.</p>}
+      <ol className="search-results">
+        {hits.data?.map((hit) => (
+          <li key={`${hit.kind}-${hit.id}`}>
+            <button type="button" className="search-hit" onClick={() => open(hit)}>
+              <span className={`kind kind-${hit.kind}`}>{hit.kind}</span>
+              <span className="hit-title">{hit.documentTitle ?? 'Untitled'}</span>
+              <span className="hit-snippet"><Snippet text={hit.snippet} /></span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** FTS marks matches with \u0002…\u0003; they become <mark> elements, and the text stays text. */
+export function Snippet({ text }: { text: string }) {
+  const parts = text.split(/(\u0002[^\u0003]*\u0003)/);
+  return <>{parts.map((part, i) => (part.startsWith('\u0002') ? <mark key={i}>{part.slice(1, -1)}</mark> : <span key={i}>{part}</span>))}</>;
 }
