@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { onMenuCommand } from '../api/client';
+import { onMenuCommand, transportName } from '../api/client';
 import { enqueueCitation } from '../memo/citeQueue';
 import { onCitationRequest } from './citations';
 import { LibraryPanel } from '../library/LibraryPanel';
@@ -9,6 +9,7 @@ import { ReaderPane } from '../reader/ReaderPane';
 import { SearchBox } from '../search/SearchBox';
 import { SearchView } from '../search/SearchView';
 import { ThemesView } from '../themes/ThemesView';
+import { ProjectMenu } from './ProjectMenu';
 import { StatusBar } from './StatusBar';
 import { ThemeToggle } from './ThemeToggle';
 import { useWorkbench, type View } from './workbench';
@@ -27,6 +28,7 @@ export function App() {
     <div className={`app${wb.view === 'reader' ? ' with-margin' : ''}`}>
       <header className="topbar">
         <div className="brand" aria-label="Gloss">Gloss</div>
+        {transportName() === 'http' && <ProjectMenu />}
         <nav className="view-tabs" aria-label="Views">
           {VIEWS.map((v) => (
             <button key={v.id} type="button" className={wb.view === v.id ? 'active' : ''}

@@ -52,7 +52,7 @@ export function WorkbenchProvider({ children, client = defaultClient }: { childr
   const nonce = useRef(0);
 
   const openDocument = useCallback((id: number, target?: { start: number; end: number; highlightId?: number }) => {
-    setDocumentId(id);
+    setDocumentId(id > 0 ? id : null);
     setView('reader');
     setFocus(target ? { ...target, nonce: ++nonce.current } : null);
     selectHighlight(target?.highlightId ?? null);

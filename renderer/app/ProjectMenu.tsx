@@ -1,0 +1,39 @@
+// File → New / Open / Recent project for browser mode (the desktop app has the same in its native menu).
+import { useState } from 'react';
+import { useApi } from './useApi';
+import { useWorkbench } from './workbench';
+
+export function ProjectMenu() {
+  const wb = useWorkbench();
+  const [open, setOpen] = useState(false);
+  const info = useApi(() => wb.client['project.info']({}), []);
+  const switchTo = async (action: 'project.open' | 'project.create', path: string | null) => {
+    if (!path?.trim()) return;
+    try {
+      await wb.client[action]({ path: path.trim() });
+      setOpen(false);
+      wb.openDocument(0);
+      wb.setView('reader');
+      wb.invalidate();
+      wb.setStatus(`Opened ${path.trim()}`);
+    } catch (error) { wb.setStatus((error as Error).message); }
+  };
+  return (
+    <div className="project-menu">
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} title={info.data?.path}>
+        {info.data?.name ?? 'Project'} ▾
+      </button>
+      {open && (
+        <div className="project-popover" role="menu">
+          <p className="muted" title={info.data?.path}>{info.data?.path}</p>
+          <button type="button" role="menuitem" onClick={() => void switchTo('project.create', window.prompt('Path of the new project file (…/Name.gloss)'))}>New project…</button>
+          <button type="button" role="menuitem" onClick={() => void switchTo('project.open', window.prompt('Path of the project file to open'))}>Open project…</button>
+          {(info.data?.recent.length ?? 0) > 1 && <h3>Recent</h3>}
+          {info.data?.recent.filter((p) => p !== info.data?.path).map((p) => (
+            <button key={p} type="button" role="menuitem" onClick={() => void switchTo('project.open', p)}>{p}</button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
