@@ -88,6 +88,13 @@ export const api = {
     collectionId: id.optional(),
   }).strict()).returns<ImportResult>(),
 
+  /** Replaces a document's text with an edited version of its file; highlights are re-anchored, never dropped. */
+  'documents.reimport': op(z.object({
+    id,
+    fileName: z.string().min(1).max(1000),
+    base64: z.string().max(MAX_PAYLOAD_BYTES).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
+  }).strict()).returns<{ document: DocumentSummary; placed: number; orphaned: number }>(),
+
   'collections.list': op(empty).returns<Collection[]>(),
   'collections.create': op(z.object({ name: shortText(200).trim().min(1) }).strict()).returns<Collection>(),
   'collections.rename': op(z.object({ id, name: shortText(200).trim().min(1) }).strict()).returns<Collection>(),

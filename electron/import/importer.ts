@@ -1,6 +1,6 @@
 // Imports one file into a project: detect format, extract text, refuse bad input with a clear reason.
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/api.js';
-import type { ImportResult } from '../../shared/types.js';
+import type { ImportResult, PageStart } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { findDocumentByHash, getDocumentSummary, insertDocument } from '../db/documents.js';
 import { ImportError, baseName, extractors, formatOf } from './extractors.js';
@@ -13,6 +13,16 @@ export interface ImportRequest {
   collectionId?: number | null;
   /** Metadata that overrides what the extractor found (seeds, tests). */
   outlet?: string | null;
+}
+
+/** Extracts a file's text for re-import, or explains why it cannot be read. */
+export async function extractForReimport(fileName: string, bytes: Buffer): Promise<{ text: string; pages: PageStart[] | null }> {
+  const format = formatOf(fileName);
+  if (!format) throw new ImportError(`${fileName}: this kind of file is not supported.`);
+  if (bytes.length > MAX_IMPORT_FILE_BYTES) throw new ImportError(`${fileName} is larger than ${MAX_IMPORT_FILE_BYTES / 1048576} MB.`);
+  const extracted = await extractors[format](bytes, fileName);
+  if (!extracted.text.trim()) throw new ImportError(`${fileName} contains no readable text.`);
+  return { text: extracted.text, pages: extracted.pages ?? null };
 }
 
 export async function importFile(db: Db, request: ImportRequest): Promise<ImportResult> {

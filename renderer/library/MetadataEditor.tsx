@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { fileToBase64 } from './importFiles';
 import type { Collection, DocumentSummary } from '../../shared/types';
 import { useWorkbench } from '../app/workbench';
 
@@ -10,6 +11,15 @@ export function MetadataEditor({ doc, collections, onDone }: { doc: DocumentSumm
     url: doc.url ?? '', notes: doc.notes, collectionId: doc.collectionId,
   });
   const [error, setError] = useState<string | null>(null);
+  const reimportInput = useRef<HTMLInputElement>(null);
+  const reimport = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const r = await wb.client['documents.reimport']({ id: doc.id, fileName: file.name, base64: await fileToBase64(file) });
+      wb.setStatus(`Re-imported ${file.name}: ${r.placed} highlight${r.placed === 1 ? '' : 's'} placed${r.orphaned ? `, ${r.orphaned} could not be placed (kept, listed in the margin)` : ''}.`);
+      wb.invalidate();
+    } catch (e) { setError((e as Error).message); }
+  };
   const field = (key: 'title' | 'outlet' | 'author' | 'publishedAt' | 'url', label: string, type = 'text') => (
     <label>{label}<input type={type} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} /></label>
   );
@@ -42,7 +52,11 @@ export function MetadataEditor({ doc, collections, onDone }: { doc: DocumentSumm
       </label>
       <label>Notes<textarea rows={3} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} /></label>
       {error && <p className="error">{error}</p>}
-      <div className="metadata-actions"><button type="button" onClick={onDone}>Cancel</button><button type="submit" className="primary">Save</button></div>
+      <div className="metadata-actions">
+        <button type="button" title="Replace the text with an edited version of the file; highlights follow their passages"
+          onClick={() => reimportInput.current?.click()}>Re-import edited file…</button>
+        <input ref={reimportInput} type="file" hidden aria-label="Re-import file" onChange={(e) => { void reimport(e.target.files?.[0]); e.target.value = ''; }} />
+        <button type="button" onClick={onDone}>Cancel</button><button type="submit" className="primary">Save</button></div>
     </form>
   );
 }

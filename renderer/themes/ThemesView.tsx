@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { TagMatrix, ThemeGroup } from '../../shared/types';
 import { requestCitation, setHighlightDragData } from '../app/citations';
+import { saveFile } from '../app/saveFile';
 import { useApi } from '../app/useApi';
 import { useWorkbench } from '../app/workbench';
 import { Codebook } from '../tags/Codebook';
@@ -24,6 +25,7 @@ export function ThemesView() {
             <button type="button" role="tab" aria-selected={tab === 'passages'} className={tab === 'passages' ? 'active' : ''} onClick={() => setTab('passages')}>Passages</button>
             <button type="button" role="tab" aria-selected={tab === 'matrix'} className={tab === 'matrix' ? 'active' : ''} onClick={() => setTab('matrix')}>Counts &amp; co-occurrence</button>
           </div>
+          <AnnotationsExport />
           {tab === 'passages' && (
             <div className="segmented" aria-label="Match">
               <button type="button" className={mode === 'or' ? 'active' : ''} onClick={() => setMode('or')} title="Passages with any chosen tag">Any (OR)</button>
@@ -103,6 +105,24 @@ function Matrix() {
           </tbody>
         </table>
       </div>
+    </div>
+  );
+}
+
+/** Every highlight with its tags and notes, for spreadsheets (CSV) or other annotation tools (W3C JSON). */
+function AnnotationsExport() {
+  const wb = useWorkbench();
+  const run = async (format: 'csv' | 'w3c') => {
+    try {
+      const file = await wb.client['export.annotations']({ format });
+      saveFile(file);
+      wb.setStatus(`Exported ${file.fileName}.`);
+    } catch (error) { wb.setStatus(`Export failed: ${(error as Error).message}`); }
+  };
+  return (
+    <div className="segmented annotations-export" aria-label="Export all highlights">
+      <button type="button" onClick={() => void run('csv')} title="All highlights with tags and notes, as CSV">Highlights CSV</button>
+      <button type="button" onClick={() => void run('w3c')} title="All highlights as W3C Web Annotations (JSON-LD)">W3C JSON</button>
     </div>
   );
 }

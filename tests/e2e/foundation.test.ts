@@ -20,4 +20,7 @@ test('a first run shows the five seed reports, and one opens in the reader', asy
   await reader.getByText('This meeting marks the second round of talks', { exact: false }).waitFor();
   assert.ok((await reader.locator('p').count()) >= 5, 'paragraph breaks are kept');
   await app.screenshot('foundation-reader');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('foundation-reader-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 });

@@ -126,3 +126,19 @@ test('re-import re-anchors highlights and keeps passages it cannot place as orph
   assert.equal(orphan.orphaned, true);
   assert.equal(orphan.exact, 'Preparations are being made');
 });
+
+test('re-importing an edited file through the API re-anchors highlights and reports orphans', async () => {
+  const c = backend.client;
+  const imported = await c['documents.import']({ fileName: 'cable.txt', base64: Buffer.from('Cable one\n\nThe ambassador met the minister on Monday.\n\nVisas were discussed at length.').toString('base64') });
+  const id = imported.document!.id;
+  const text = (await c['documents.get']({ id })).text;
+  const keep = await c['highlights.create']({ documentId: id, ...span(text, 'Visas were discussed') });
+  const lose = await c['highlights.create']({ documentId: id, ...span(text, 'met the minister on Monday') });
+  const edited = 'Cable one (revised)\n\nThe ambassador cancelled.\n\nVisas were discussed at length.';
+  const result = await c['documents.reimport']({ id, fileName: 'cable.txt', base64: Buffer.from(edited).toString('base64') });
+  assert.deepEqual([result.placed, result.orphaned], [1, 1]);
+  const after = await c['highlights.list']({ documentId: id });
+  assert.equal(after.find((h) => h.id === keep.id)!.orphaned, false);
+  assert.equal(after.find((h) => h.id === lose.id)!.orphaned, true);
+  await assert.rejects(c['documents.reimport']({ id, fileName: 'cable.png', base64: 'AAAA' }), /not supported/);
+});
