@@ -115,7 +115,7 @@ export function LibraryPanel() {
               <span className="doc-title">{doc.title}</span>
               <span className="doc-meta">
                 <span>{[doc.outlet, doc.publishedAt].filter(Boolean).join(' · ') || doc.sourceName}</span>
-                <span className="doc-length">{doc.tagCount ? `${doc.tagCount} tags · ` : ''}{formatLength(doc.length)}</span>
+                <span className="doc-length">{doc.tagCount ? `${doc.tagCount} tag${doc.tagCount === 1 ? '' : 's'} · ` : ''}{formatLength(doc.length)}</span>
               </span>
             </button>
             {wb.documentId === doc.id && editing !== doc.id && (
