@@ -64,7 +64,17 @@ export function ReaderPane() {
     if (created && thenTag) setTagging(true);
   }, [pending, id, actions]);
 
+  const step = (direction: 1 | -1) => {
+    const placed = annotations.highlights.filter((h) => !h.orphaned);
+    if (placed.length === 0 || !id) return;
+    const at = placed.findIndex((h) => h.id === wb.selectedHighlightId);
+    const next = placed[at === -1 ? (direction === 1 ? 0 : placed.length - 1) : (at + direction + placed.length) % placed.length];
+    wb.openDocument(id, { start: next.start, end: next.end, highlightId: next.id });
+  };
+
   useReaderKeys({
+    onNext: () => step(1),
+    onPrevious: () => step(-1),
     onHighlight: () => void createFromPending(false),
     onTag: () => { if (pending) void createFromPending(true); else if (selected) setTagging(true); },
     onDelete: () => { if (selected) void actions.remove(selected.id); },
@@ -92,7 +102,7 @@ export function ReaderPane() {
     return (
       <div className="empty-state">
         <h2>Pick a report from the library</h2>
-        <p>Select a document on the left to start reading. Select text and press <kbd>H</kbd> to highlight it, <kbd>T</kbd> to tag it.</p>
+        <p>Select a document on the left to start reading. Select text and press <kbd>H</kbd> to highlight it, <kbd>T</kbd> to tag it; <kbd>J</kbd>/<kbd>K</kbd> move between highlights.</p>
       </div>
     );
   }
@@ -124,7 +134,7 @@ export function ReaderPane() {
   );
 }
 
-function useReaderKeys(handlers: { onHighlight(): void; onTag(): void; onDelete(): void; onEscape(): void; active: boolean }) {
+function useReaderKeys(handlers: { onNext(): void; onPrevious(): void; onHighlight(): void; onTag(): void; onDelete(): void; onEscape(): void; active: boolean }) {
   const ref = useRef(handlers);
   ref.current = handlers;
   useEffect(() => {
@@ -133,6 +143,8 @@ function useReaderKeys(handlers: { onHighlight(): void; onTag(): void; onDelete(
       const h = ref.current;
       const key = e.key.toLowerCase();
       if (key === 'h') { e.preventDefault(); h.onHighlight(); }
+      else if (key === 'j') { e.preventDefault(); h.onNext(); }
+      else if (key === 'k') { e.preventDefault(); h.onPrevious(); }
       else if (key === 't') { e.preventDefault(); h.onTag(); }
       else if ((e.key === 'Delete' || e.key === 'Backspace') && h.active) { e.preventDefault(); h.onDelete(); }
       else if (e.key === 'Escape') h.onEscape();

@@ -73,6 +73,18 @@ test('overlapping highlights in different tag colours are drawn, and everything 
   await selectPhrase(page, 'restoring diplomatic and economic ties');
   await page.keyboard.press('h');
   await page.locator('.margin-item', { hasText: 'restoring diplomatic' }).waitFor();
+  // Keyboard only: J moves to the next highlight, T tags it, Enter assigns.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('j');
+  await page.locator('.margin-item.selected').first().waitFor();
+  const first = await page.locator('.margin-item.selected .margin-quote').textContent();
+  await page.keyboard.press('j');
+  await page.waitForFunction((text) => document.querySelector('.margin-item.selected .margin-quote')?.textContent !== text, first);
+  await page.keyboard.press('t');
+  await page.keyboard.type('keyboard');
+  await page.keyboard.press('Enter');
+  await page.locator('.margin-item.selected .tag-chip', { hasText: 'keyboard' }).waitFor();
+  await page.keyboard.press('Escape');
   const painted = await page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.entries()]
     .filter(([name]) => name.startsWith('gloss-c')).map(([, h]) => h.size));
   assert.ok(painted.length >= 3, `one registered highlight per colour, got ${painted.length}`);
