@@ -1,5 +1,5 @@
 import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentFull, Highlight } from '../../shared/types';
+import type { DocumentFull } from '../../shared/types';
 import { isEditable } from '../app/App';
 import { useApi } from '../app/useApi';
 import { useWorkbench } from '../app/workbench';
@@ -154,4 +154,3 @@ function useReaderKeys(handlers: { onNext(): void; onPrevious(): void; onHighlig
   }, []);
 }
 
-export type { Highlight };
