@@ -12,6 +12,6 @@ export interface Backend {
 
 export async function createBackend(options: WorkspaceOptions, services: HandlerServices = {}): Promise<Backend> {
   const workspace = await openWorkspace(options);
-  const dispatch = createDispatcher(createHandlers(workspace, services));
+  const dispatch = createDispatcher(createHandlers(workspace, services), () => workspace.project.db);
   return { workspace, dispatch, close: () => workspace.close() };
 }

@@ -3,8 +3,8 @@
 // Adding an operation: add it here, add its handler in electron/api/handlers.ts, call it.
 import { z } from 'zod';
 import type {
-  CitationSource, Collection, DocumentFull, DocumentSummary, ExportedFile, Highlight,
-  HighlightSnapshot, ImportResult, Memo, MemoSummary, Note, ProjectInfo, SearchHit, Tag,
+  ChangeSet, CitationSource, Collection, DocumentFull, DocumentPage, DocumentSummary, ExportedFile, Highlight,
+  HighlightSnapshot, HistoryState, HistoryStep, ImportResult, Memo, MemoSummary, Note, ProjectInfo, SearchHit, Tag,
   TagMatrix, ThemeGroup,
 } from './types.js';
 
@@ -52,18 +52,6 @@ const documentPatch = z.object({
 
 const documentSort = z.enum(['title', 'outlet', 'publishedAt', 'importedAt', 'length', 'tagCount']);
 
-const highlightRecord = z.object({
-  id, documentId: id, start: offset, end: offset,
-  exact: z.string(), prefix: z.string(), suffix: z.string(),
-  color: color.nullable(), orphaned: z.boolean(), tagIds: z.array(id).max(1000),
-  createdAt: z.string(), updatedAt: z.string(),
-}).strict();
-
-const noteRecord = z.object({
-  id, highlightId: id.nullable(), documentId: id.nullable(),
-  content: tiptapJson, text: z.string(), createdAt: z.string(), updatedAt: z.string(),
-}).strict();
-
 export const api = {
   // Project
   'project.info': op(empty).returns<ProjectInfo>(),
@@ -78,6 +66,19 @@ export const api = {
     collectionId: id.optional(),
     tagId: id.optional(),
   }).strict()).returns<DocumentSummary[]>(),
+  /** The library's order (every matching id) plus summaries for ids[offset, offset + limit). */
+  'documents.page': op(z.object({
+    sort: documentSort.optional(),
+    descending: z.boolean().optional(),
+    outlet: shortText(200).optional(),
+    collectionId: id.optional(),
+    tagId: id.optional(),
+    offset: z.number().int().nonnegative().optional(),
+    limit: z.number().int().min(0).max(1000).optional(),
+  }).strict()).returns<DocumentPage>(),
+  'documents.summaries': op(z.object({ ids: z.array(id).max(1000) }).strict()).returns<DocumentSummary[]>(),
+  /** Distinct outlets, for the library's filter. */
+  'documents.outlets': op(empty).returns<string[]>(),
   'documents.get': op(z.object({ id }).strict()).returns<DocumentFull>(),
   'documents.update': op(z.object({ id, patch: documentPatch }).strict()).returns<DocumentSummary>(),
   'documents.delete': op(z.object({ id }).strict()).returns<{ deleted: true }>(),
@@ -107,14 +108,13 @@ export const api = {
     color: color.nullable().optional(),
     tagIds: z.array(id).max(1000).optional(),
   }).strict().refine((a) => a.end > a.start, 'end must be after start')).returns<Highlight>(),
+  /** Recolour, retag, or move the passage to new offsets (start and end together). */
   'highlights.update': op(z.object({
     id, color: color.nullable().optional(), tagIds: z.array(id).max(1000).optional(),
-  }).strict()).returns<Highlight>(),
+    start: offset.optional(), end: offset.optional(),
+  }).strict().refine((a) => (a.start === undefined) === (a.end === undefined), 'start and end go together')
+    .refine((a) => a.start === undefined || a.end! > a.start, 'end must be after start')).returns<Highlight>(),
   'highlights.delete': op(z.object({ id }).strict()).returns<HighlightSnapshot>(),
-  /** Undo of a delete: puts the passage back with its id, tags and note. */
-  'highlights.restore': op(z.object({
-    highlight: highlightRecord, note: noteRecord.nullable(),
-  }).strict()).returns<Highlight>(),
 
   // Tags (the codebook)
   'tags.list': op(empty).returns<Tag[]>(),
@@ -187,6 +187,11 @@ export const api = {
     limit: z.number().int().min(1).max(500).optional(),
   }).strict()).returns<SearchHit[]>(),
 
+  // History: undo and redo run in the main process from the project's operation log.
+  'history.state': op(empty).returns<HistoryState>(),
+  'history.undo': op(empty).returns<HistoryStep>(),
+  'history.redo': op(empty).returns<HistoryStep>(),
+
   // Export
   'export.memo': op(z.object({
     memoId: id, format: z.enum(['md', 'html', 'docx', 'pdf']),
@@ -214,7 +219,8 @@ export interface ErrorBody {
   message: string;
 }
 
-export type CallResponse<R = unknown> = { ok: true; result: R } | { ok: false; error: ErrorBody };
+/** A successful write also says what it changed, so the renderer's store can patch exactly that. */
+export type CallResponse<R = unknown> = { ok: true; result: R; changes?: ChangeSet } | { ok: false; error: ErrorBody };
 
 export class GlossError extends Error {
   constructor(readonly code: ErrorCode, message: string) {
@@ -229,12 +235,14 @@ export type GlossClient = { [K in OpName]: (args: ArgsOf<K>) => Promise<ResultOf
 /** One function that sends an operation and returns the raw response. */
 export type Transport = (op: OpName, args: unknown) => Promise<CallResponse>;
 
-export function createClient(transport: Transport): GlossClient {
+/** `onChanges` sees every write's changes before the caller gets its result. */
+export function createClient(transport: Transport, onChanges?: (changes: ChangeSet) => void): GlossClient {
   const client = {} as Record<OpName, (args: unknown) => Promise<unknown>>;
   for (const name of opNames) {
     client[name] = async (args: unknown) => {
       const response = await transport(name, args ?? {});
       if (!response.ok) throw new GlossError(response.error.code, response.error.message);
+      if (response.changes && onChanges) onChanges(response.changes);
       return response.result;
     };
   }

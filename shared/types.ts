@@ -186,3 +186,52 @@ export interface ProjectInfo {
   documentCount: number;
   recent: string[];
 }
+
+/** One kind of entity as a write left it: rows written (as they are now) and ids that no longer exist. */
+export interface EntityChanges<T> {
+  upserted: T[];
+  deleted: number[];
+}
+
+/**
+ * What a write changed, carried beside its result so the renderer's store patches exactly those entities
+ * instead of reloading. `created` lists documents that did not exist before (the library re-queries its order).
+ */
+export interface ChangeSet {
+  documents?: EntityChanges<DocumentSummary> & { created: number[] };
+  highlights?: EntityChanges<Highlight>;
+  tags?: EntityChanges<Tag>;
+  notes?: EntityChanges<Note>;
+  memos?: EntityChanges<MemoSummary>;
+  collections?: EntityChanges<Collection>;
+}
+
+/** An entry of the project's edit history (undo/redo). */
+export interface HistoryEntry {
+  id: number;
+  uuid: string;
+  author: string;
+  operation: string;
+  label: string;
+  state: 'done' | 'undone';
+  createdAt: string;
+}
+
+export interface HistoryState {
+  undo: HistoryEntry | null;
+  redo: HistoryEntry | null;
+}
+
+/** The result of undo or redo: the entry it acted on (null when there was nothing to do), and what is next. */
+export interface HistoryStep extends HistoryState {
+  entry: HistoryEntry | null;
+  /** Where the edit happened, so the UI can show it. */
+  documentId: number | null;
+}
+
+/** One page of the library: the order of every matching document, and the summaries of the requested slice. */
+export interface DocumentPage {
+  total: number;
+  ids: number[];
+  rows: DocumentSummary[];
+}

@@ -2,11 +2,15 @@
 // and turn every failure into a clear ErrorBody instead of an exception crossing the boundary.
 import type { z } from 'zod';
 import { api, GlossError, isOpName, type CallResponse, type ErrorBody } from '../../shared/api.js';
+import type { Db } from '../db/connection.js';
+import { journalMark, touchedSince } from '../db/oplog.js';
+import { describeChanges } from './changes.js';
 import type { Handlers } from './types.js';
 
 export type Dispatch = (op: unknown, args: unknown) => Promise<CallResponse>;
 
-export function createDispatcher(handlers: Handlers, log: (e: unknown) => void = defaultLog): Dispatch {
+/** `database` is the open project's connection at the time of a call (it changes when another project is opened). */
+export function createDispatcher(handlers: Handlers, database: () => Db, log: (e: unknown) => void = defaultLog): Dispatch {
   return async (op, rawArgs) => {
     if (typeof op !== 'string' || !isOpName(op)) {
       return failure('unknown_operation', `There is no operation called ${JSON.stringify(op)?.slice(0, 80)}.`);
@@ -15,7 +19,11 @@ export function createDispatcher(handlers: Handlers, log: (e: unknown) => void =
     if (!parsed.success) return failure('invalid_argument', `${op}: ${describeIssues(parsed.error)}`);
     try {
       const handler = handlers[op] as (args: unknown) => unknown;
-      return { ok: true, result: await handler(parsed.data) };
+      const db = database();
+      const mark = journalMark(db);
+      const result = await handler(parsed.data);
+      const touched = db === database() ? touchedSince(db, mark) : [];
+      return touched.length ? { ok: true, result, changes: describeChanges(db, touched) } : { ok: true, result };
     } catch (error) {
       return { ok: false, error: toErrorBody(error, op, log) };
     }

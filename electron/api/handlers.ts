@@ -4,6 +4,7 @@ import { collectionHandlers } from './handlers/collections.js';
 import { documentHandlers } from './handlers/documents.js';
 import { exportHandlers, type ExportServices } from './handlers/export.js';
 import { highlightHandlers } from './handlers/highlights.js';
+import { historyHandlers } from './handlers/history.js';
 import { memoHandlers } from './handlers/memos.js';
 import { noteHandlers } from './handlers/notes.js';
 import { projectHandlers } from './handlers/project.js';
@@ -28,5 +29,6 @@ export function createHandlers(ws: Workspace, services: HandlerServices = {}): H
     ...memoHandlers(ws),
     ...searchHandlers(ws),
     ...exportHandlers(ws, services.export),
+    ...historyHandlers(ws),
   };
 }

@@ -1,5 +1,5 @@
 // Queries for the documents table (and its FTS index, kept in step by triggers).
-import type { DocumentFormat, DocumentFull, DocumentSummary, PageStart } from '../../shared/types.js';
+import type { DocumentFormat, DocumentFull, DocumentPage, DocumentSummary, PageStart } from '../../shared/types.js';
 import type { Db } from './connection.js';
 
 export interface NewDocument {
@@ -64,7 +64,29 @@ export function insertDocument(db: Db, doc: NewDocument): number {
   return Number(info.lastInsertRowid);
 }
 
-export function listDocuments(db: Db, options: ListOptions = {}): DocumentSummary[] {
+const tagCountExpression = `(SELECT COUNT(DISTINCT ht.tag_id) FROM highlights h JOIN highlight_tags ht
+  ON ht.highlight_id = h.id WHERE h.document_id = d.id)`;
+
+/** The library's order: every matching id (cheap even at 100,000 documents) plus the summaries of one slice. */
+export function documentPage(db: Db, options: ListOptions, offset: number, limit: number): DocumentPage {
+  const { where, params } = filtersOf(options);
+  const sortKey = options.sort === 'tagCount' ? tagCountExpression : sortColumns[options.sort ?? 'importedAt'];
+  const order = `${sortKey} ${options.descending ? 'DESC' : 'ASC'}, d.id`;
+  const ids = db.prepare(`SELECT d.id FROM documents d ${where} ORDER BY ${order}`).pluck().all(params) as number[];
+  return { total: ids.length, ids, rows: documentSummaries(db, ids.slice(offset, offset + limit)) };
+}
+
+export function documentSummaries(db: Db, ids: number[]): DocumentSummary[] {
+  const select = db.prepare(`SELECT ${summaryColumns} FROM documents d WHERE d.id = ?`);
+  return ids.map((id) => select.get(id) as DocumentSummary | undefined).filter((d): d is DocumentSummary => d !== undefined);
+}
+
+export function listOutlets(db: Db): string[] {
+  return db.prepare(`SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL AND outlet != ''
+    ORDER BY outlet COLLATE NOCASE`).pluck().all() as string[];
+}
+
+function filtersOf(options: ListOptions): { where: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (options.outlet !== undefined) { where.push('d.outlet = @outlet'); params.outlet = options.outlet; }
@@ -73,9 +95,13 @@ export function listDocuments(db: Db, options: ListOptions = {}): DocumentSummar
     where.push('EXISTS (SELECT 1 FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id WHERE h.document_id = d.id AND ht.tag_id = @tagId)');
     params.tagId = options.tagId;
   }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+export function listDocuments(db: Db, options: ListOptions = {}): DocumentSummary[] {
+  const { where, params } = filtersOf(options);
   const order = `${sortColumns[options.sort ?? 'importedAt']} ${options.descending ? 'DESC' : 'ASC'}, d.id`;
-  const sql = `SELECT ${summaryColumns} FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`;
-  return db.prepare(sql).all(params) as DocumentSummary[];
+  return db.prepare(`SELECT ${summaryColumns} FROM documents d ${where} ORDER BY ${order}`).all(params) as DocumentSummary[];
 }
 
 export function getDocumentSummary(db: Db, id: number): DocumentSummary | undefined {

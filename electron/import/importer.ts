@@ -3,6 +3,7 @@ import { MAX_IMPORT_FILE_BYTES } from '../../shared/api.js';
 import type { ImportResult, PageStart } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { findDocumentByHash, getDocumentSummary, insertDocument } from '../db/documents.js';
+import { recordEdit } from '../db/oplog.js';
 import { ImportError, baseName, extractors, formatOf } from './extractors.js';
 import { contentHash } from './text.js';
 
@@ -53,12 +54,12 @@ export async function importFile(db: Db, request: ImportRequest): Promise<Import
       message: `${fileName} has the same text as “${existing.title}”, already in the project.`,
     };
   }
-  const id = db.transaction(() => insertDocument(db, {
+  const id = recordEdit(db, { operation: 'documents.import', label: `Import ${fileName}` }, () => insertDocument(db, {
     title: extracted.title || baseName(fileName), outlet: request.outlet ?? extracted.outlet ?? null,
     author: extracted.author ?? null, publishedAt: extracted.publishedAt ?? null, url: extracted.url ?? null,
     format, text: extracted.text, contentHash: hash, sourceName: fileName, pages: extracted.pages ?? null,
     collectionId: request.collectionId ?? null,
-  }))();
+  }));
   return { fileName, status: 'imported', document: getDocumentSummary(db, id)!, message: null, warnings: extracted.warnings ?? [] };
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openDatabase, schemaVersion, type Db, type OpenOptions } from '../db/connection.js';
 import { countDocuments } from '../db/documents.js';
 import { getMeta, setMeta } from '../db/meta.js';
+import { clearHistory } from '../db/oplog.js';
 import { importFile } from '../import/importer.js';
 
 export interface Project {
@@ -36,6 +37,8 @@ export async function importSeeds(db: Db, seedsDir: string): Promise<void> {
     if (result.status === 'failed') throw new Error(`Seed ${name} could not be imported: ${result.message}`);
   }
   setMeta(db, 'seeded', new Date().toISOString());
+  // The sample reports are where a project starts, not an edit the analyst could undo.
+  clearHistory(db);
 }
 
 export function describeProject(project: Project, recent: string[]) {

@@ -58,21 +58,22 @@ test('tags: create, nest without cycles, assign in order, merge, delete with eac
   await assert.rejects(c['tags.delete']({ id: diplomacy.id, passages: 'reassign' }), /reassign needs reassignTo/);
 });
 
-test('delete returns a snapshot and restore brings back the same id, tags and note', async () => {
+test('delete returns a snapshot; undo brings back the same id, tags and note; a forged restore is impossible', async () => {
   const c = backend.client;
   const tag = await c['tags.create']({ name: 'restore-me' });
   const h = await c['highlights.create']({ documentId: docB.id, ...span(docB.text, 'Istanbul'), tagIds: [tag.id] });
-  backend.workspace.project.db.prepare('INSERT INTO notes (highlight_id, document_id, content, text) VALUES (?, ?, ?, ?)')
-    .run(h.id, docB.id, '{"type":"doc"}', 'why this matters');
+  await c['notes.save']({ highlightId: h.id, content: '{"type":"doc"}', text: 'why this matters' });
   const snapshot = await c['highlights.delete']({ id: h.id });
   assert.equal(snapshot.note?.text, 'why this matters');
   await assert.rejects(c['highlights.delete']({ id: h.id }), /no highlight/);
-  const restored = await c['highlights.restore'](snapshot);
-  assert.equal(restored.id, h.id);
+  await c['history.undo']({});
+  const restored = (await c['highlights.list']({ documentId: docB.id })).find((x) => x.id === h.id)!;
   assert.deepEqual(restored.tagIds, [tag.id]);
-  const note = backend.workspace.project.db.prepare('SELECT text FROM notes WHERE highlight_id = ?').pluck().get(h.id);
-  assert.equal(note, 'why this matters');
-  await assert.rejects(c['highlights.restore'](snapshot), /already exists/);
+  assert.equal((await c['notes.forHighlight']({ highlightId: h.id }))?.text, 'why this matters');
+  // Undo runs from the project's own log: there is no operation that takes a highlight record from the caller.
+  const forged = await backend.dispatch('highlights.restore', { highlight: { ...snapshot.highlight, id: 2 ** 53 - 1 }, note: null });
+  assert.equal(forged.ok, false);
+  assert.equal(!forged.ok && forged.error.code, 'unknown_operation');
 });
 
 test('theme view: AND/OR across documents, in document order, with context', async () => {

@@ -3,15 +3,17 @@ import { describeAnchor } from '../../anchoring/anchor.js';
 import type { Db } from '../../db/connection.js';
 import { getDocumentText } from '../../db/documents.js';
 import {
-  deleteHighlight, getHighlight, insertHighlight, listHighlights, setHighlightColor, setHighlightTags,
+  deleteHighlight, getHighlight, insertHighlight, listHighlights, moveHighlight, setHighlightColor, setHighlightTags,
 } from '../../db/highlights.js';
-import { noteForHighlight, restoreNote } from '../../db/notes.js';
+import { noteForHighlight } from '../../db/notes.js';
+import { recordEdit } from '../../db/oplog.js';
 import { existingTagIds } from '../../db/tags.js';
 import type { Workspace } from '../../project/workspace.js';
-import { conflict, found, invalid, notFound } from '../errors.js';
+import { found, invalid, notFound } from '../errors.js';
+import { quoted } from '../labels.js';
 import type { HandlerGroup } from '../types.js';
 
-type HighlightOps = 'highlights.list' | 'highlights.create' | 'highlights.update' | 'highlights.delete' | 'highlights.restore';
+type HighlightOps = 'highlights.list' | 'highlights.create' | 'highlights.update' | 'highlights.delete';
 
 export function highlightHandlers(ws: Workspace): HandlerGroup<HighlightOps> {
   const db = () => ws.project.db;
@@ -20,37 +22,47 @@ export function highlightHandlers(ws: Workspace): HandlerGroup<HighlightOps> {
     'highlights.create': ({ documentId, start, end, color, tagIds }) => {
       const d = db();
       const text = found(getDocumentText(d, documentId), 'document', documentId);
-      if (end > text.length) throw invalid(`highlights.create: end ${end} is past the end of the document (${text.length} characters).`);
-      if (!text.slice(start, end).trim()) throw invalid('highlights.create: the selection contains no text.');
-      return d.transaction(() => {
-        const id = insertHighlight(d, { documentId, color: color ?? null, ...describeAnchor(text, start, end) });
+      const anchor = checkedAnchor(text, start, end, 'highlights.create');
+      return recordEdit(d, { operation: 'highlights.create', label: `Highlight ${quoted(anchor.exact)}` }, () => {
+        const id = insertHighlight(d, { documentId, color: color ?? null, ...anchor });
         if (tagIds?.length) setHighlightTags(d, id, checkedTags(d, tagIds));
         return getHighlight(d, id)!;
-      })();
+      });
     },
-    'highlights.update': ({ id, color, tagIds }) => {
+    'highlights.update': ({ id, color, tagIds, start, end }) => {
       const d = db();
-      return d.transaction(() => {
-        found(getHighlight(d, id), 'highlight', id);
+      const highlight = found(getHighlight(d, id), 'highlight', id);
+      return recordEdit(d, { operation: 'highlights.update', label: updateLabel(highlight, { color, tagIds, start }) }, () => {
         if (color !== undefined) setHighlightColor(d, id, color);
         if (tagIds !== undefined) setHighlightTags(d, id, checkedTags(d, tagIds));
+        if (start !== undefined && end !== undefined) {
+          const text = getDocumentText(d, highlight.documentId) ?? '';
+          moveHighlight(d, id, checkedAnchor(text, start, end, 'highlights.update'));
+        }
         return getHighlight(d, id)!;
-      })();
+      });
     },
     'highlights.delete': ({ id }) => {
       const d = db();
-      return d.transaction(() => {
-        const highlight = found(getHighlight(d, id), 'highlight', id);
+      const highlight = found(getHighlight(d, id), 'highlight', id);
+      return recordEdit(d, { operation: 'highlights.delete', label: `Delete highlight ${quoted(highlight.exact)}` }, () => {
         const note = noteForHighlight(d, id) ?? null;
         deleteHighlight(d, id);
         return { highlight, note };
-      })();
-    },
-    'highlights.restore': ({ highlight, note }) => {
-      const d = db();
-      return d.transaction(() => restoreHighlight(d, highlight, note))();
+      });
     },
   };
+}
+
+function checkedAnchor(text: string, start: number, end: number, op: string) {
+  if (end > text.length) throw invalid(`${op}: end ${end} is past the end of the document (${text.length} characters).`);
+  if (!text.slice(start, end).trim()) throw invalid(`${op}: the selection contains no text.`);
+  return describeAnchor(text, start, end);
+}
+
+function updateLabel(h: Highlight, change: { color?: unknown; tagIds?: unknown; start?: unknown }): string {
+  const what = change.start !== undefined ? 'Move' : change.tagIds !== undefined ? 'Tag' : 'Recolour';
+  return `${what} ${quoted(h.exact)}`;
 }
 
 function checkedTags(db: Db, tagIds: number[]): number[] {
@@ -59,14 +71,4 @@ function checkedTags(db: Db, tagIds: number[]): number[] {
   const missing = unique.filter((id) => !existing.includes(id));
   if (missing.length) throw notFound('tag', missing[0]);
   return unique;
-}
-
-function restoreHighlight(db: Db, h: Highlight, note: Parameters<typeof restoreNote>[1] | null): Highlight {
-  if (getHighlight(db, h.id)) throw conflict(`highlight ${h.id} already exists.`);
-  found(getDocumentText(db, h.documentId), 'document', h.documentId);
-  if (note && note.highlightId !== h.id) throw invalid('highlights.restore: the note belongs to another highlight.');
-  insertHighlight(db, { ...h, orphaned: h.orphaned });
-  setHighlightTags(db, h.id, existingTagIds(db, h.tagIds));
-  if (note) restoreNote(db, note);
-  return getHighlight(db, h.id)!;
 }

@@ -1,8 +1,10 @@
 import { deleteMemo, getMemo, insertMemo, listMemos, updateMemo } from '../../db/memos.js';
 import { resolveCitations } from '../../memo/citations.js';
 import { draftFromTags } from '../../memo/draft.js';
+import { recordEdit } from '../../db/oplog.js';
 import type { Workspace } from '../../project/workspace.js';
-import { found, notFound } from '../errors.js';
+import { found } from '../errors.js';
+import { quoted } from '../labels.js';
 import type { HandlerGroup } from '../types.js';
 
 type MemoOps = 'memos.list' | 'memos.get' | 'memos.create' | 'memos.update' | 'memos.delete' | 'memos.draftFromTags' | 'citations.resolve';
@@ -14,23 +16,28 @@ export function memoHandlers(ws: Workspace): HandlerGroup<MemoOps> {
     'memos.get': ({ id }) => found(getMemo(db(), id), 'memo', id),
     'memos.create': ({ title, content }) => {
       const d = db();
-      return d.transaction(() => getMemo(d, insertMemo(d, title, content))!)();
+      return recordEdit(d, { operation: 'memos.create', label: `New memo ${quoted(title)}` },
+        () => getMemo(d, insertMemo(d, title, content))!);
     },
     'memos.update': ({ id, title, content }) => {
       const d = db();
-      return d.transaction(() => {
-        if (!updateMemo(d, id, { title, content })) throw notFound('memo', id);
+      const memo = found(getMemo(d, id), 'memo', id);
+      const label = title !== undefined && title !== memo.title ? `Rename memo ${quoted(memo.title)}` : `Edit memo ${quoted(memo.title)}`;
+      return recordEdit(d, { operation: 'memos.update', label, coalesceKey: `memo:${id}` }, () => {
+        updateMemo(d, id, { title, content });
         return getMemo(d, id)!;
-      })();
+      });
     },
     'memos.delete': ({ id }) => {
       const d = db();
-      if (!d.transaction(() => deleteMemo(d, id))()) throw notFound('memo', id);
+      const memo = found(getMemo(d, id), 'memo', id);
+      recordEdit(d, { operation: 'memos.delete', label: `Delete memo ${quoted(memo.title)}` }, () => deleteMemo(d, id));
       return { deleted: true };
     },
     'memos.draftFromTags': ({ title, tagIds }) => {
       const d = db();
-      return d.transaction(() => getMemo(d, insertMemo(d, title, draftFromTags(d, title, tagIds)))!)();
+      return recordEdit(d, { operation: 'memos.draftFromTags', label: `Draft memo ${quoted(title)}` },
+        () => getMemo(d, insertMemo(d, title, draftFromTags(d, title, tagIds)))!);
     },
     'citations.resolve': ({ highlightIds }) => resolveCitations(db(), highlightIds),
   };

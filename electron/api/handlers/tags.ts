@@ -4,8 +4,10 @@ import {
   ancestorIds, deleteTag, getTag, highlightIdsWithTag, insertTag, listTags, moveTagLinks, nextTagColor,
   reparentChildren, updateTag,
 } from '../../db/tags.js';
+import { recordEdit } from '../../db/oplog.js';
 import type { Workspace } from '../../project/workspace.js';
 import { found, invalid } from '../errors.js';
+import { quoted } from '../labels.js';
 import type { HandlerGroup } from '../types.js';
 
 type TagOps = 'tags.list' | 'tags.create' | 'tags.update' | 'tags.merge' | 'tags.delete';
@@ -16,38 +18,41 @@ export function tagHandlers(ws: Workspace): HandlerGroup<TagOps> {
     'tags.list': () => listTags(db()),
     'tags.create': ({ name, color, description, parentId }) => {
       const d = db();
-      return d.transaction(() => {
+      return recordEdit(d, { operation: 'tags.create', label: `Create tag ${quoted(name)}` }, () => {
         if (parentId != null) found(getTag(d, parentId), 'tag', parentId);
         const id = insertTag(d, { name, color: color ?? nextTagColor(d), description: description ?? '', parentId: parentId ?? null });
         return getTag(d, id)!;
-      })();
+      });
     },
     'tags.update': ({ id, ...patch }) => {
       const d = db();
-      return d.transaction(() => {
-        found(getTag(d, id), 'tag', id);
+      const tag = found(getTag(d, id), 'tag', id);
+      const label = patch.name !== undefined && patch.name !== tag.name
+        ? `Rename tag ${quoted(tag.name)} to ${quoted(patch.name)}` : `Edit tag ${quoted(tag.name)}`;
+      return recordEdit(d, { operation: 'tags.update', label }, () => {
         if (patch.parentId != null) checkParent(d, id, patch.parentId);
         updateTag(d, id, patch);
         return getTag(d, id)!;
-      })();
+      });
     },
     'tags.merge': ({ sourceId, targetId }) => {
       const d = db();
-      return d.transaction(() => {
-        const source = found(getTag(d, sourceId), 'tag', sourceId);
-        found(getTag(d, targetId), 'tag', targetId);
+      const source = found(getTag(d, sourceId), 'tag', sourceId);
+      const target = found(getTag(d, targetId), 'tag', targetId);
+      const label = `Merge tag ${quoted(source.name)} into ${quoted(target.name)}`;
+      return recordEdit(d, { operation: 'tags.merge', label }, () => {
         moveTagLinks(d, sourceId, targetId);
         // Sub-tags follow into the target, unless the target sits below the source (that would make a cycle).
         const targetBelowSource = ancestorIds(d, targetId).includes(sourceId);
         reparentChildren(d, sourceId, targetBelowSource ? source.parentId : targetId);
         deleteTag(d, sourceId);
         return getTag(d, targetId)!;
-      })();
+      });
     },
     'tags.delete': ({ id, passages, reassignTo }) => {
       const d = db();
-      return d.transaction(() => {
-        const tag = found(getTag(d, id), 'tag', id);
+      const tag = found(getTag(d, id), 'tag', id);
+      return recordEdit(d, { operation: 'tags.delete', label: `Delete tag ${quoted(tag.name)}` }, () => {
         if (passages === 'reassign') {
           if (reassignTo === id) throw invalid('tags.delete: cannot reassign passages to the tag being deleted.');
           found(getTag(d, reassignTo!), 'tag', reassignTo!);
@@ -58,7 +63,7 @@ export function tagHandlers(ws: Workspace): HandlerGroup<TagOps> {
         reparentChildren(d, id, tag.parentId);
         deleteTag(d, id);
         return { deleted: true as const };
-      })();
+      });
     },
   };
 }

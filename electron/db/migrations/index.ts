@@ -1,4 +1,5 @@
 import { migration001 } from './001_initial.js';
+import { migration002 } from './002_oplog.js';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,5 @@ export interface Migration {
 /** Append only: a released migration is never edited, a new number is added instead. */
 export const migrations: Migration[] = [
   { version: 1, name: 'initial', sql: migration001 },
+  { version: 2, name: 'oplog', sql: migration002 },
 ];

@@ -1,0 +1,98 @@
+// Turns the rows an edit (or its undo) touched into the entities the renderer shows, as they are now: a changed
+// highlight_tags row means that highlight, that tag (its count) and that document (its counts) changed.
+import type { ChangeSet, EntityChanges } from '../../shared/types.js';
+import { getCollection } from '../db/collections.js';
+import type { Db } from '../db/connection.js';
+import { getDocumentSummary } from '../db/documents.js';
+import { getHighlights } from '../db/highlights.js';
+import { getMemo } from '../db/memos.js';
+import { getNote } from '../db/notes.js';
+import { readChanges, type RowChange } from '../db/oplog.js';
+import { getTag } from '../db/tags.js';
+
+type Kind = keyof ChangeSet;
+
+class Touched {
+  readonly ids: Record<Kind, Set<number>> = {
+    documents: new Set(), highlights: new Set(), tags: new Set(), notes: new Set(), memos: new Set(), collections: new Set(),
+  };
+  readonly createdDocuments = new Set<number>();
+
+  add(kind: Kind, id: unknown): void {
+    if (typeof id === 'number') this.ids[kind].add(id);
+  }
+}
+
+export function describeChanges(db: Db, opIds: number[]): ChangeSet {
+  const touched = new Touched();
+  for (const opId of opIds) for (const change of readChanges(db, opId)) collect(touched, change);
+  return load(db, touched);
+}
+
+function collect(t: Touched, change: RowChange): void {
+  const rows = [change.before, change.after].filter((r): r is Record<string, unknown> => r !== null);
+  const [first] = change.rowKey;
+  switch (change.tbl) {
+    case 'documents':
+      t.add('documents', first);
+      if (change.kind === 'insert') t.createdDocuments.add(first as number);
+      rows.forEach((r) => t.add('collections', r.collection_id));
+      break;
+    case 'highlights':
+      t.add('highlights', first);
+      rows.forEach((r) => t.add('documents', r.document_id));
+      break;
+    case 'highlight_tags':
+      t.add('highlights', first);
+      t.add('tags', change.rowKey[1]);
+      break;
+    case 'tags':
+      t.add('tags', first);
+      break;
+    case 'notes':
+      t.add('notes', first);
+      break;
+    case 'memos':
+      t.add('memos', first);
+      break;
+    case 'collections':
+      t.add('collections', first);
+      break;
+  }
+}
+
+function load(db: Db, t: Touched): ChangeSet {
+  const changes: ChangeSet = {};
+  const highlights = getHighlights(db, [...t.ids.highlights]);
+  // A highlight's document counts change with its tags.
+  for (const h of highlights.values()) t.add('documents', h.documentId);
+  if (t.ids.highlights.size) changes.highlights = split(t.ids.highlights, (id) => highlights.get(id));
+  if (t.ids.documents.size) {
+    changes.documents = {
+      ...split(t.ids.documents, (id) => getDocumentSummary(db, id)),
+      created: [...t.createdDocuments].filter((id) => t.ids.documents.has(id)),
+    };
+  }
+  if (t.ids.tags.size) changes.tags = split(t.ids.tags, (id) => getTag(db, id));
+  if (t.ids.notes.size) changes.notes = split(t.ids.notes, (id) => getNote(db, id));
+  if (t.ids.memos.size) changes.memos = split(t.ids.memos, (id) => summaryOf(getMemo(db, id)));
+  if (t.ids.collections.size) changes.collections = split(t.ids.collections, (id) => getCollection(db, id));
+  return changes;
+}
+
+function summaryOf<T extends { content: string }>(memo: T | undefined): Omit<T, 'content'> | undefined {
+  if (!memo) return undefined;
+  const { content: _content, ...summary } = memo;
+  return summary;
+}
+
+function split<T>(ids: Set<number>, get: (id: number) => T | undefined): EntityChanges<T> {
+  const upserted: T[] = [];
+  const deleted: number[] = [];
+  for (const id of ids) {
+    const row = get(id);
+    if (row === undefined) deleted.push(id);
+    else upserted.push(row);
+  }
+  return { upserted, deleted };
+}
