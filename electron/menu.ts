@@ -1,13 +1,17 @@
-// Application menu: commands are forwarded to the renderer, which owns the UI state.
+// Application menu: each item names a command of the renderer's registry (renderer/commands), which runs it
+// exactly as its shortcut, button or palette entry would. Accelerators are shown but not registered with the
+// system, so the renderer's one keyboard listener decides (Ctrl+Z in a text field stays the field's own undo).
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 
 export type MenuCommand =
-  | 'project:new' | 'project:open' | 'import:files' | 'import:folder' | 'view:library' | 'view:themes'
-  | 'view:memos' | 'search:focus' | 'edit:undo' | 'edit:redo' | 'export:memo';
+  | 'import.files' | 'import.folder' | 'view.reader' | 'view.themes' | 'view.memos' | 'search.focus'
+  | 'history.undo' | 'history.redo' | 'memo.export' | 'palette.open' | 'document.delete';
 
 export function buildMenu(window: BrowserWindow, openProjectDialog: (mode: 'new' | 'open') => void,
   recent: () => string[], openRecent: (file: string) => void): Menu {
   const send = (command: MenuCommand) => () => window.webContents.send('gloss:menu', command);
+  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions =>
+    ({ label, accelerator, registerAccelerator: false, click: send(command) });
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -18,9 +22,11 @@ export function buildMenu(window: BrowserWindow, openProjectDialog: (mode: 'new'
         { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => openProjectDialog('open') },
         { label: 'Open Recent', submenu: recent().map((file) => ({ label: file, click: () => openRecent(file) })) },
         { type: 'separator' },
-        { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: send('import:files') },
-        { label: 'Import Folder…', click: send('import:folder') },
-        { label: 'Export Memo…', accelerator: 'CmdOrCtrl+E', click: send('export:memo') },
+        item('Import Files…', 'import.files', 'CmdOrCtrl+I'),
+        item('Import Folder…', 'import.folder'),
+        item('Export Memo…', 'memo.export', 'CmdOrCtrl+E'),
+        { type: 'separator' },
+        item('Delete Open Document', 'document.delete'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -28,20 +34,21 @@ export function buildMenu(window: BrowserWindow, openProjectDialog: (mode: 'new'
     {
       label: 'Edit',
       submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: send('edit:undo') },
-        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: send('edit:redo') },
+        item('Undo', 'history.undo', 'CmdOrCtrl+Z'),
+        item('Redo', 'history.redo', 'CmdOrCtrl+Shift+Z'),
         { type: 'separator' },
         { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' },
         { type: 'separator' },
-        { label: 'Find in Project', accelerator: 'CmdOrCtrl+F', click: send('search:focus') },
+        item('Find in Project', 'search.focus', 'CmdOrCtrl+F'),
+        item('All Commands…', 'palette.open', 'CmdOrCtrl+K'),
       ],
     },
     {
       label: 'View',
       submenu: [
-        { label: 'Library', accelerator: 'CmdOrCtrl+1', click: send('view:library') },
-        { label: 'Themes', accelerator: 'CmdOrCtrl+2', click: send('view:themes') },
-        { label: 'Memos', accelerator: 'CmdOrCtrl+3', click: send('view:memos') },
+        item('Reader', 'view.reader', 'CmdOrCtrl+1'),
+        item('Themes', 'view.themes', 'CmdOrCtrl+2'),
+        item('Memos', 'view.memos', 'CmdOrCtrl+3'),
         { type: 'separator' },
         { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'togglefullscreen' },
       ],

@@ -130,8 +130,11 @@ export interface ThemePassage {
   noteText: string | null;
 }
 
+/** Enough of a document to head a group of its passages. */
+export type DocumentHeading = Pick<DocumentSummary, 'id' | 'title' | 'outlet' | 'publishedAt' | 'sourceName'>;
+
 export interface ThemeGroup {
-  document: DocumentSummary;
+  document: DocumentHeading;
   passages: ThemePassage[];
 }
 

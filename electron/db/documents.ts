@@ -1,5 +1,7 @@
 // Queries for the documents table (and its FTS index, kept in step by triggers).
-import type { DocumentFormat, DocumentFull, DocumentPage, DocumentSummary, PageStart } from '../../shared/types.js';
+import type {
+  DocumentFormat, DocumentFull, DocumentHeading, DocumentPage, DocumentSummary, PageStart,
+} from '../../shared/types.js';
 import type { Db } from './connection.js';
 
 export interface NewDocument {
@@ -79,6 +81,11 @@ export function documentPage(db: Db, options: ListOptions, offset: number, limit
 export function documentSummaries(db: Db, ids: number[]): DocumentSummary[] {
   const select = db.prepare(`SELECT ${summaryColumns} FROM documents d WHERE d.id = ?`);
   return ids.map((id) => select.get(id) as DocumentSummary | undefined).filter((d): d is DocumentSummary => d !== undefined);
+}
+
+export function documentHeading(db: Db, id: number): DocumentHeading | undefined {
+  return db.prepare(`SELECT id, title, outlet, published_at AS publishedAt, source_name AS sourceName FROM documents
+    WHERE id = ?`).get(id) as DocumentHeading | undefined;
 }
 
 export function listOutlets(db: Db): string[] {

@@ -1,7 +1,9 @@
 // The renderer's one client. It does not care which transport carries it: Electron IPC through the
 // preload's window.gloss, or the local HTTP transport in browser mode (token from the URL fragment).
+// Every write's changes reach the store before the caller sees the result.
 import { createClient, type CallResponse, type GlossClient, type Transport } from '../../shared/api';
 import { TOKEN_HEADER } from '../../shared/security';
+import { Store } from '../store/store';
 
 interface PreloadBridge {
   transport: 'ipc';
@@ -44,6 +46,10 @@ export function onMenuCommand(listener: (command: string) => void): () => void {
   return window.gloss?.onMenuCommand(listener) ?? (() => undefined);
 }
 
+export const store = new Store();
+
 export const client: GlossClient = createClient(
   window.gloss ? (op, args) => window.gloss!.call(op, args) : httpTransport(),
+  (changes) => store.apply(changes),
 );
+store.attach(client);

@@ -1,28 +1,41 @@
-import { useEffect } from 'react';
-import { onMenuCommand, transportName } from '../api/client';
-import { enqueueCitation } from '../memo/citeQueue';
-import { onCitationRequest } from './citations';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { onMenuCommand, store, transportName } from '../api/client';
+import { CommandPalette } from '../commands/CommandPalette';
+import { commands } from '../commands/registry';
+import { useCommands } from '../commands/useCommands';
 import { LibraryPanel } from '../library/LibraryPanel';
+import { enqueueCitation } from '../memo/citeQueue';
 import { MarginPanel } from '../margin/MarginPanel';
-import { MemoView } from '../memo/MemoView';
 import { ReaderPane } from '../reader/ReaderPane';
 import { SearchBox } from '../search/SearchBox';
 import { SearchView } from '../search/SearchView';
 import { ThemesView } from '../themes/ThemesView';
+import { onCitationRequest } from './citations';
 import { ProjectMenu } from './ProjectMenu';
 import { StatusBar } from './StatusBar';
 import { ThemeToggle } from './ThemeToggle';
-import { useWorkbench, type View } from './workbench';
+import { useWorkbench, type View, type Workbench } from './workbench';
 
-const VIEWS: { id: View; label: string; shortcut: string }[] = [
-  { id: 'reader', label: 'Reader', shortcut: '1' },
-  { id: 'themes', label: 'Themes', shortcut: '2' },
-  { id: 'memos', label: 'Memos', shortcut: '3' },
+// The memo composer (tiptap) is the largest part of the bundle: load it when first shown.
+const MemoView = lazy(() => import('../memo/MemoView').then((m) => ({ default: m.MemoView })));
+
+const VIEWS: { id: View; label: string; key: string }[] = [
+  { id: 'reader', label: 'Reader', key: 'Mod+1' },
+  { id: 'themes', label: 'Themes', key: 'Mod+2' },
+  { id: 'memos', label: 'Memos', key: 'Mod+3' },
 ];
 
 export function App() {
   const wb = useWorkbench();
-  useGlobalShortcuts();
+  const [palette, setPalette] = useState<string | null>(null);
+  useAppCommands(wb, setPalette);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => { commands.handleKey(event); };
+    window.addEventListener('keydown', onKey);
+    const offMenu = onMenuCommand((id) => { commands.run(id); });
+    const offCite = onCitationRequest((highlightId) => { wb.setView('memos'); enqueueCitation(highlightId); });
+    return () => { window.removeEventListener('keydown', onKey); offMenu(); offCite(); };
+  }, [wb]);
 
   return (
     <div className={`app${wb.view === 'reader' ? ' with-margin' : ''}`}>
@@ -32,66 +45,47 @@ export function App() {
         <nav className="view-tabs" aria-label="Views">
           {VIEWS.map((v) => (
             <button key={v.id} type="button" className={wb.view === v.id ? 'active' : ''}
-              aria-pressed={wb.view === v.id} title={`${v.label} (Ctrl+${v.shortcut})`} onClick={() => wb.setView(v.id)}>
+              aria-pressed={wb.view === v.id} title={`${v.label} (${v.key.replace('Mod', 'Ctrl')})`}
+              onClick={() => wb.setView(v.id)}>
               {v.label}
             </button>
           ))}
         </nav>
         <SearchBox />
+        <button type="button" className="palette-button" title="All commands (Ctrl+K)" onClick={() => setPalette('')}>⌘ Commands</button>
         <ThemeToggle />
       </header>
       <aside className="sidebar"><LibraryPanel /></aside>
       <main className="main-pane">
         {wb.view === 'reader' && <ReaderPane />}
         {wb.view === 'themes' && <ThemesView />}
-        {wb.view === 'memos' && <MemoView />}
+        {wb.view === 'memos' && <Suspense fallback={<p className="muted loading">Opening memos…</p>}><MemoView /></Suspense>}
         {wb.view === 'search' && <SearchView />}
       </main>
       {wb.view === 'reader' && <aside className="margin"><MarginPanel /></aside>}
       <StatusBar />
+      {palette !== null && <CommandPalette initialQuery={palette} onClose={() => setPalette(null)} />}
     </div>
   );
 }
 
-function useGlobalShortcuts(): void {
-  const wb = useWorkbench();
-  useEffect(() => {
-    const runUndo = async (redo: boolean) => {
-      try {
-        const label = redo ? await wb.undoStack.redo() : await wb.undoStack.undo();
-        wb.setStatus(label ? `${redo ? 'Redid' : 'Undid'}: ${label}` : `Nothing to ${redo ? 'redo' : 'undo'}`);
-        wb.invalidate();
-      } catch (error) {
-        wb.setStatus(`Could not ${redo ? 'redo' : 'undo'}: ${(error as Error).message}`);
-      }
-    };
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (!mod || isEditable(event.target)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' || key === 'y') {
-        event.preventDefault();
-        void runUndo(key === 'y' || event.shiftKey);
-      } else if (key === '1' || key === '2' || key === '3') {
-        event.preventDefault();
-        wb.setView(VIEWS[Number(key) - 1].id);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    const offCite = onCitationRequest((highlightId) => { wb.setView('memos'); enqueueCitation(highlightId); });
-    const offMenu = onMenuCommand((command) => {
-      if (command === 'edit:undo') void runUndo(false);
-      else if (command === 'edit:redo') void runUndo(true);
-      else if (command === 'view:library') wb.setView('reader');
-      else if (command === 'view:themes') wb.setView('themes');
-      else if (command === 'view:memos') wb.setView('memos');
-      else window.dispatchEvent(new CustomEvent('gloss:command', { detail: command }));
-    });
-    return () => { window.removeEventListener('keydown', onKey); offMenu(); offCite(); };
-  }, [wb]);
-}
-
-export function isEditable(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return Boolean(el && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'));
+function useAppCommands(wb: Workbench, openPalette: (query: string) => void): void {
+  const history = async (direction: 'undo' | 'redo') => {
+    try {
+      const step = await wb.client[`history.${direction}`]({});
+      if (!step.entry) wb.setStatus(`Nothing to ${direction}.`);
+      else wb.setStatus(`${direction === 'undo' ? 'Undid' : 'Redid'}: ${step.entry.label}`);
+    } catch (error) {
+      wb.setStatus(`Could not ${direction}: ${(error as Error).message}`, true);
+    }
+  };
+  useCommands([
+    { id: 'palette.open', label: 'Show all commands', category: 'Help', keys: ['Mod+K', 'Mod+Shift+P'], inTextFields: true,
+      run: () => openPalette('') },
+    { id: 'history.undo', label: 'Undo', category: 'Edit', keys: ['Mod+Z'], run: () => history('undo') },
+    { id: 'history.redo', label: 'Redo', category: 'Edit', keys: ['Mod+Shift+Z', 'Mod+Y'], run: () => history('redo') },
+    ...VIEWS.map((v) => ({ id: `view.${v.id}`, label: `Show ${v.label}`, category: 'View', keys: [v.key], run: () => wb.setView(v.id) })),
+    { id: 'memo.export', label: 'Export memo…', category: 'Memo', keys: ['Mod+E'], run: () => { wb.setView('memos'); openPalette('export memo as'); } },
+    { id: 'project.reload', label: 'Reload project data', category: 'File', run: () => store.reset() },
+  ]);
 }

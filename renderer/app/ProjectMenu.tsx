@@ -1,22 +1,25 @@
 // File → New / Open / Recent project for browser mode (the desktop app has the same in its native menu).
 import { useState } from 'react';
+import { store } from '../api/client';
 import { useApi } from './useApi';
 import { useWorkbench } from './workbench';
 
 export function ProjectMenu() {
   const wb = useWorkbench();
   const [open, setOpen] = useState(false);
-  const info = useApi(() => wb.client['project.info']({}), []);
+  const [version, setVersion] = useState(0);
+  const info = useApi(() => wb.client['project.info']({}), [version]);
   const switchTo = async (action: 'project.open' | 'project.create', path: string | null) => {
     if (!path?.trim()) return;
     try {
       await wb.client[action]({ path: path.trim() });
       setOpen(false);
-      wb.openDocument(0);
+      store.reset();
+      wb.openDocument(null);
       wb.setView('reader');
-      wb.invalidate();
+      setVersion((v) => v + 1);
       wb.setStatus(`Opened ${path.trim()}`);
-    } catch (error) { wb.setStatus((error as Error).message); }
+    } catch (error) { wb.setStatus((error as Error).message, true); }
   };
   return (
     <div className="project-menu">

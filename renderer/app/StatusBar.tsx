@@ -1,25 +1,32 @@
-import { useEffect, useState } from 'react';
-import type { ProjectInfo } from '../../shared/types';
+import { useCallback, useEffect, useState } from 'react';
+import type { ChangeSet, ProjectInfo } from '../../shared/types';
 import { transportName } from '../api/client';
+import { useChanges } from '../store/hooks';
 import { useApi } from './useApi';
 import { useWorkbench } from './workbench';
 
 export function StatusBar() {
   const wb = useWorkbench();
-  const project = useApi<ProjectInfo>(() => wb.client['project.info']({}), []);
+  const [projectVersion, setProjectVersion] = useState(0);
+  const project = useApi<ProjectInfo>(() => wb.client['project.info']({}), [projectVersion]);
+  useChanges(useCallback((changes: ChangeSet) => {
+    if (changes.documents?.created.length || changes.documents?.deleted.length) setProjectVersion((v) => v + 1);
+  }, []));
   const [visibleStatus, setVisibleStatus] = useState('');
   useEffect(() => {
     setVisibleStatus(wb.status);
-    if (!wb.status) return;
+    if (!wb.status || wb.statusSticky) return;
     const timer = setTimeout(() => setVisibleStatus(''), 6000);
     return () => clearTimeout(timer);
-  }, [wb.status]);
+  }, [wb.status, wb.statusSticky]);
   const info = project.data;
   return (
     <footer className="statusbar" role="status" aria-live="polite">
-      <span className="status-message">{visibleStatus || (project.error ? `Cannot reach the project: ${project.error}` : 'Ready')}</span>
+      <span className={`status-message${wb.statusSticky ? ' sticky' : ''}`}>
+        {visibleStatus || (project.error ? `Cannot reach the project: ${project.error}` : 'Ready')}
+      </span>
       <span className="status-project" title={info?.path}>
-        {info ? `${info.name} · ${info.documentCount} documents` : ''}
+        {info ? `${info.name} · ${info.documentCount.toLocaleString()} documents` : ''}
       </span>
       <span className="status-transport">{transportName() === 'ipc' ? 'Desktop' : 'Browser mode'}</span>
     </footer>

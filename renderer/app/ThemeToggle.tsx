@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useCommands } from '../commands/useCommands';
 
 type Scheme = 'system' | 'light' | 'dark';
 const KEY = 'gloss.colorScheme';
@@ -12,6 +13,8 @@ export function ThemeToggle() {
     if (scheme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = scheme;
   }, [scheme]);
+  useCommands([{ id: 'view.colorScheme', label: 'Switch colour scheme (system, light, dark)', category: 'View',
+    run: () => setScheme((s) => NEXT[s]) }]);
   return (
     <button type="button" className="theme-toggle" onClick={() => setScheme(NEXT[scheme])}
       title={`Colour scheme: ${scheme} (click to change)`} aria-label={`Colour scheme: ${scheme}`}>

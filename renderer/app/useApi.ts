@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useWorkbench } from './workbench';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -7,9 +6,11 @@ export interface Loaded<T> {
   loading: boolean;
 }
 
-/** Runs a read against the API and re-runs it when deps or the workbench's data version change. */
+/**
+ * Runs a read that is not an entity of the store (a query result: search hits, theme passages, a matrix) and
+ * re-runs it when `deps` change. Panes decide themselves which changes make their result stale.
+ */
 export function useApi<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
-  const { dataVersion } = useWorkbench();
   const [state, setState] = useState<Loaded<T>>({ data: undefined, error: null, loading: true });
   useEffect(() => {
     let live = true;
@@ -20,6 +21,6 @@ export function useApi<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     );
     return () => { live = false; };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, dataVersion]);
+  }, deps);
   return state;
 }

@@ -1,9 +1,8 @@
-// Workbench state every pane shares: which view and document are open, where the reader should scroll,
-// the status line, the undo stack, and a data version that panes re-fetch on after any write.
+// Workbench state every pane shares: which view, document and memo are open, where the reader should scroll,
+// and the status line. Data lives in the store (renderer/store); actions are commands (renderer/commands).
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { GlossClient } from '../../shared/api';
 import { client as defaultClient } from '../api/client';
-import { UndoStack } from './undo';
 
 export type View = 'reader' | 'themes' | 'memos' | 'search';
 
@@ -21,7 +20,7 @@ export interface Workbench {
   view: View;
   setView(view: View): void;
   documentId: number | null;
-  openDocument(id: number, focus?: { start: number; end: number; highlightId?: number }): void;
+  openDocument(id: number | null, focus?: { start: number; end: number; highlightId?: number }): void;
   focus: ReaderFocus | null;
   selectedHighlightId: number | null;
   selectHighlight(id: number | null): void;
@@ -29,12 +28,10 @@ export interface Workbench {
   openMemo(id: number | null): void;
   searchQuery: string;
   setSearchQuery(query: string): void;
-  dataVersion: number;
-  /** Call after any write so every pane re-fetches what it shows. */
-  invalidate(): void;
   status: string;
-  setStatus(text: string): void;
-  undoStack: UndoStack;
+  /** Shows a message in the status bar; `sticky` keeps it until the next message (errors that need action). */
+  setStatus(text: string, sticky?: boolean): void;
+  statusSticky: boolean;
 }
 
 const WorkbenchContext = createContext<Workbench | null>(null);
@@ -46,25 +43,24 @@ export function WorkbenchProvider({ children, client = defaultClient }: { childr
   const [selectedHighlightId, selectHighlight] = useState<number | null>(null);
   const [memoId, setMemoId] = useState<number | null>(null);
   const [searchQuery, setSearchQuery] = useState('');
-  const [dataVersion, setDataVersion] = useState(0);
-  const [status, setStatus] = useState('');
-  const undoStack = useRef(new UndoStack()).current;
+  const [status, setStatusText] = useState({ text: '', sticky: false, nonce: 0 });
   const nonce = useRef(0);
 
-  const openDocument = useCallback((id: number, target?: { start: number; end: number; highlightId?: number }) => {
-    setDocumentId(id > 0 ? id : null);
+  const openDocument = useCallback((id: number | null, target?: { start: number; end: number; highlightId?: number }) => {
+    setDocumentId(id && id > 0 ? id : null);
     setView('reader');
     setFocus(target ? { ...target, nonce: ++nonce.current } : null);
     selectHighlight(target?.highlightId ?? null);
   }, []);
   const openMemo = useCallback((id: number | null) => { setMemoId(id); setView('memos'); }, []);
-  const invalidate = useCallback(() => setDataVersion((v) => v + 1), []);
+  const setStatus = useCallback((text: string, sticky = false) => {
+    setStatusText((s) => ({ text, sticky, nonce: s.nonce + 1 }));
+  }, []);
 
   const value = useMemo<Workbench>(() => ({
     client, view, setView, documentId, openDocument, focus, selectedHighlightId, selectHighlight,
-    memoId, openMemo, searchQuery, setSearchQuery, dataVersion, invalidate, status, setStatus, undoStack,
-  }), [client, view, documentId, openDocument, focus, selectedHighlightId, memoId, openMemo, searchQuery,
-    dataVersion, invalidate, status, undoStack]);
+    memoId, openMemo, searchQuery, setSearchQuery, status: status.text, statusSticky: status.sticky, setStatus,
+  }), [client, view, documentId, openDocument, focus, selectedHighlightId, memoId, openMemo, searchQuery, status, setStatus]);
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }
 

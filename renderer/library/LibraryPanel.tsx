@@ -1,8 +1,13 @@
-// The library: documents with their source and size; import (files, folder, drag-and-drop), details, sorting and filters.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentSummary } from '../../shared/types';
-import { useApi } from '../app/useApi';
+// The library: documents with their source and size; import (files, folder, drag-and-drop), details, sorting and
+// filters. Only the rows on screen are mounted and fetched, so 100,000 documents cost what 30 do.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChangeSet, DocumentPage } from '../../shared/types';
+import { store } from '../api/client';
+import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
+import { useCommands } from '../commands/useCommands';
+import { useChanges, useCollections, useDocumentSummary, useSliceVersion } from '../store/hooks';
+import { slices } from '../store/store';
 import { ImportPanel } from './ImportPanel';
 import { importBatch, SUPPORTED, type ImportProgress } from './importFiles';
 import './library.css';
@@ -13,53 +18,35 @@ const SORTS: { id: Sort; label: string }[] = [
   { id: 'importedAt', label: 'Added' }, { id: 'title', label: 'Title' }, { id: 'outlet', label: 'Outlet' },
   { id: 'publishedAt', label: 'Date' }, { id: 'tagCount', label: 'Tags' }, { id: 'length', label: 'Length' },
 ];
+const FIRST_PAGE = 60;
+
+interface Filters { sort: Sort; descending: boolean; outlet: string; collectionId: number | '' }
 
 export function LibraryPanel() {
   const wb = useWorkbench();
-  const [sort, setSort] = useState<Sort>('importedAt');
-  const [descending, setDescending] = useState(false);
-  const [outlet, setOutlet] = useState('');
-  const [collectionId, setCollectionId] = useState<number | ''>('');
+  const [filters, setFilters] = useState<Filters>({ sort: 'importedAt', descending: false, outlet: '', collectionId: '' });
+  const order = useLibraryOrder(filters);
+  const outlets = useOutlets();
+  const collections = useCollections();
   const [editing, setEditing] = useState<number | null>(null);
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [lastBatch, setLastBatch] = useState<File[]>([]);
+  const imports = useImports();
   const [dragging, setDragging] = useState(false);
-  const signal = useRef({ cancelled: false });
-  const fileInput = useRef<HTMLInputElement>(null);
-  const folderInput = useRef<HTMLInputElement>(null);
+  const update = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
-  const docs = useApi<DocumentSummary[]>(() => wb.client['documents.list']({
-    sort, descending, ...(outlet ? { outlet } : {}), ...(collectionId !== '' ? { collectionId } : {}),
-  }), [sort, descending, outlet, collectionId]);
-  const all = useApi(() => wb.client['documents.list']({}), []);
-  const collections = useApi(() => wb.client['collections.list']({}), []);
-  const outlets = useMemo(() => [...new Set((all.data ?? []).map((d) => d.outlet).filter((o): o is string => Boolean(o)))].sort(), [all.data]);
-
-  useEffect(() => {
-    const onCommand = (e: Event) => {
-      const command = (e as CustomEvent<string>).detail;
-      if (command === 'import:files') fileInput.current?.click();
-      if (command === 'import:folder') folderInput.current?.click();
-    };
-    window.addEventListener('gloss:command', onCommand);
-    return () => window.removeEventListener('gloss:command', onCommand);
-  }, []);
-
-  const runImport = async (files: File[], allowDuplicate = false) => {
-    const wanted = files.filter((f) => SUPPORTED.test(f.name) || files.length === 1 || !f.webkitRelativePath);
-    if (wanted.length === 0) return;
-    signal.current = { cancelled: false };
-    setLastBatch(wanted);
-    const result = await importBatch(wb.client, wanted, { allowDuplicate, signal: signal.current }, setProgress);
-    const imported = result.results.filter((r) => r.status === 'imported');
-    wb.setStatus(`Imported ${imported.length} of ${result.total} file${result.total === 1 ? '' : 's'}.`);
-    wb.invalidate();
-    if (imported.length === 1 && result.total === 1) wb.openDocument(imported[0].document!.id);
-  };
-  const importDuplicates = () => {
-    const names = new Set(progress?.results.filter((r) => r.status === 'duplicate').map((r) => r.fileName));
-    void runImport(lastBatch.filter((f) => names.has(f.webkitRelativePath || f.name)), true);
-  };
+  useCommands([
+    { id: 'document.delete', label: 'Delete the open document', category: 'Library', enabled: () => wb.documentId !== null,
+      run: async () => {
+        const id = wb.documentId!;
+        const title = store.documents.get(id)?.title ?? 'the document';
+        try {
+          await wb.client['documents.delete']({ id });
+          wb.openDocument(null);
+          wb.setStatus(`Deleted “${title}” with its highlights and notes. Ctrl+Z brings it back.`);
+        } catch (error) { wb.setStatus(`Could not delete: ${(error as Error).message}`, true); }
+      } },
+    { id: 'document.editDetails', label: 'Edit details of the open document', category: 'Library',
+      enabled: () => wb.documentId !== null, run: () => setEditing(wb.documentId) },
+  ]);
 
   return (
     <section className={`library${dragging ? ' dragging' : ''}`} aria-label="Library"
@@ -69,65 +56,156 @@ export function LibraryPanel() {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
         setDragging(false);
-        void runImport([...e.dataTransfer.files]);
+        void imports.run([...e.dataTransfer.files]);
       }}>
       <div className="panel-header">
-        <h2>Library <span className="muted">{docs.data?.length ?? ''}</span></h2>
+        <h2>Library <span className="muted">{order.data ? order.data.total.toLocaleString() : ''}</span></h2>
         <div className="library-actions">
-          <button type="button" onClick={() => fileInput.current?.click()} title="Import files (Ctrl+I)">Import…</button>
-          <button type="button" onClick={() => folderInput.current?.click()} title="Import every supported file in a folder">Folder…</button>
+          <button type="button" onClick={() => imports.chooseFiles()} title="Import files (Ctrl+I)">Import…</button>
+          <button type="button" onClick={() => imports.chooseFolder()} title="Import every supported file in a folder">Folder…</button>
         </div>
-        <input ref={fileInput} type="file" multiple hidden aria-label="Import files" accept=".txt,.text,.md,.markdown,.html,.htm,.pdf,.docx"
-          onChange={(e) => { void runImport([...(e.target.files ?? [])]); e.target.value = ''; }} />
-        <input ref={folderInput} type="file" hidden aria-label="Import folder" {...{ webkitdirectory: '', directory: '' }}
-          onChange={(e) => { void runImport([...(e.target.files ?? [])]); e.target.value = ''; }} />
+        {imports.inputs}
       </div>
-      {progress && (
-        <ImportPanel progress={progress} onCancel={() => { signal.current.cancelled = true; }}
-          onClose={() => setProgress(null)} onImportDuplicates={importDuplicates} />
-      )}
+      {imports.panel}
       <div className="library-filters">
-        <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+        <select aria-label="Sort by" value={filters.sort} onChange={(e) => update({ sort: e.target.value as Sort })}>
           {SORTS.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
         </select>
-        <button type="button" aria-label={descending ? 'Descending' : 'Ascending'} onClick={() => setDescending(!descending)}>{descending ? '↓' : '↑'}</button>
-        <select aria-label="Outlet" value={outlet} onChange={(e) => setOutlet(e.target.value)}>
+        <button type="button" aria-label={filters.descending ? 'Descending' : 'Ascending'}
+          onClick={() => update({ descending: !filters.descending })}>{filters.descending ? '↓' : '↑'}</button>
+        <select aria-label="Outlet" value={filters.outlet} onChange={(e) => update({ outlet: e.target.value })}>
           <option value="">All outlets</option>
           {outlets.map((o) => <option key={o} value={o}>{o}</option>)}
         </select>
-        {(collections.data?.length ?? 0) > 0 && (
-          <select aria-label="Collection" value={collectionId} onChange={(e) => setCollectionId(e.target.value ? Number(e.target.value) : '')}>
+        {collections.length > 0 && (
+          <select aria-label="Collection" value={filters.collectionId}
+            onChange={(e) => update({ collectionId: e.target.value ? Number(e.target.value) : '' })}>
             <option value="">All collections</option>
-            {collections.data?.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.documentCount})</option>)}
+            {collections.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.documentCount})</option>)}
           </select>
         )}
         <NewCollection />
       </div>
-      {docs.error && <p className="error">Could not load the library: {docs.error}</p>}
-      {docs.data?.length === 0 && (
-        <p className="empty">{outlet || collectionId !== '' ? 'No document matches these filters.' : 'No documents yet. Import reports or drop files here to start reading.'}</p>
+      {order.error && <p className="error">Could not load the library: {order.error}</p>}
+      {order.data?.total === 0 && (
+        <p className="empty">{filters.outlet || filters.collectionId !== ''
+          ? 'No document matches these filters.' : 'No documents yet. Import reports or drop files here to start reading.'}</p>
       )}
-      <ul className="doc-list">
-        {docs.data?.map((doc) => (
-          <li key={doc.id}>
-            <button type="button" className={`doc-item${wb.documentId === doc.id ? ' selected' : ''}`}
-              aria-current={wb.documentId === doc.id} onClick={() => wb.openDocument(doc.id)}>
-              <span className="doc-title">{doc.title}</span>
-              <span className="doc-meta">
-                <span>{[doc.outlet, doc.publishedAt].filter(Boolean).join(' · ') || doc.sourceName}</span>
-                <span className="doc-length">{doc.tagCount ? `${doc.tagCount} tag${doc.tagCount === 1 ? '' : 's'} · ` : ''}{formatLength(doc.length)}</span>
-              </span>
-            </button>
-            {wb.documentId === doc.id && editing !== doc.id && (
-              <button type="button" className="link-button edit-details" onClick={() => setEditing(doc.id)}>Edit details</button>
-            )}
-            {editing === doc.id && <MetadataEditor doc={doc} collections={collections.data ?? []} onDone={() => setEditing(null)} />}
-          </li>
-        ))}
-      </ul>
+      {order.data && order.data.total > 0 && (
+        <VirtualList className="doc-list" label="Documents" role="list" count={order.data.ids.length}
+          estimateSize={() => 58} itemKey={(i) => order.data!.ids[i]} overscan={8}
+          onRangeChange={(first, last) => void store.loadDocuments(order.data!.ids.slice(first, last + 1))}
+          renderItem={(i) => (
+            <LibraryRow id={order.data!.ids[i]} editing={editing === order.data!.ids[i]}
+              onEdit={(id) => setEditing(id)} onDoneEditing={() => setEditing(null)} />
+          )} />
+      )}
       {dragging && <div className="drop-hint">Drop files to import them</div>}
     </section>
   );
+}
+
+function LibraryRow({ id, editing, onEdit, onDoneEditing }: { id: number; editing: boolean; onEdit(id: number): void; onDoneEditing(): void }) {
+  const wb = useWorkbench();
+  const doc = useDocumentSummary(id);
+  const collections = useCollections();
+  const selected = wb.documentId === id;
+  if (!doc) return <div className="doc-item placeholder" role="listitem" aria-busy="true"><span className="doc-title">…</span></div>;
+  return (
+    <div role="listitem">
+      <button type="button" className={`doc-item${selected ? ' selected' : ''}`} aria-current={selected} onClick={() => wb.openDocument(id)}>
+        <span className="doc-title">{doc.title}</span>
+        <span className="doc-meta">
+          <span>{[doc.outlet, doc.publishedAt].filter(Boolean).join(' · ') || doc.sourceName}</span>
+          <span className="doc-length">{doc.tagCount ? `${doc.tagCount} tag${doc.tagCount === 1 ? '' : 's'} · ` : ''}{formatLength(doc.length)}</span>
+        </span>
+      </button>
+      {selected && !editing && (
+        <div className="doc-row-actions">
+          <button type="button" className="link-button" onClick={() => onEdit(id)}>Edit details</button>
+        </div>
+      )}
+      {editing && <MetadataEditor doc={doc} collections={collections} onDone={onDoneEditing} />}
+    </div>
+  );
+}
+
+/** Every matching id in order, re-queried when filters change or documents are added or removed. */
+function useLibraryOrder(filters: Filters): { data: DocumentPage | null; error: string | null } {
+  const wb = useWorkbench();
+  const membership = useSliceVersion(slices.documentSet);
+  const [state, setState] = useState<{ data: DocumentPage | null; error: string | null }>({ data: null, error: null });
+  useEffect(() => {
+    let live = true;
+    wb.client['documents.page']({
+      sort: filters.sort, descending: filters.descending, offset: 0, limit: FIRST_PAGE,
+      ...(filters.outlet ? { outlet: filters.outlet } : {}), ...(filters.collectionId !== '' ? { collectionId: filters.collectionId } : {}),
+    }).then((page) => {
+      if (!live) return;
+      store.putDocuments(page.rows);
+      setState({ data: page, error: null });
+    }, (error: Error) => { if (live) setState({ data: null, error: error.message }); });
+    return () => { live = false; };
+  }, [wb.client, filters, membership]);
+  return state;
+}
+
+function useOutlets(): string[] {
+  const wb = useWorkbench();
+  const [outlets, setOutlets] = useState<string[]>([]);
+  const [version, setVersion] = useState(0);
+  useEffect(() => { wb.client['documents.outlets']({}).then(setOutlets, () => undefined); }, [wb.client, version]);
+  useChanges(useCallback((changes: ChangeSet) => {
+    if (changes.documents?.deleted.length || changes.documents?.upserted.some((d) => d.outlet && !outlets.includes(d.outlet))) {
+      setVersion((v) => v + 1);
+    }
+  }, [outlets]));
+  return outlets;
+}
+
+function useImports() {
+  const wb = useWorkbench();
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [lastBatch, setLastBatch] = useState<File[]>([]);
+  const signal = useRef({ cancelled: false });
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+
+  const run = async (files: File[], allowDuplicate = false) => {
+    const wanted = files.filter((f) => SUPPORTED.test(f.name) || files.length === 1 || !f.webkitRelativePath);
+    if (wanted.length === 0) return;
+    signal.current = { cancelled: false };
+    setLastBatch(wanted);
+    const result = await importBatch(wb.client, wanted, { allowDuplicate, signal: signal.current }, setProgress);
+    const imported = result.results.filter((r) => r.status === 'imported');
+    wb.setStatus(`Imported ${imported.length} of ${result.total} file${result.total === 1 ? '' : 's'}.`);
+    if (imported.length === 1 && result.total === 1) wb.openDocument(imported[0].document!.id);
+  };
+  const importDuplicates = () => {
+    const names = new Set(progress?.results.filter((r) => r.status === 'duplicate').map((r) => r.fileName));
+    void run(lastBatch.filter((f) => names.has(f.webkitRelativePath || f.name)), true);
+  };
+  useCommands([
+    { id: 'import.files', label: 'Import files…', category: 'File', keys: ['Mod+I'], run: () => fileInput.current?.click() },
+    { id: 'import.folder', label: 'Import a folder…', category: 'File', run: () => folderInput.current?.click() },
+  ]);
+  return {
+    run,
+    chooseFiles: () => fileInput.current?.click(),
+    chooseFolder: () => folderInput.current?.click(),
+    inputs: (
+      <>
+        <input ref={fileInput} type="file" multiple hidden aria-label="Import files" accept=".txt,.text,.md,.markdown,.html,.htm,.pdf,.docx"
+          onChange={(e) => { void run([...(e.target.files ?? [])]); e.target.value = ''; }} />
+        <input ref={folderInput} type="file" hidden aria-label="Import folder" {...{ webkitdirectory: '', directory: '' }}
+          onChange={(e) => { void run([...(e.target.files ?? [])]); e.target.value = ''; }} />
+      </>
+    ),
+    panel: progress && (
+      <ImportPanel progress={progress} onCancel={() => { signal.current.cancelled = true; }}
+        onClose={() => setProgress(null)} onImportDuplicates={importDuplicates} />
+    ),
+  };
 }
 
 function NewCollection() {
@@ -135,7 +213,7 @@ function NewCollection() {
   const create = async () => {
     const name = window.prompt('Name of the new collection');
     if (!name?.trim()) return;
-    try { await wb.client['collections.create']({ name }); wb.invalidate(); } catch (e) { wb.setStatus((e as Error).message); }
+    try { await wb.client['collections.create']({ name }); } catch (e) { wb.setStatus((e as Error).message, true); }
   };
   return <button type="button" title="New collection" onClick={() => void create()}>+ Collection</button>;
 }

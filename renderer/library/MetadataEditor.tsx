@@ -17,7 +17,6 @@ export function MetadataEditor({ doc, collections, onDone }: { doc: DocumentSumm
     try {
       const r = await wb.client['documents.reimport']({ id: doc.id, fileName: file.name, base64: await fileToBase64(file) });
       wb.setStatus(`Re-imported ${file.name}: ${r.placed} highlight${r.placed === 1 ? '' : 's'} placed${r.orphaned ? `, ${r.orphaned} could not be placed (kept, listed in the margin)` : ''}.`);
-      wb.invalidate();
     } catch (e) { setError((e as Error).message); }
   };
   const field = (key: 'title' | 'outlet' | 'author' | 'publishedAt' | 'url', label: string, type = 'text') => (
@@ -33,7 +32,6 @@ export function MetadataEditor({ doc, collections, onDone }: { doc: DocumentSumm
         },
       });
       wb.setStatus('Details saved.');
-      wb.invalidate();
       onDone();
     } catch (e) { setError((e as Error).message); }
   };

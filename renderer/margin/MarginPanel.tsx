@@ -1,6 +1,9 @@
-// Beside the reader: the document's highlights in reading order, with tags and note previews.
+// Beside the reader: the document's highlights in reading order, with tags and note previews. Only the items on
+// screen are mounted, so a report with 10,000 highlights scrolls like one with ten.
+import { useEffect, useMemo, useRef } from 'react';
 import type { Highlight } from '../../shared/types';
 import { requestCitation, setHighlightDragData } from '../app/citations';
+import { VirtualList, type VirtualListHandle } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
 import { DocumentNote, HighlightNote } from '../notes/HighlightNote';
 import { colorOf } from '../reader/paint';
@@ -8,36 +11,61 @@ import { useAnnotations, type Annotations } from '../reader/useAnnotations';
 import { TagChip } from '../tags/TagPicker';
 import './margin.css';
 
+type Row = { kind: 'highlight'; highlight: Highlight } | { kind: 'orphans'; count: number };
+
 export function MarginPanel() {
   const wb = useWorkbench();
   const annotations = useAnnotations(wb.documentId);
-  const placed = annotations.highlights.filter((h) => !h.orphaned);
-  const orphaned = annotations.highlights.filter((h) => h.orphaned);
+  const list = useRef<VirtualListHandle>(null);
+  const rows = useMemo<Row[]>(() => {
+    const placed = annotations.highlights.filter((h) => !h.orphaned);
+    const orphaned = annotations.highlights.filter((h) => h.orphaned);
+    return [
+      ...placed.map((highlight) => ({ kind: 'highlight' as const, highlight })),
+      ...(orphaned.length ? [{ kind: 'orphans' as const, count: orphaned.length }] : []),
+      ...orphaned.map((highlight) => ({ kind: 'highlight' as const, highlight })),
+    ];
+  }, [annotations.highlights]);
+  const placedCount = rows.findIndex((r) => r.kind === 'orphans');
+  const selectedRow = rows.findIndex((r) => r.kind === 'highlight' && r.highlight.id === wb.selectedHighlightId);
+  useEffect(() => { if (selectedRow >= 0) list.current?.scrollToIndex(selectedRow, 'auto'); }, [selectedRow]);
+
   return (
     <section className="margin-panel" aria-label="Highlights">
-      <div className="panel-header"><h2>Highlights</h2><span className="muted">{wb.documentId ? placed.length : ''}</span></div>
-      {wb.documentId && placed.length === 0 && orphaned.length === 0 && (
+      <div className="panel-header">
+        <h2>Highlights</h2>
+        <span className="muted">{wb.documentId ? (placedCount === -1 ? rows.length : placedCount).toLocaleString() : ''}</span>
+      </div>
+      {wb.documentId && annotations.loaded && rows.length === 0 && (
         <p className="empty">No highlights yet. Select a passage and press <kbd>H</kbd>.</p>
       )}
-      <ol className="margin-list">
-        {placed.map((h) => <MarginItem key={h.id} highlight={h} annotations={annotations} />)}
-      </ol>
-      {orphaned.length > 0 && (
-        <>
-          <div className="panel-header"><h2>Could not be placed</h2><span className="muted">{orphaned.length}</span></div>
-          <p className="margin-hint">The text changed and these passages were not found again. They are kept with their tags and notes.</p>
-          <ol className="margin-list orphaned">
-            {orphaned.map((h) => <MarginItem key={h.id} highlight={h} annotations={annotations} />)}
-          </ol>
-        </>
+      {rows.length > 0 && (
+        <VirtualList ref={list} className="margin-list" label="Highlights in this document" count={rows.length}
+          estimateSize={(i) => (rows[i].kind === 'orphans' ? 70 : 96)} overscan={4}
+          itemKey={(i) => { const r = rows[i]; return r.kind === 'orphans' ? 'orphans' : r.highlight.id; }}
+          renderItem={(i) => {
+            const row = rows[i];
+            return row.kind === 'orphans'
+              ? <OrphansHeader count={row.count} />
+              : <MarginItem highlight={row.highlight} annotations={annotations} />;
+          }} />
       )}
       {wb.documentId && (
         <details className="document-note">
           <summary>Note on this document</summary>
-          <DocumentNote documentId={wb.documentId} />
+          <DocumentNote documentId={wb.documentId} note={annotations.documentNote} />
         </details>
       )}
     </section>
+  );
+}
+
+function OrphansHeader({ count }: { count: number }) {
+  return (
+    <div className="margin-orphans">
+      <div className="panel-header"><h2>Could not be placed</h2><span className="muted">{count}</span></div>
+      <p className="margin-hint">The text changed and these passages were not found again. They are kept with their tags and notes.</p>
+    </div>
   );
 }
 
@@ -50,7 +78,8 @@ function MarginItem({ highlight, annotations }: { highlight: Highlight; annotati
     else wb.openDocument(highlight.documentId, { start: highlight.start, end: highlight.end, highlightId: highlight.id });
   };
   return (
-    <li className={`margin-item${selected ? ' selected' : ''}`} style={{ borderLeftColor: colorOf(highlight, annotations.tagColors) }}
+    <div className={`margin-item${selected ? ' selected' : ''}${highlight.orphaned ? ' orphaned' : ''}`}
+      style={{ borderLeftColor: colorOf(highlight, annotations.tagColors) }}
       draggable onDragStart={(e) => setHighlightDragData(e.dataTransfer, highlight.id, highlight.exact)}>
       <button type="button" className="margin-quote" onClick={open} aria-current={selected}>“{highlight.exact}”</button>
       <div className="margin-tags">
@@ -59,10 +88,10 @@ function MarginItem({ highlight, annotations }: { highlight: Highlight; annotati
       {note && !selected && <p className="margin-note">{note.text}</p>}
       {selected && (
         <div className="margin-detail">
-          <HighlightNote highlightId={highlight.id} />
+          <HighlightNote highlightId={highlight.id} note={note ?? null} />
           <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>Cite in memo</button>
         </div>
       )}
-    </li>
+    </div>
   );
 }

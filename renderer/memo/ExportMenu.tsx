@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { saveFile } from '../app/saveFile';
 import { useWorkbench } from '../app/workbench';
+import { useCommands } from '../commands/useCommands';
 
-const FORMATS = [
+export const FORMATS = [
   { id: 'md', label: 'Markdown' }, { id: 'html', label: 'HTML' }, { id: 'docx', label: 'Word' }, { id: 'pdf', label: 'PDF' },
 ] as const;
 
@@ -19,11 +20,14 @@ export function ExportMenu({ memoId, beforeExport }: { memoId: number; beforeExp
       saveFile(file);
       wb.setStatus(`Exported ${file.fileName}.`);
     } catch (error) {
-      wb.setStatus(`Export failed: ${(error as Error).message}`);
+      wb.setStatus(`Export failed: ${(error as Error).message}`, true);
     } finally {
       setBusy(null);
     }
   };
+  useCommands(FORMATS.map((f) => ({
+    id: `memo.export.${f.id}`, label: `Export memo as ${f.label}`, category: 'Memo', enabled: () => busy === null, run: () => run(f.id),
+  })));
   return (
     <div className="export-menu" role="group" aria-label="Export">
       <span className="muted">Export</span>

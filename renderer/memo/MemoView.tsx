@@ -1,11 +1,14 @@
 // The memo composer: memos of the project, a rich-text editor with citation blocks, drafting and export.
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CitationSource, Memo } from '../../shared/types';
+import type { ChangeSet, CitationSource, Memo } from '../../shared/types';
+import { store } from '../api/client';
 import { readHighlightDragData } from '../app/citations';
-import { useApi } from '../app/useApi';
+import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
+import { useCommands } from '../commands/useCommands';
 import { RichTextEditor } from '../notes/RichTextEditor';
+import { useChanges, useMemos } from '../store/hooks';
 import { useAutosave } from '../notes/useAutosave';
 import { Citation, citationAttrs, CitationSources } from './citationNode';
 import { hasQueuedCitations, onQueuedCitation, takeCitations } from './citeQueue';
@@ -15,29 +18,42 @@ import './memo.css';
 
 export function MemoView() {
   const wb = useWorkbench();
-  const memos = useApi(() => wb.client['memos.list']({}), []);
+  const list = useMemos();
+  const loaded = store.isLoaded('memos');
   const [drafting, setDrafting] = useState(false);
-  const list = memos.data ?? [];
-  const openId = wb.memoId ?? list[0]?.id ?? null;
+  const openId = wb.memoId !== null && list.some((m) => m.id === wb.memoId) ? wb.memoId : list[0]?.id ?? null;
+  const openTitle = list.find((m) => m.id === openId)?.title;
 
   const create = useCallback(async (title = 'Untitled memo') => {
     const memo = await wb.client['memos.create']({ title });
     wb.openMemo(memo.id);
-    wb.invalidate();
     return memo;
   }, [wb]);
+  const remove = useCallback(async () => {
+    if (openId === null) return;
+    try {
+      await wb.client['memos.delete']({ id: openId });
+      wb.openMemo(null);
+      wb.setStatus(`Deleted memo “${openTitle}”. Ctrl+Z brings it back.`);
+    } catch (error) { wb.setStatus(`Could not delete the memo: ${(error as Error).message}`, true); }
+  }, [wb, openId, openTitle]);
+  useCommands([
+    { id: 'memo.new', label: 'New memo', category: 'Memo', run: () => create() },
+    { id: 'memo.draftFromTags', label: 'Draft a memo from tags…', category: 'Memo', run: () => setDrafting(true) },
+    { id: 'memo.delete', label: 'Delete the open memo', category: 'Memo', enabled: () => openId !== null, run: remove },
+  ]);
 
   // A passage cited from the reader or the theme view with no memo yet starts one (only one).
   const startingMemo = useRef(false);
   useEffect(() => {
     const startMemoForCitations = () => {
-      if (memos.data?.length !== 0 || !hasQueuedCitations() || startingMemo.current) return;
+      if (!loaded || list.length !== 0 || !hasQueuedCitations() || startingMemo.current) return;
       startingMemo.current = true;
       void create();
     };
     startMemoForCitations();
     return onQueuedCitation(startMemoForCitations);
-  }, [memos.data, create]);
+  }, [loaded, list.length, create]);
 
   return (
     <div className="memos">
@@ -47,15 +63,19 @@ export function MemoView() {
           <button type="button" onClick={() => void create()}>New memo</button>
           <button type="button" onClick={() => setDrafting(true)}>Draft from tags…</button>
         </div>
-        <ul>
-          {list.map((m) => (
-            <li key={m.id}>
+        <VirtualList className="memo-items" label="Memo list" count={list.length} estimateSize={() => 40}
+          itemKey={(i) => list[i].id} renderItem={(i) => {
+            const m = list[i];
+            return (
               <button type="button" className={m.id === openId ? 'selected' : ''} onClick={() => wb.openMemo(m.id)}>
                 <span>{m.title}</span><span className="muted">{new Date(m.updatedAt).toLocaleDateString()}</span>
               </button>
-            </li>
-          ))}
-        </ul>
+            );
+          }} />
+        {openId !== null && (
+          <button type="button" className="link-button danger memo-delete" onClick={() => void remove()}
+            title="Delete the open memo (Ctrl+Z brings it back)">Delete this memo</button>
+        )}
       </aside>
       <section className="memo-main">
         {drafting && <DraftFromTags onClose={() => setDrafting(false)} />}
@@ -93,15 +113,26 @@ function MemoEditor({ memoId }: { memoId: number }) {
     const resolved = await wb.client['citations.resolve']({ highlightIds: ids });
     setSources(new Map(resolved.map((s) => [s.highlightId, s])));
   }, [wb.client]);
-  useEffect(() => { void refreshSources(editorRef.current); }, [wb.dataVersion, refreshSources]);
+  // A cited passage that was edited, retagged or deleted shows as it is now.
+  useChanges(useCallback((changes: ChangeSet) => {
+    if (changes.highlights || changes.documents) void refreshSources(editorRef.current);
+  }, [refreshSources]));
 
-  const save = useAutosave<{ content?: string; title?: string }>(async (patch) => {
-    try {
-      await wb.client['memos.update']({ id: memoId, ...patch });
-      wb.setStatus('Memo saved.');
-      if (patch.title !== undefined) wb.invalidate();
-    } catch (error) { wb.setStatus(`Memo not saved: ${(error as Error).message}`); }
+  const unsaved = useRef<{ content?: string; title?: string }>({});
+  const autosave = useAutosave<{ content?: string; title?: string }>(async (patch) => {
+    await wb.client['memos.update']({ id: memoId, ...patch });
+  }, {
+    onSaved: () => wb.setStatus('Memo saved.'),
+    onFailed: (error) => wb.setStatus(`Memo not saved (${error.message}); retrying…`, true),
   }, 700);
+  // Title and body edits within one pause are saved together, never one over the other.
+  const save = {
+    schedule: (patch: { content?: string; title?: string }) => {
+      unsaved.current = { ...unsaved.current, ...patch };
+      autosave.schedule(unsaved.current);
+    },
+    flush: () => { autosave.flush(); unsaved.current = {}; },
+  };
 
   const insertCitations = useCallback(async (ids: number[], position?: number) => {
     const editor = editorRef.current;
@@ -114,7 +145,8 @@ function MemoEditor({ memoId }: { memoId: number }) {
     wb.setStatus(`Cited ${resolved.length} passage${resolved.length === 1 ? '' : 's'}.`);
   }, [wb]);
 
-  useEffect(() => onQueuedCitation(() => void insertCitations(takeCitations())), [insertCitations]);
+  // Citations queued before the editor is ready wait for onReady; none is taken from the queue and then dropped.
+  useEffect(() => onQueuedCitation(() => { if (editorRef.current) void insertCitations(takeCitations()); }), [insertCitations]);
 
   if (!memo) return <p className="muted loading">Opening memo…</p>;
   return (

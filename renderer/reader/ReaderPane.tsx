@@ -1,13 +1,18 @@
-import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentFull } from '../../shared/types';
-import { isEditable } from '../app/App';
-import { useApi } from '../app/useApi';
+// The reader: a document as paragraphs, of which only those near the screen are mounted (a 1 MB report stays as
+// light as a short one). Highlights are painted with the CSS Custom Highlight API over the mounted paragraphs and
+// repainted as others scroll in; jumping to a passage scrolls its paragraph into place first.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentFull, DocumentSummary, Highlight } from '../../shared/types';
+import { requestCitation } from '../app/citations';
 import { useWorkbench } from '../app/workbench';
+import { useCommands } from '../commands/useCommands';
+import { useDocumentSummary } from '../store/hooks';
 import { useHighlightActions } from './actions';
 import { HighlightToolbar, SelectionToolbar } from './HighlightToolbar';
 import { indexParagraphs, offsetAtPoint, rangeForOffsets, selectionOffsets, type ParagraphIndex } from './offsets';
 import { clearHighlights, paintHighlights } from './paint';
-import { splitParagraphs } from './paragraphs';
+import { paragraphAt, splitParagraphs, type Paragraph } from './paragraphs';
 import './reader.css';
 import { highlightAt, useAnnotations } from './useAnnotations';
 
@@ -16,78 +21,125 @@ interface PendingSelection { start: number; end: number; rect: DOMRect }
 export function ReaderPane() {
   const wb = useWorkbench();
   const id = wb.documentId;
-  const doc = useApi<DocumentFull | null>(() => (id ? wb.client['documents.get']({ id }) : Promise.resolve(null)), [id]);
-  const annotations = useAnnotations(id);
+  const doc = useDocumentText(id);
+  if (!id) {
+    return (
+      <div className="empty-state">
+        <h2>Pick a report from the library</h2>
+        <p>Select a document on the left to start reading. Select text and press <kbd>H</kbd> to highlight it, <kbd>T</kbd> to
+          tag it; <kbd>J</kbd>/<kbd>K</kbd> move between highlights. <kbd>Ctrl+K</kbd> lists every command.</p>
+      </div>
+    );
+  }
+  if (doc.error) return <p className="error">Could not open the document: {doc.error}</p>;
+  if (!doc.data || doc.data.id !== id) return <p className="muted loading">Opening…</p>;
+  return <DocumentReader key={`${doc.data.id}:${doc.data.contentHash}`} doc={doc.data} />;
+}
+
+/** The open document's full text, fetched again only when its text changes (a re-import), not on other edits. */
+function useDocumentText(id: number | null): { data: DocumentFull | null; error: string | null } {
+  const wb = useWorkbench();
+  const summary = useDocumentSummary(id);
+  const [state, setState] = useState<{ data: DocumentFull | null; error: string | null }>({ data: null, error: null });
+  const stale = Boolean(summary && state.data && summary.id === state.data.id && summary.contentHash !== state.data.contentHash);
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    wb.client['documents.get']({ id }).then(
+      (data) => { if (live) setState({ data, error: null }); },
+      (error: Error) => { if (live) setState({ data: null, error: error.message }); },
+    );
+    return () => { live = false; };
+  }, [wb.client, id, stale]);
+  return state;
+}
+
+function estimateHeight(p: Paragraph): number {
+  return Math.ceil(Math.max(p.text.length, 1) / 72) * 30 + 18;
+}
+
+function DocumentReader({ doc }: { doc: DocumentFull }) {
+  const wb = useWorkbench();
+  const summary = useDocumentSummary(doc.id) ?? doc;
+  const annotations = useAnnotations(doc.id);
   const actions = useHighlightActions();
-  const text = doc.data?.text;
-  const paragraphs = useMemo(() => (text !== undefined ? splitParagraphs(text) : []), [text]);
+  const paragraphs = useMemo(() => splitParagraphs(doc.text), [doc.text]);
+  const headlineIsFirstParagraph = paragraphs[0]?.text.replace(/\.$/, '') === summary.title;
+  const scroller = useRef<HTMLDivElement>(null);
+  const space = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => { setScrollMargin(space.current?.offsetTop ?? 0); }, [headlineIsFirstParagraph, summary]);
+  const virtualizer = useVirtualizer({
+    count: paragraphs.length, getScrollElement: () => scroller.current, estimateSize: (i) => estimateHeight(paragraphs[i]),
+    overscan: 12, scrollMargin, getItemKey: (i) => paragraphs[i].start,
+  });
+  const items = virtualizer.getVirtualItems();
+  const mountedKey = items.length ? `${items[0].index}-${items[items.length - 1].index}` : '';
+
   const [index, setIndex] = useState<ParagraphIndex | null>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [tagging, setTagging] = useState(false);
   const [flash, setFlash] = useState<{ start: number; end: number } | null>(null);
+  const [, setScrollTick] = useState(0);
   const selected = annotations.highlights.find((h) => h.id === wb.selectedHighlightId) ?? null;
 
-  useLayoutEffect(() => { setIndex(textRef.current ? indexParagraphs(textRef.current) : null); }, [paragraphs]);
+  useLayoutEffect(() => { setIndex(textRef.current ? indexParagraphs(textRef.current) : null); }, [mountedKey, paragraphs]);
   useEffect(() => () => clearHighlights(), []);
-  useEffect(() => { setPending(null); setTagging(false); setFlash(null); }, [id]);
-
-  useEffect(() => {
-    if (!index) return;
-    performance.mark('gloss-paint-start');
-    paintHighlights({ index, highlights: annotations.highlights, tagColors: annotations.tagColors, selectedId: wb.selectedHighlightId, flash });
-    performance.mark('gloss-paint-end');
-    performance.measure('gloss-paint', 'gloss-paint-start', 'gloss-paint-end');
-  }, [index, annotations, wb.selectedHighlightId, flash]);
-
-  // Jump to a passage asked for by the margin, the theme view, search or a memo citation — once per request,
-  // so a later re-fetch (after any edit) does not pull the reader back.
-  const handledFocus = useRef<number | null>(null);
-  useEffect(() => {
-    if (!wb.focus || handledFocus.current === wb.focus.nonce || !index || doc.data?.id !== id) return;
-    handledFocus.current = wb.focus.nonce;
-    const range = rangeForOffsets(index, wb.focus.start, wb.focus.end);
-    range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    setFlash({ start: wb.focus.start, end: wb.focus.end });
-  }, [wb.focus, index, doc.data, id]);
+  usePaint(index, annotations.highlights, annotations.tagColors, wb.selectedHighlightId, flash);
+  useJumpToFocus(doc.id, paragraphs, virtualizer, textRef, setFlash);
   useEffect(() => {
     if (!flash) return;
     const timer = setTimeout(() => setFlash(null), 1600);
     return () => clearTimeout(timer);
   }, [flash]);
+  // Floating toolbars follow their passage while the reader scrolls.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || (!pending && !selected)) return;
+    let frame = 0;
+    const onScroll = () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(() => setScrollTick((t) => t + 1)); };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => { el.removeEventListener('scroll', onScroll); cancelAnimationFrame(frame); };
+  }, [pending, selected]);
 
   const createFromPending = useCallback(async (thenTag: boolean) => {
-    if (!pending || !id) return;
-    const created = await actions.create(id, pending.start, pending.end);
+    if (!pending) return;
+    const created = await actions.create(doc.id, pending.start, pending.end);
     window.getSelection()?.removeAllRanges();
     setPending(null);
     if (created && thenTag) setTagging(true);
-  }, [pending, id, actions]);
+  }, [pending, doc.id, actions]);
 
+  const placed = annotations.highlights.filter((h) => !h.orphaned);
   const step = (direction: 1 | -1) => {
-    const placed = annotations.highlights.filter((h) => !h.orphaned);
-    if (placed.length === 0 || !id) return;
     const at = placed.findIndex((h) => h.id === wb.selectedHighlightId);
     const next = placed[at === -1 ? (direction === 1 ? 0 : placed.length - 1) : (at + direction + placed.length) % placed.length];
-    wb.openDocument(id, { start: next.start, end: next.end, highlightId: next.id });
+    wb.openDocument(doc.id, { start: next.start, end: next.end, highlightId: next.id });
   };
-
-  useReaderKeys({
-    onNext: () => step(1),
-    onPrevious: () => step(-1),
-    onHighlight: () => void createFromPending(false),
-    onTag: () => { if (pending) void createFromPending(true); else if (selected) setTagging(true); },
-    onDelete: () => { if (selected) void actions.remove(selected.id); },
-    onEscape: () => { setPending(null); setTagging(false); wb.selectHighlight(null); window.getSelection()?.removeAllRanges(); },
-    active: Boolean(pending || selected),
-  });
+  useCommands([
+    { id: 'highlight.create', label: 'Highlight the selected text', category: 'Reader', keys: ['H'],
+      enabled: () => pending !== null, run: () => createFromPending(false) },
+    { id: 'highlight.tag', label: 'Tag the selected text or highlight', category: 'Reader', keys: ['T'],
+      enabled: () => pending !== null || selected !== null,
+      run: () => { if (pending) void createFromPending(true); else setTagging(true); } },
+    { id: 'highlight.delete', label: 'Delete the selected highlight', category: 'Reader', keys: ['Delete', 'Backspace'],
+      enabled: () => selected !== null && pending === null, run: () => actions.remove(selected!.id) },
+    { id: 'highlight.cite', label: 'Cite the selected highlight in the memo', category: 'Reader', keys: ['C'],
+      enabled: () => selected !== null && !selected.orphaned, run: () => requestCitation(selected!.id) },
+    { id: 'highlight.next', label: 'Next highlight', category: 'Reader', keys: ['J'], enabled: () => placed.length > 0, run: () => step(1) },
+    { id: 'highlight.previous', label: 'Previous highlight', category: 'Reader', keys: ['K'], enabled: () => placed.length > 0,
+      run: () => step(-1) },
+    { id: 'reader.escape', label: 'Clear the selection', category: 'Reader', keys: ['Escape'], hidden: true,
+      enabled: () => pending !== null || selected !== null || tagging,
+      run: () => { setPending(null); setTagging(false); wb.selectHighlight(null); window.getSelection()?.removeAllRanges(); } },
+  ]);
 
   const onMouseUp = (event: React.MouseEvent) => {
     if (!textRef.current) return;
     const offsets = selectionOffsets(textRef.current, window.getSelection());
     if (offsets) {
-      const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
-      setPending({ ...offsets, rect });
+      setPending({ ...offsets, rect: window.getSelection()!.getRangeAt(0).getBoundingClientRect() });
       setTagging(false);
       return;
     }
@@ -98,59 +150,101 @@ export function ReaderPane() {
     setTagging(false);
   };
 
-  if (!id) {
-    return (
-      <div className="empty-state">
-        <h2>Pick a report from the library</h2>
-        <p>Select a document on the left to start reading. Select text and press <kbd>H</kbd> to highlight it, <kbd>T</kbd> to tag it; <kbd>J</kbd>/<kbd>K</kbd> move between highlights.</p>
-      </div>
-    );
-  }
-  if (doc.error) return <p className="error">Could not open the document: {doc.error}</p>;
-  if (!doc.data || doc.data.id !== id) return <p className="muted loading">Opening…</p>;
-  const d = doc.data;
-  const headlineIsFirstParagraph = paragraphs[0]?.text.replace(/\.$/, '') === d.title;
-  const byline = (
+  const byline = <Byline doc={summary} />;
+  const pendingRect = pending && currentSelectionRect(pending.rect);
+  const selectedRect = selected && index && isMounted(index, selected) ? rangeForOffsets(index, selected.start, selected.end)?.getBoundingClientRect() ?? null : null;
+  return (
+    <div className="reader-scroll" ref={scroller}>
+      <article className="reader" aria-label="Reader">
+        {!headlineIsFirstParagraph && <header className="reader-header"><h1 className="doc-headline">{summary.title}</h1>{byline}</header>}
+        <div className="reader-text" ref={textRef} onMouseUp={onMouseUp}>
+          <div ref={space} className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const p = paragraphs[item.index];
+              return (
+                <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="reader-block"
+                  style={{ transform: `translateY(${item.start - scrollMargin}px)` }}>
+                  {item.index === 0 && headlineIsFirstParagraph
+                    ? <><h1 className="doc-headline" data-start={p.start}>{p.text}</h1>{byline}</>
+                    : <p data-start={p.start}>{p.text}</p>}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        {pendingRect && <SelectionToolbar rect={pendingRect} onHighlight={() => void createFromPending(false)} onTag={() => void createFromPending(true)} />}
+        {!pending && selected && selectedRect && (
+          <HighlightToolbar rect={selectedRect} highlight={selected} annotations={annotations} actions={actions}
+            tagging={tagging} setTagging={setTagging} />
+        )}
+      </article>
+    </div>
+  );
+}
+
+function Byline({ doc }: { doc: DocumentSummary }) {
+  return (
     <p className="doc-byline">
-      {[d.outlet, d.author, d.publishedAt].filter(Boolean).join(' · ') || 'Source not set'}
-      {d.url && <> · <a href={d.url} target="_blank" rel="noreferrer noopener">link</a></>}
+      {[doc.outlet, doc.author, doc.publishedAt].filter(Boolean).join(' · ') || 'Source not set'}
+      {doc.url && <> · <a href={doc.url} target="_blank" rel="noreferrer noopener">link</a></>}
     </p>
   );
-  const selectedRect = selected && index ? rangeForOffsets(index, selected.start, selected.end)?.getBoundingClientRect() ?? null : null;
-  return (
-    <article className="reader" aria-label="Reader">
-      {!headlineIsFirstParagraph && <header className="reader-header"><h1 className="doc-headline">{d.title}</h1>{byline}</header>}
-      <div className="reader-text" ref={textRef} onMouseUp={onMouseUp}>
-        {paragraphs.map((p, i) => (i === 0 && headlineIsFirstParagraph
-          ? <Fragment key={p.start}><h1 className="doc-headline" data-start={p.start}>{p.text}</h1>{byline}</Fragment>
-          : <p key={p.start} data-start={p.start}>{p.text}</p>))}
-      </div>
-      {pending && <SelectionToolbar rect={pending.rect} onHighlight={() => void createFromPending(false)} onTag={() => void createFromPending(true)} />}
-      {!pending && selected && selectedRect && (
-        <HighlightToolbar rect={selectedRect} highlight={selected} annotations={annotations} actions={actions}
-          tagging={tagging} setTagging={setTagging} />
-      )}
-    </article>
-  );
 }
 
-function useReaderKeys(handlers: { onNext(): void; onPrevious(): void; onHighlight(): void; onTag(): void; onDelete(): void; onEscape(): void; active: boolean }) {
-  const ref = useRef(handlers);
-  ref.current = handlers;
+function currentSelectionRect(fallback: DOMRect): DOMRect {
+  const selection = window.getSelection();
+  return selection && selection.rangeCount && !selection.isCollapsed ? selection.getRangeAt(0).getBoundingClientRect() : fallback;
+}
+
+function mountedSpan(index: ParagraphIndex): { from: number; to: number } | null {
+  const last = index.nodes.length - 1;
+  if (last < 0) return null;
+  return { from: index.starts[0], to: index.starts[last] + (index.nodes[last]?.length ?? 0) };
+}
+
+function isMounted(index: ParagraphIndex, h: Highlight): boolean {
+  const span = mountedSpan(index);
+  return Boolean(span && h.start < span.to && h.end > span.from);
+}
+
+/** Paints the highlights that fall on mounted paragraphs; called again whenever other paragraphs mount. */
+function usePaint(index: ParagraphIndex | null, highlights: Highlight[], tagColors: Map<number, string>, selectedId: number | null,
+  flash: { start: number; end: number } | null): void {
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isEditable(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      const h = ref.current;
-      const key = e.key.toLowerCase();
-      if (key === 'h') { e.preventDefault(); h.onHighlight(); }
-      else if (key === 'j') { e.preventDefault(); h.onNext(); }
-      else if (key === 'k') { e.preventDefault(); h.onPrevious(); }
-      else if (key === 't') { e.preventDefault(); h.onTag(); }
-      else if ((e.key === 'Delete' || e.key === 'Backspace') && h.active) { e.preventDefault(); h.onDelete(); }
-      else if (e.key === 'Escape') h.onEscape();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    if (!index) return;
+    performance.mark('gloss-paint-start');
+    const visible = highlights.filter((h) => !h.orphaned && isMounted(index, h));
+    paintHighlights({ index, highlights: visible, tagColors, selectedId, flash });
+    performance.mark('gloss-paint-end');
+    performance.measure('gloss-paint', 'gloss-paint-start', 'gloss-paint-end');
+  }, [index, highlights, tagColors, selectedId, flash]);
 }
 
+/**
+ * Jumps to a passage asked for by the margin, the theme view, search or a memo citation — once per request, so a
+ * later change does not pull the reader back. The paragraph is scrolled into the mounted range, then centred.
+ */
+function useJumpToFocus(documentId: number, paragraphs: Paragraph[], virtualizer: ReturnType<typeof useVirtualizer<HTMLDivElement, Element>>,
+  textRef: React.RefObject<HTMLDivElement | null>, setFlash: (f: { start: number; end: number }) => void): void {
+  const wb = useWorkbench();
+  const handled = useRef<number | null>(null);
+  useEffect(() => {
+    const focus = wb.focus;
+    if (!focus || handled.current === focus.nonce || wb.documentId !== documentId || paragraphs.length === 0) return;
+    handled.current = focus.nonce;
+    const i = paragraphAt(paragraphs, focus.start);
+    virtualizer.scrollToIndex(i, { align: 'center' });
+    let tries = 0;
+    const settle = () => {
+      const el = textRef.current?.querySelector<HTMLElement>(`[data-start="${paragraphs[i].start}"]`);
+      if (el) {
+        const box = el.getBoundingClientRect();
+        if (box.bottom < 0 || box.top > window.innerHeight) el.scrollIntoView({ block: 'center' });
+        setFlash({ start: focus.start, end: focus.end });
+      } else if (tries++ < 30) {
+        requestAnimationFrame(settle);
+      }
+    };
+    requestAnimationFrame(settle);
+  }, [wb.focus, wb.documentId, documentId, paragraphs, virtualizer, textRef, setFlash]);
+}

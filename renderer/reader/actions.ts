@@ -1,6 +1,6 @@
-// Highlight edits that go through the API and onto the undo stack.
+// Highlight edits. Each is one API call; its changes patch the store and its undo lives in the project's history.
 import { useMemo } from 'react';
-import type { Highlight, HighlightSnapshot, Tag } from '../../shared/types';
+import type { Highlight, Tag } from '../../shared/types';
 import { useWorkbench } from '../app/workbench';
 
 export interface HighlightActions {
@@ -14,24 +14,16 @@ export interface HighlightActions {
 
 export function useHighlightActions(): HighlightActions {
   const wb = useWorkbench();
+  const { client, setStatus, selectHighlight } = wb;
   return useMemo(() => {
-    const { client, undoStack } = wb;
-    const report = (error: unknown) => wb.setStatus(`Could not save: ${(error as Error).message}`);
-    const done = (status: string) => { wb.setStatus(status); wb.invalidate(); };
-
+    const report = (error: unknown) => setStatus(`Could not save: ${(error as Error).message}`, true);
     const actions: HighlightActions = {
       async create(documentId, start, end, tagIds) {
         try {
-          let current = await client['highlights.create']({ documentId, start, end, tagIds });
-          let snapshot: HighlightSnapshot | null = null;
-          undoStack.push({
-            label: 'highlight',
-            undo: async () => { snapshot = await client['highlights.delete']({ id: current.id }); },
-            redo: async () => { if (snapshot) current = await client['highlights.restore'](snapshot); },
-          });
-          wb.selectHighlight(current.id);
-          done('Highlighted. Press T to tag it, Delete to remove it.');
-          return current;
+          const created = await client['highlights.create']({ documentId, start, end, tagIds });
+          selectHighlight(created.id);
+          setStatus('Highlighted. Press T to tag it, Delete to remove it.');
+          return created;
         } catch (error) {
           report(error);
           return null;
@@ -39,38 +31,21 @@ export function useHighlightActions(): HighlightActions {
       },
       async remove(id) {
         try {
-          let snapshot = await client['highlights.delete']({ id });
-          undoStack.push({
-            label: 'delete highlight',
-            undo: async () => { await client['highlights.restore'](snapshot); },
-            redo: async () => { snapshot = await client['highlights.delete']({ id }); },
-          });
-          wb.selectHighlight(null);
-          done('Highlight deleted (Ctrl+Z to undo).');
+          await client['highlights.delete']({ id });
+          selectHighlight(null);
+          setStatus('Highlight deleted (Ctrl+Z to undo).');
         } catch (error) { report(error); }
       },
       async setTags(highlight, tagIds) {
-        const before = highlight.tagIds;
         try {
           await client['highlights.update']({ id: highlight.id, tagIds });
-          undoStack.push({
-            label: 'retag',
-            undo: async () => { await client['highlights.update']({ id: highlight.id, tagIds: before }); },
-            redo: async () => { await client['highlights.update']({ id: highlight.id, tagIds }); },
-          });
-          done('Tags saved.');
+          setStatus('Tags saved.');
         } catch (error) { report(error); }
       },
       async setColor(highlight, color) {
-        const before = highlight.color;
         try {
           await client['highlights.update']({ id: highlight.id, color });
-          undoStack.push({
-            label: 'recolour',
-            undo: async () => { await client['highlights.update']({ id: highlight.id, color: before }); },
-            redo: async () => { await client['highlights.update']({ id: highlight.id, color }); },
-          });
-          done('Colour saved.');
+          setStatus('Colour saved.');
         } catch (error) { report(error); }
       },
       async tagByName(highlight, name, tags) {
@@ -84,5 +59,5 @@ export function useHighlightActions(): HighlightActions {
       },
     };
     return actions;
-  }, [wb]);
+  }, [client, setStatus, selectHighlight]);
 }

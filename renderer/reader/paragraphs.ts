@@ -16,3 +16,14 @@ export function splitParagraphs(text: string): Paragraph[] {
   }
   return paragraphs;
 }
+
+/** Index of the paragraph containing the offset (the last one starting at or before it). */
+export function paragraphAt(paragraphs: Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (paragraphs[mid].start <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,32 +1,30 @@
 import { useMemo } from 'react';
 import type { Highlight, Note, Tag } from '../../shared/types';
-import { useApi } from '../app/useApi';
-import { useWorkbench } from '../app/workbench';
+import { useDocumentAnnotations, useTags } from '../store/hooks';
 
 export interface Annotations {
+  loaded: boolean;
   highlights: Highlight[];
   tags: Tag[];
   tagsById: Map<number, Tag>;
   tagColors: Map<number, string>;
   notesByHighlight: Map<number, Note>;
+  documentNote: Note | null;
 }
 
-/** A document's highlights, the codebook and the passage notes, re-fetched after every write. */
+/** A document's highlights, the codebook and the notes, from the store (patched by every write, never re-fetched). */
 export function useAnnotations(documentId: number | null): Annotations {
-  const wb = useWorkbench();
-  const highlights = useApi(() => (documentId ? wb.client['highlights.list']({ documentId }) : Promise.resolve([])), [documentId]);
-  const tags = useApi(() => wb.client['tags.list']({}), []);
-  const notes = useApi(() => (documentId ? wb.client['notes.list']({ documentId }).catch(() => []) : Promise.resolve([])), [documentId]);
-  return useMemo(() => {
-    const tagList = tags.data ?? [];
-    return {
-      highlights: highlights.data ?? [],
-      tags: tagList,
-      tagsById: new Map(tagList.map((t) => [t.id, t])),
-      tagColors: new Map(tagList.map((t) => [t.id, t.color])),
-      notesByHighlight: new Map((notes.data ?? []).filter((n) => n.highlightId !== null).map((n) => [n.highlightId!, n])),
-    };
-  }, [highlights.data, tags.data, notes.data]);
+  const { loaded, highlights, notes } = useDocumentAnnotations(documentId);
+  const tags = useTags();
+  const tagMaps = useMemo(() => ({
+    tagsById: new Map(tags.map((t) => [t.id, t])),
+    tagColors: new Map(tags.map((t) => [t.id, t.color])),
+  }), [tags]);
+  const noteMaps = useMemo(() => ({
+    notesByHighlight: new Map(notes.filter((n) => n.highlightId !== null).map((n) => [n.highlightId!, n])),
+    documentNote: notes.find((n) => n.highlightId === null) ?? null,
+  }), [notes]);
+  return useMemo(() => ({ loaded, highlights, tags, ...tagMaps, ...noteMaps }), [loaded, highlights, tags, tagMaps, noteMaps]);
 }
 
 /** The innermost (shortest) highlight containing the offset. */

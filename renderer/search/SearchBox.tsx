@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useWorkbench } from '../app/workbench';
+import { useCommands } from '../commands/useCommands';
 import './search.css';
 
 /** The one search box (Ctrl/Cmd+F): Enter searches documents, highlights and notes. */
@@ -7,16 +8,9 @@ export function SearchBox() {
   const wb = useWorkbench();
   const [value, setValue] = useState(wb.searchQuery);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const focus = () => { input.current?.focus(); input.current?.select(); };
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') { e.preventDefault(); focus(); }
-    };
-    const onCommand = (e: Event) => { if ((e as CustomEvent<string>).detail === 'search:focus') focus(); };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('gloss:command', onCommand);
-    return () => { window.removeEventListener('keydown', onKey); window.removeEventListener('gloss:command', onCommand); };
-  }, []);
+  useEffect(() => setValue(wb.searchQuery), [wb.searchQuery]);
+  useCommands([{ id: 'search.focus', label: 'Search the project', category: 'Search', keys: ['Mod+F'], inTextFields: true,
+    run: () => { input.current?.focus(); input.current?.select(); } }]);
   return (
     <form className="search-box" role="search" onSubmit={(e) => {
       e.preventDefault();

@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import type { SearchHit, SearchKind } from '../../shared/types';
 import { useApi } from '../app/useApi';
+import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
+import { useDocumentSummary, useTags } from '../store/hooks';
 import './search.css';
 
 const KINDS: { id: SearchKind; label: string }[] = [{ id: 'document', label: 'Documents' }, { id: 'highlight', label: 'Highlights' }, { id: 'note', label: 'Notes' }];
@@ -12,8 +14,10 @@ export function SearchView() {
   const [kinds, setKinds] = useState<SearchKind[]>(['document', 'highlight', 'note']);
   const [documentId, setDocumentId] = useState<number | ''>('');
   const [tagId, setTagId] = useState<number | ''>('');
-  const docs = useApi(() => wb.client['documents.list']({ sort: 'title' }), []);
-  const tags = useApi(() => wb.client['tags.list']({}), []);
+  const tags = useTags();
+  // The document filter offers the open document (a list of every document would not scale to 100,000).
+  const openDocument = useDocumentSummary(wb.documentId);
+  const filterDocument = useDocumentSummary(documentId === '' ? null : documentId);
   const hits = useApi<SearchHit[]>(() => (wb.searchQuery.trim() && kinds.length
     ? wb.client['search.query']({ query: wb.searchQuery, kinds, limit: 100, ...(documentId !== '' ? { documentId } : {}), ...(tagId !== '' ? { tagId } : {}) })
     : Promise.resolve([])), [wb.searchQuery, kinds.join(), documentId, tagId]);
@@ -32,26 +36,30 @@ export function SearchView() {
         ))}
         <select aria-label="In document" value={documentId} onChange={(e) => setDocumentId(e.target.value ? Number(e.target.value) : '')}>
           <option value="">All documents</option>
-          {docs.data?.map((d) => <option key={d.id} value={d.id}>{d.title.slice(0, 60)}</option>)}
+          {[openDocument, filterDocument].filter((d, i, all) => d && all.findIndex((x) => x?.id === d.id) === i).map((d) => (
+            <option key={d!.id} value={d!.id}>{d!.title.slice(0, 60)}</option>
+          ))}
         </select>
         <select aria-label="With tag" value={tagId} onChange={(e) => setTagId(e.target.value ? Number(e.target.value) : '')}>
           <option value="">Any tag</option>
-          {tags.data?.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          {tags.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
         </select>
       </div>
       {hits.error && <p className="error">{hits.error}</p>}
       {hits.data?.length === 0 && !hits.loading && <p className="empty">Nothing found. Try fewer words, a prefix like <code>sanct*</code>, or check the filters.</p>}
-      <ol className="search-results">
-        {hits.data?.map((hit) => (
-          <li key={`${hit.kind}-${hit.id}`}>
-            <button type="button" className="search-hit" onClick={() => open(hit)}>
-              <span className={`kind kind-${hit.kind}`}>{hit.kind}</span>
-              <span className="hit-title">{hit.documentTitle ?? 'Untitled'}</span>
-              <span className="hit-snippet"><Snippet text={hit.snippet} /></span>
-            </button>
-          </li>
-        ))}
-      </ol>
+      {hits.data && hits.data.length > 0 && (
+        <VirtualList className="search-results" label="Search results" count={hits.data.length} estimateSize={() => 92}
+          itemKey={(i) => `${hits.data![i].kind}-${hits.data![i].id}`} renderItem={(i) => {
+            const hit = hits.data![i];
+            return (
+              <button type="button" className="search-hit" onClick={() => open(hit)}>
+                <span className={`kind kind-${hit.kind}`}>{hit.kind}</span>
+                <span className="hit-title">{hit.documentTitle ?? 'Untitled'}</span>
+                <span className="hit-snippet"><Snippet text={hit.snippet} /></span>
+              </button>
+            );
+          }} />
+      )}
     </div>
   );
 }

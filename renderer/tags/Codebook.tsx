@@ -19,8 +19,7 @@ export function Codebook({ tags, selected, onToggle }: Props) {
     try {
       await wb.client['tags.create']({ name });
       setName('');
-      wb.invalidate();
-    } catch (error) { wb.setStatus((error as Error).message); }
+    } catch (error) { wb.setStatus((error as Error).message, true); }
   };
   const rows = flattenTree(tags);
   return (
@@ -60,7 +59,7 @@ function TagEditor({ tag, tags, onDone }: { tag: Tag; tags: Tag[]; onDone(): voi
   const [reassignTo, setReassignTo] = useState<number | ''>('');
   const others = tags.filter((t) => t.id !== tag.id);
   const run = async (work: () => Promise<unknown>, message: string) => {
-    try { await work(); wb.setStatus(message); wb.invalidate(); onDone(); } catch (error) { wb.setStatus((error as Error).message); }
+    try { await work(); wb.setStatus(message); onDone(); } catch (error) { wb.setStatus((error as Error).message, true); }
   };
   return (
     <div className="tag-editor">
@@ -98,7 +97,7 @@ function TagEditor({ tag, tags, onDone }: { tag: Tag; tags: Tag[]; onDone(): voi
           </select>
         )}
         <button type="button" className="danger" disabled={deletePolicy === 'reassign' && reassignTo === ''}
-          onClick={() => void run(() => wb.client['tags.delete']({ id: tag.id, passages: deletePolicy, ...(deletePolicy === 'reassign' ? { reassignTo: Number(reassignTo) } : {}) }), `Deleted “${tag.name}”.`)}>Delete</button>
+          onClick={() => void run(() => wb.client['tags.delete']({ id: tag.id, passages: deletePolicy, ...(deletePolicy === 'reassign' ? { reassignTo: Number(reassignTo) } : {}) }), `Deleted “${tag.name}”. Ctrl+Z brings it back with its passages.`)}>Delete</button>
       </div>
     </div>
   );

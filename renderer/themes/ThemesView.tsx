@@ -1,24 +1,34 @@
 // Every passage of a theme across documents, grouped by document; plus counts and a co-occurrence matrix.
-import { useState } from 'react';
-import type { TagMatrix, ThemeGroup } from '../../shared/types';
+import { useCallback, useMemo, useState } from 'react';
+import type { ChangeSet, TagMatrix, ThemeGroup, ThemePassage } from '../../shared/types';
 import { requestCitation, setHighlightDragData } from '../app/citations';
 import { saveFile } from '../app/saveFile';
 import { useApi } from '../app/useApi';
+import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
+import { useChanges, useTags } from '../store/hooks';
 import { Codebook } from '../tags/Codebook';
 import './themes.css';
 
+/** Bumps when an edit could change a query over tagged passages (tags, highlights, notes). */
+function useCodingVersion(): number {
+  const [version, setVersion] = useState(0);
+  useChanges(useCallback((changes: ChangeSet) => {
+    if (changes.highlights || changes.tags || changes.notes) setVersion((v) => v + 1);
+  }, []));
+  return version;
+}
+
 export function ThemesView() {
-  const wb = useWorkbench();
-  const tags = useApi(() => wb.client['tags.list']({}), []);
+  const tags = useTags();
   const [selected, setSelected] = useState<number[]>([]);
   const [mode, setMode] = useState<'or' | 'and'>('or');
   const [tab, setTab] = useState<'passages' | 'matrix'>('passages');
-  const live = selected.filter((id) => tags.data?.some((t) => t.id === id));
+  const live = selected.filter((id) => tags.some((t) => t.id === id));
   const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   return (
     <div className="themes">
-      <aside className="themes-codebook"><Codebook tags={tags.data ?? []} selected={live} onToggle={toggle} /></aside>
+      <aside className="themes-codebook"><Codebook tags={tags} selected={live} onToggle={toggle} /></aside>
       <section className="themes-main">
         <div className="themes-toolbar">
           <div className="segmented" role="tablist">
@@ -39,42 +49,57 @@ export function ThemesView() {
   );
 }
 
+type ThemeRow = { kind: 'group'; group: ThemeGroup } | { kind: 'passage'; passage: ThemePassage };
+
 function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' }) {
   const wb = useWorkbench();
+  const version = useCodingVersion();
   const groups = useApi<ThemeGroup[]>(
-    () => (tagIds.length ? wb.client['themes.passages']({ tagIds, mode }) : Promise.resolve([])), [tagIds.join(','), mode]);
+    () => (tagIds.length ? wb.client['themes.passages']({ tagIds, mode }) : Promise.resolve([])), [tagIds.join(','), mode, version]);
+  const rows = useMemo<ThemeRow[]>(() => (groups.data ?? []).flatMap((group) => [
+    { kind: 'group' as const, group }, ...group.passages.map((passage) => ({ kind: 'passage' as const, passage })),
+  ]), [groups.data]);
   if (tagIds.length === 0) return <div className="empty-state"><h2>Choose one or more tags</h2><p>Tick tags in the codebook to gather their passages from every document.</p></div>;
   if (groups.error) return <p className="error">{groups.error}</p>;
-  if (groups.data?.length === 0) return <p className="empty">No passage carries {mode === 'and' ? 'all of' : 'any of'} these tags yet.</p>;
-  const total = groups.data?.reduce((n, g) => n + g.passages.length, 0) ?? 0;
+  if (!groups.data) return <p className="muted loading">Gathering passages…</p>;
+  if (groups.data.length === 0) return <p className="empty">No passage carries {mode === 'and' ? 'all of' : 'any of'} these tags yet.</p>;
+  const total = groups.data.reduce((n, g) => n + g.passages.length, 0);
   return (
-    <div className="theme-results">
-      <p className="muted">{total} passages in {groups.data?.length ?? 0} documents</p>
-      {groups.data?.map((group) => (
-        <section key={group.document.id} className="theme-group">
-          <h3>{group.document.title}</h3>
-          <p className="theme-source">{[group.document.outlet, group.document.publishedAt].filter(Boolean).join(' · ') || group.document.sourceName}</p>
-          {group.passages.map(({ highlight, before, after, noteText }) => (
-            <article key={highlight.id} className="theme-passage" draggable
-              onDragStart={(e) => setHighlightDragData(e.dataTransfer, highlight.id, highlight.exact)}>
-              <button type="button" className="theme-quote"
-                onClick={() => wb.openDocument(highlight.documentId, { start: highlight.start, end: highlight.end, highlightId: highlight.id })}>
-                <span className="context">…{before.slice(-120)}</span><mark>{highlight.exact}</mark><span className="context">{after.slice(0, 120)}…</span>
-              </button>
-              {highlight.orphaned && <p className="muted">This passage could not be placed in the current text.</p>}
-              {noteText && <p className="theme-note">{noteText}</p>}
-              <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>Cite in memo</button>
-            </article>
-          ))}
-        </section>
-      ))}
-    </div>
+    <VirtualList className="theme-results" label="Passages" count={rows.length} overscan={4}
+      header={<p className="muted theme-total">{total.toLocaleString()} passages in {groups.data.length.toLocaleString()} documents</p>}
+      estimateSize={(i) => (rows[i].kind === 'group' ? 70 : 110)}
+      itemKey={(i) => { const r = rows[i]; return r.kind === 'group' ? `g${r.group.document.id}` : r.passage.highlight.id; }}
+      renderItem={(i) => {
+        const row = rows[i];
+        if (row.kind === 'group') {
+          const d = row.group.document;
+          return (
+            <div className="theme-group">
+              <h3>{d.title}</h3>
+              <p className="theme-source">{[d.outlet, d.publishedAt].filter(Boolean).join(' · ') || d.sourceName}</p>
+            </div>
+          );
+        }
+        const { highlight, before, after, noteText } = row.passage;
+        return (
+          <article className="theme-passage" draggable onDragStart={(e) => setHighlightDragData(e.dataTransfer, highlight.id, highlight.exact)}>
+            <button type="button" className="theme-quote"
+              onClick={() => wb.openDocument(highlight.documentId, { start: highlight.start, end: highlight.end, highlightId: highlight.id })}>
+              <span className="context">…{before.slice(-120)}</span><mark>{highlight.exact}</mark><span className="context">{after.slice(0, 120)}…</span>
+            </button>
+            {highlight.orphaned && <p className="muted">This passage could not be placed in the current text.</p>}
+            {noteText && <p className="theme-note">{noteText}</p>}
+            <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>Cite in memo</button>
+          </article>
+        );
+      }} />
   );
 }
 
 function Matrix() {
   const wb = useWorkbench();
-  const matrix = useApi<TagMatrix>(() => wb.client['themes.matrix']({}), []);
+  const version = useCodingVersion();
+  const matrix = useApi<TagMatrix>(() => wb.client['themes.matrix']({}), [version]);
   const m = matrix.data;
   if (!m) return <p className="muted loading">{matrix.error ?? 'Counting…'}</p>;
   if (m.tags.length === 0) return <p className="empty">No tags yet.</p>;
@@ -117,7 +142,7 @@ function AnnotationsExport() {
       const file = await wb.client['export.annotations']({ format });
       saveFile(file);
       wb.setStatus(`Exported ${file.fileName}.`);
-    } catch (error) { wb.setStatus(`Export failed: ${(error as Error).message}`); }
+    } catch (error) { wb.setStatus(`Export failed: ${(error as Error).message}`, true); }
   };
   return (
     <div className="segmented annotations-export" aria-label="Export all highlights">

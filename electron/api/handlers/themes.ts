@@ -1,5 +1,5 @@
 import type { TagMatrix, ThemeGroup } from '../../../shared/types.js';
-import { getDocumentSummary, getDocumentText, listDocuments } from '../../db/documents.js';
+import { documentHeading, getDocumentText, listDocuments } from '../../db/documents.js';
 import { getHighlights } from '../../db/highlights.js';
 import { noteForHighlight } from '../../db/notes.js';
 import { listTags } from '../../db/tags.js';
@@ -21,7 +21,7 @@ export function themeHandlers(ws: Workspace): HandlerGroup<'themes.passages' | '
       for (const row of rows) {
         let group = groups.get(row.documentId);
         if (!group) {
-          group = { document: getDocumentSummary(d, row.documentId)!, passages: [] };
+          group = { document: documentHeading(d, row.documentId)!, passages: [] };
           groups.set(row.documentId, group);
           texts.set(row.documentId, getDocumentText(d, row.documentId) ?? '');
         }
