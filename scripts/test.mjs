@@ -17,8 +17,12 @@ function testFiles(dir) {
   }).sort();
 }
 
-const typecheck = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tests/tsconfig.json'], { cwd: root, stdio: 'inherit' });
-if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
+// Type-check what the build does not: the tests and benchmarks, the renderer (Vite strips its types), and the
+// renderer's unit tests.
+for (const project of ['tests/tsconfig.json', 'renderer/tsconfig.json', 'tests/unit/renderer/tsconfig.json']) {
+  const typecheck = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: root, stdio: 'inherit' });
+  if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
+}
 
 const files = suites.flatMap((suite) => testFiles(path.join(root, 'tests', suite)));
 if (suites.includes('e2e') && !fs.existsSync(process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium')) {

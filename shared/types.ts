@@ -198,7 +198,7 @@ export interface EntityChanges<T> {
 
 /**
  * What a write changed, carried beside its result so the renderer's store patches exactly those entities
- * instead of reloading. `created` lists documents that did not exist before (the library re-queries its order).
+ * instead of reloading. `created` lists documents that exist now and did not before (the library re-queries its order).
  */
 export interface ChangeSet {
   documents?: EntityChanges<DocumentSummary> & { created: number[] };

@@ -35,7 +35,8 @@ function collect(t: Touched, change: RowChange): void {
   switch (change.tbl) {
     case 'documents':
       t.add('documents', first);
-      if (change.kind === 'insert') t.createdDocuments.add(first as number);
+      // Inserted by an edit, or deleted by one that is being undone: either way it may exist now and be new.
+      if (change.kind !== 'update') t.createdDocuments.add(first as number);
       rows.forEach((r) => t.add('collections', r.collection_id));
       break;
     case 'highlights':
@@ -70,7 +71,7 @@ function load(db: Db, t: Touched): ChangeSet {
   if (t.ids.documents.size) {
     changes.documents = {
       ...split(t.ids.documents, (id) => getDocumentSummary(db, id)),
-      created: [...t.createdDocuments].filter((id) => t.ids.documents.has(id)),
+      created: [...t.createdDocuments].filter((id) => getDocumentSummary(db, id) !== undefined),
     };
   }
   if (t.ids.tags.size) changes.tags = split(t.ids.tags, (id) => getTag(db, id));

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { onMenuCommand, store, transportName } from '../api/client';
 import { CommandPalette } from '../commands/CommandPalette';
-import { commands } from '../commands/registry';
+import { commands, formatKey } from '../commands/registry';
 import { useCommands } from '../commands/useCommands';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { enqueueCitation } from '../memo/citeQueue';
@@ -52,7 +52,7 @@ export function App() {
           ))}
         </nav>
         <SearchBox />
-        <button type="button" className="palette-button" title="All commands (Ctrl+K)" onClick={() => setPalette('')}>⌘ Commands</button>
+        <button type="button" className="palette-button" title="All commands (Ctrl+K)" onClick={() => setPalette('')}>Commands <kbd>{formatKey('Mod+K')}</kbd></button>
         <ThemeToggle />
       </header>
       <aside className="sidebar"><LibraryPanel /></aside>

@@ -43,9 +43,11 @@ export class CommandRegistry {
     return this.commands.get(id)?.at(-1);
   }
 
+  /** Visible commands grouped by category, in the order they were registered within each. */
   list(): Command[] {
-    return [...this.commands.keys()].map((id) => this.get(id)!).filter((c) => !c.hidden)
-      .sort((a, b) => a.category.localeCompare(b.category) || a.label.localeCompare(b.label));
+    const all = [...this.commands.keys()].map((id) => this.get(id)!).filter((c) => !c.hidden);
+    const categories = [...new Set(all.map((c) => c.category))];
+    return categories.flatMap((category) => all.filter((c) => c.category === category));
   }
 
   isEnabled(command: Command): boolean {
