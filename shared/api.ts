@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import type {
   ChangeSet, CitationSource, Collection, DocumentFull, DocumentPage, DocumentSummary, ExportedFile, Highlight,
-  HighlightSnapshot, HistoryState, HistoryStep, ImportResult, Memo, MemoSummary, Note, ProjectInfo, SearchHit, Tag,
+  HighlightSnapshot, HistoryState, HistoryStep, ImportResult, Memo, MemoSummary, Note, PassageContext, ProjectInfo,
+  SearchHit, Tag,
   TagMatrix, ThemeGroup,
 } from './types.js';
 
@@ -147,6 +148,8 @@ export const api = {
     tagIds: z.array(id).min(1).max(100),
     mode: z.enum(['and', 'or']),
   }).strict()).returns<ThemeGroup[]>(),
+  /** Wider context for passages shown in the theme view (those on screen). */
+  'themes.context': op(z.object({ highlightIds: z.array(id).max(500) }).strict()).returns<PassageContext[]>(),
   'themes.matrix': op(empty).returns<TagMatrix>(),
 
   // Notes
@@ -211,40 +214,5 @@ export function isOpName(name: string): name is OpName {
   return Object.prototype.hasOwnProperty.call(api, name);
 }
 
-/** Error shape both transports return; the client turns it back into a GlossError. */
-export type ErrorCode = 'invalid_argument' | 'not_found' | 'conflict' | 'too_large' | 'unknown_operation' | 'internal';
-
-export interface ErrorBody {
-  code: ErrorCode;
-  message: string;
-}
-
-/** A successful write also says what it changed, so the renderer's store can patch exactly that. */
-export type CallResponse<R = unknown> = { ok: true; result: R; changes?: ChangeSet } | { ok: false; error: ErrorBody };
-
-export class GlossError extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
-    super(message);
-    this.name = 'GlossError';
-  }
-}
-
-/** The typed API the renderer uses, whatever carries it. */
-export type GlossClient = { [K in OpName]: (args: ArgsOf<K>) => Promise<ResultOf<K>> };
-
-/** One function that sends an operation and returns the raw response. */
-export type Transport = (op: OpName, args: unknown) => Promise<CallResponse>;
-
-/** `onChanges` sees every write's changes before the caller gets its result. */
-export function createClient(transport: Transport, onChanges?: (changes: ChangeSet) => void): GlossClient {
-  const client = {} as Record<OpName, (args: unknown) => Promise<unknown>>;
-  for (const name of opNames) {
-    client[name] = async (args: unknown) => {
-      const response = await transport(name, args ?? {});
-      if (!response.ok) throw new GlossError(response.error.code, response.error.message);
-      if (response.changes && onChanges) onChanges(response.changes);
-      return response.result;
-    };
-  }
-  return client as unknown as GlossClient;
-}
+export { GlossError, type CallResponse, type ErrorBody, type ErrorCode } from './errors.js';
+export { createClient, type GlossClient, type Transport } from './client.js';

@@ -124,10 +124,17 @@ export interface CitationSource {
 
 export interface ThemePassage {
   highlight: Highlight;
-  /** Text just before and after the passage, for context. */
+  /** Text just before and after the passage (the stored quote context; see PassageContext for more). */
   before: string;
   after: string;
   noteText: string | null;
+}
+
+/** Wider context around a passage, fetched for the passages on screen. */
+export interface PassageContext {
+  highlightId: number;
+  before: string;
+  after: string;
 }
 
 /** Enough of a document to head a group of its passages. */

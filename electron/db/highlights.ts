@@ -2,19 +2,20 @@
 import type { Highlight, TextAnchor } from '../../shared/types.js';
 import type { Db } from './connection.js';
 
-interface HighlightRow {
+export interface HighlightRow {
   id: number; documentId: number; start: number; end: number; exact: string; prefix: string; suffix: string;
   color: string | null; orphaned: number; createdAt: string; updatedAt: string; tagIds: string | null;
 }
 
-const columns = `
+export const highlightColumns = `
   h.id, h.document_id AS documentId, h.start_offset AS start, h.end_offset AS end, h.exact, h.prefix, h.suffix,
   h.color, h.orphaned, h.created_at AS createdAt, h.updated_at AS updatedAt,
   (SELECT group_concat(tag_id) FROM (SELECT tag_id FROM highlight_tags WHERE highlight_id = h.id ORDER BY position, tag_id)) AS tagIds`;
 
-function toHighlight(row: HighlightRow): Highlight {
+export function toHighlight(row: HighlightRow): Highlight {
   return {
-    ...row,
+    id: row.id, documentId: row.documentId, start: row.start, end: row.end, exact: row.exact, prefix: row.prefix,
+    suffix: row.suffix, color: row.color, createdAt: row.createdAt, updatedAt: row.updatedAt,
     orphaned: row.orphaned === 1,
     tagIds: row.tagIds ? row.tagIds.split(',').map(Number) : [],
   };
@@ -22,19 +23,19 @@ function toHighlight(row: HighlightRow): Highlight {
 
 export function listHighlights(db: Db, documentId?: number): Highlight[] {
   const rows = documentId === undefined
-    ? db.prepare(`SELECT ${columns} FROM highlights h ORDER BY h.document_id, h.start_offset, h.end_offset DESC, h.id`).all()
-    : db.prepare(`SELECT ${columns} FROM highlights h WHERE h.document_id = ? ORDER BY h.start_offset, h.end_offset DESC, h.id`).all(documentId);
+    ? db.prepare(`SELECT ${highlightColumns} FROM highlights h ORDER BY h.document_id, h.start_offset, h.end_offset DESC, h.id`).all()
+    : db.prepare(`SELECT ${highlightColumns} FROM highlights h WHERE h.document_id = ? ORDER BY h.start_offset, h.end_offset DESC, h.id`).all(documentId);
   return (rows as HighlightRow[]).map(toHighlight);
 }
 
 export function getHighlight(db: Db, id: number): Highlight | undefined {
-  const row = db.prepare(`SELECT ${columns} FROM highlights h WHERE h.id = ?`).get(id) as HighlightRow | undefined;
+  const row = db.prepare(`SELECT ${highlightColumns} FROM highlights h WHERE h.id = ?`).get(id) as HighlightRow | undefined;
   return row && toHighlight(row);
 }
 
 export function getHighlights(db: Db, ids: number[]): Map<number, Highlight> {
   const found = new Map<number, Highlight>();
-  const select = db.prepare(`SELECT ${columns} FROM highlights h WHERE h.id = ?`);
+  const select = db.prepare(`SELECT ${highlightColumns} FROM highlights h WHERE h.id = ?`);
   for (const id of ids) {
     const row = select.get(id) as HighlightRow | undefined;
     if (row) found.set(id, toHighlight(row));

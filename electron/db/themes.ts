@@ -1,5 +1,72 @@
 // Queries for the theme view: tagged passages across documents, counts per tag per document, co-occurrence.
+import type { PassageContext, ThemeGroup } from '../../shared/types.js';
 import type { Db } from './connection.js';
+import { highlightColumns, toHighlight, type HighlightRow } from './highlights.js';
+
+/** Characters of text shown either side of a passage in the theme view. */
+export const THEME_CONTEXT = 120;
+
+interface ThemeRow extends HighlightRow {
+  noteText: string | null;
+  title: string;
+  outlet: string | null;
+  publishedAt: string | null;
+  sourceName: string | null;
+}
+
+/**
+ * The passages carrying any (or all) of the tags, grouped by document in reading order, with their notes, in one
+ * joined query. Their context is the stored quote context (prefix/suffix); `passageContexts` widens it for the
+ * passages on screen, so thousands of passages never mean reading thousands of document texts.
+ */
+export function themeGroups(db: Db, tagIds: number[], mode: 'and' | 'or'): ThemeGroup[] {
+  const placeholders = tagIds.map(() => '?').join(',');
+  const having = mode === 'and' ? `HAVING COUNT(DISTINCT tag_id) = ${new Set(tagIds).size}` : '';
+  const rows = db.prepare(`
+    SELECT ${highlightColumns}, n.text AS noteText, d.title, d.outlet, d.published_at AS publishedAt,
+      d.source_name AS sourceName
+    FROM (SELECT highlight_id FROM highlight_tags WHERE tag_id IN (${placeholders}) GROUP BY highlight_id ${having}) sel
+    JOIN highlights h ON h.id = sel.highlight_id
+    JOIN documents d ON d.id = h.document_id
+    LEFT JOIN notes n ON n.highlight_id = h.id
+    ORDER BY h.document_id, h.start_offset, h.id`).all(...tagIds) as ThemeRow[];
+  const groups: ThemeGroup[] = [];
+  for (const row of rows) {
+    let group = groups.at(-1);
+    if (group?.document.id !== row.documentId) {
+      const { title, outlet, publishedAt, sourceName } = row;
+      groups.push(group = { document: { id: row.documentId, title, outlet, publishedAt, sourceName }, passages: [] });
+    }
+    const highlight = toHighlight(row);
+    group.passages.push({ highlight, before: highlight.prefix, after: highlight.suffix, noteText: row.noteText });
+  }
+  return groups;
+}
+
+/** Wider context around each passage, from its document's current text (orphans keep their stored context). */
+export function passageContexts(db: Db, highlightIds: number[]): PassageContext[] {
+  const highlight = db.prepare(`SELECT id, document_id AS documentId, start_offset AS start, end_offset AS "end",
+    prefix, suffix, orphaned FROM highlights WHERE id = ?`);
+  const textOf = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
+  const texts = new Map<number, string>();
+  const contexts: PassageContext[] = [];
+  for (const id of highlightIds) {
+    const h = highlight.get(id) as { id: number; documentId: number; start: number; end: number; prefix: string; suffix: string; orphaned: number } | undefined;
+    if (!h) continue;
+    if (h.orphaned) {
+      contexts.push({ highlightId: id, before: h.prefix, after: h.suffix });
+      continue;
+    }
+    if (!texts.has(h.documentId)) texts.set(h.documentId, textOf.get(h.documentId) as string);
+    const text = texts.get(h.documentId)!;
+    contexts.push({
+      highlightId: id,
+      before: text.slice(Math.max(0, h.start - THEME_CONTEXT), h.start),
+      after: text.slice(h.end, h.end + THEME_CONTEXT),
+    });
+  }
+  return contexts;
+}
 
 export interface TaggedPassageRow {
   highlightId: number;
@@ -15,6 +82,13 @@ export function passagesWithTags(db: Db, tagIds: number[], mode: 'and' | 'or'): 
     JOIN highlight_tags ht ON ht.highlight_id = h.id AND ht.tag_id IN (${placeholders})
     GROUP BY h.id ${having}
     ORDER BY h.document_id, h.start_offset, h.id`).all(...tagIds) as TaggedPassageRow[];
+}
+
+/** Documents with at least one tagged passage, in the library's default order (the matrix's columns). */
+export function codedDocuments(db: Db): { id: number; title: string }[] {
+  return db.prepare(`SELECT d.id, d.title FROM documents d WHERE d.id IN (
+      SELECT DISTINCT h.document_id FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id)
+    ORDER BY d.imported_at, d.id`).all() as { id: number; title: string }[];
 }
 
 export function tagDocumentCounts(db: Db): { tagId: number; documentId: number; count: number }[] {

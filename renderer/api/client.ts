@@ -1,7 +1,8 @@
 // The renderer's one client. It does not care which transport carries it: Electron IPC through the
 // preload's window.gloss, or the local HTTP transport in browser mode (token from the URL fragment).
 // Every write's changes reach the store before the caller sees the result.
-import { createClient, type CallResponse, type GlossClient, type Transport } from '../../shared/api';
+import { createClient, type GlossClient, type Transport } from '../../shared/client';
+import type { CallResponse } from '../../shared/errors';
 import { TOKEN_HEADER } from '../../shared/security';
 import { Store } from '../store/store';
 

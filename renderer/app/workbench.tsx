@@ -1,7 +1,7 @@
 // Workbench state every pane shares: which view, document and memo are open, where the reader should scroll,
 // and the status line. Data lives in the store (renderer/store); actions are commands (renderer/commands).
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { GlossClient } from '../../shared/api';
+import type { GlossClient } from '../../shared/client';
 import { client as defaultClient } from '../api/client';
 
 export type View = 'reader' | 'themes' | 'memos' | 'search';

@@ -1,6 +1,6 @@
 // Batch import, file by file through the API: progress after each file, cancellable between files,
 // and one bad file never stops the others.
-import type { GlossClient } from '../../shared/api';
+import type { GlossClient } from '../../shared/client';
 import type { ImportResult } from '../../shared/types';
 
 export interface ImportProgress {

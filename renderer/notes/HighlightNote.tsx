@@ -1,9 +1,12 @@
 // The note on one passage (or on a whole document): rich text, saved as you type. The note comes from the store
 // (loaded with the document's highlights), so opening it costs no request; a failed save is retried, never dropped.
+import { lazy, Suspense } from 'react';
 import type { Note } from '../../shared/types';
 import { useWorkbench } from '../app/workbench';
-import { RichTextEditor } from './RichTextEditor';
 import { useAutosave } from './useAutosave';
+
+// The editor (tiptap) is most of the bundle's weight: load it when a note is first opened, not at start-up.
+const RichTextEditor = lazy(() => import('./RichTextEditor').then((m) => ({ default: m.RichTextEditor })));
 
 type Owner = { highlightId: number } | { documentId: number };
 
@@ -18,8 +21,10 @@ function NoteEditor({ owner, note, label }: { owner: Owner; note: Note | null; l
   });
   return (
     <div className="note-editor" data-testid="note-editor">
-      <RichTextEditor key={ownerKey} label={label} content={note?.content ?? null}
-        onChange={(content, text) => autosave.schedule({ content, text })} onBlur={autosave.flush} />
+      <Suspense fallback={<p className="muted">Opening the note…</p>}>
+        <RichTextEditor key={ownerKey} label={label} content={note?.content ?? null}
+          onChange={(content, text) => autosave.schedule({ content, text })} onBlur={autosave.flush} />
+      </Suspense>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The renderer's one store: entities by id, loaded on demand and patched from each write's ChangeSet — never
 // reloaded wholesale. Panes subscribe to the slices they show ("tags", "highlights:12", "document:12", …) and
 // re-render only when those change.
-import type { GlossClient } from '../../shared/api';
+import type { GlossClient } from '../../shared/client';
 import type {
   ChangeSet, Collection, DocumentSummary, EntityChanges, Highlight, MemoSummary, Note, Tag,
 } from '../../shared/types';

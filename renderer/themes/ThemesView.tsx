@@ -1,6 +1,7 @@
 // Every passage of a theme across documents, grouped by document; plus counts and a co-occurrence matrix.
-import { useCallback, useMemo, useState } from 'react';
-import type { ChangeSet, TagMatrix, ThemeGroup, ThemePassage } from '../../shared/types';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { GlossClient } from '../../shared/client';
+import type { ChangeSet, PassageContext, TagMatrix, ThemeGroup, ThemePassage } from '../../shared/types';
 import { requestCitation, setHighlightDragData } from '../app/citations';
 import { saveFile } from '../app/saveFile';
 import { useApi } from '../app/useApi';
@@ -59,6 +60,7 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
   const rows = useMemo<ThemeRow[]>(() => (groups.data ?? []).flatMap((group) => [
     { kind: 'group' as const, group }, ...group.passages.map((passage) => ({ kind: 'passage' as const, passage })),
   ]), [groups.data]);
+  const contexts = useWiderContexts(wb.client, groups.data);
   if (tagIds.length === 0) return <div className="empty-state"><h2>Choose one or more tags</h2><p>Tick tags in the codebook to gather their passages from every document.</p></div>;
   if (groups.error) return <p className="error">{groups.error}</p>;
   if (!groups.data) return <p className="muted loading">Gathering passages…</p>;
@@ -68,6 +70,8 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
     <VirtualList className="theme-results" label="Passages" count={rows.length} overscan={4}
       header={<p className="muted theme-total">{total.toLocaleString()} passages in {groups.data.length.toLocaleString()} documents</p>}
       estimateSize={(i) => (rows[i].kind === 'group' ? 70 : 110)}
+      onRangeChange={(first, last) => contexts.want(rows.slice(first, last + 1)
+        .flatMap((r) => (r.kind === 'passage' ? [r.passage.highlight.id] : [])))}
       itemKey={(i) => { const r = rows[i]; return r.kind === 'group' ? `g${r.group.document.id}` : r.passage.highlight.id; }}
       renderItem={(i) => {
         const row = rows[i];
@@ -80,7 +84,8 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
             </div>
           );
         }
-        const { highlight, before, after, noteText } = row.passage;
+        const { highlight, noteText } = row.passage;
+        const { before, after } = contexts.get(highlight.id) ?? row.passage;
         return (
           <article className="theme-passage" draggable onDragStart={(e) => setHighlightDragData(e.dataTransfer, highlight.id, highlight.exact)}>
             <button type="button" className="theme-quote"
@@ -94,6 +99,35 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
         );
       }} />
   );
+}
+
+/**
+ * Passages arrive with a short stored context; the ones on screen are widened from their documents' text in one
+ * small request per scroll stop, so 5,000 passages never mean reading 5,000 documents up front.
+ */
+function useWiderContexts(client: GlossClient, groups: ThemeGroup[] | undefined) {
+  const [contexts, setContexts] = useState(new Map<number, PassageContext>());
+  const requested = useRef(new Set<number>());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const wanted = useRef<number[]>([]);
+  useEffect(() => {
+    requested.current = new Set();
+    setContexts(new Map());
+  }, [groups]);
+  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
+  const want = useCallback((ids: number[]) => {
+    wanted.current = ids.filter((id) => !requested.current.has(id)).slice(0, 500);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const batch = wanted.current;
+      if (batch.length === 0) return;
+      batch.forEach((id) => requested.current.add(id));
+      client['themes.context']({ highlightIds: batch }).then((found) => {
+        setContexts((previous) => new Map([...previous, ...found.map((c) => [c.highlightId, c] as const)]));
+      }, () => batch.forEach((id) => requested.current.delete(id)));
+    }, 60);
+  }, [client]);
+  return { get: (id: number) => contexts.get(id), want };
 }
 
 function Matrix() {

@@ -1,0 +1,20 @@
+// The one error type that crosses the API: a code a program can switch on and a message a person can read.
+import type { ChangeSet } from './types.js';
+
+export type ErrorCode = 'invalid_argument' | 'not_found' | 'conflict' | 'too_large' | 'unknown_operation' | 'internal';
+
+/** Error shape both transports return; the client turns it back into a GlossError. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+/** A successful write also says what it changed, so the renderer's store can patch exactly that. */
+export type CallResponse<R = unknown> = { ok: true; result: R; changes?: ChangeSet } | { ok: false; error: ErrorBody };
+
+export class GlossError extends Error {
+  constructor(readonly code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'GlossError';
+  }
+}
