@@ -3,9 +3,8 @@
 // Adding an operation: add it here, add its handler in electron/api/handlers.ts, call it.
 import { z } from 'zod';
 import type {
-  ChangeSet, CitationSource, Collection, DocumentFull, DocumentPage, DocumentSummary, ExportedFile, Highlight,
-  HighlightSnapshot, HistoryState, HistoryStep, ImportResult, Memo, MemoSummary, Note, PassageContext, ProjectInfo,
-  SearchHit, Tag,
+  CitationSource, Collection, DocumentFull, DocumentPage, DocumentSummary, ExportedFile, Highlight, HighlightSnapshot,
+  HistoryState, HistoryStep, ImportResult, Memo, MemoSummary, Note, PassageContext, ProjectInfo, SearchHit, Tag,
   TagMatrix, ThemeGroup,
 } from './types.js';
 

@@ -14,7 +14,7 @@ export function useSliceVersion(slice: Slice): number {
 function useSlice<T>(slice: Slice, read: () => T, load?: () => Promise<void>): T {
   const version = useSliceVersion(slice);
   useEffect(() => { void load?.().catch(() => undefined); }, [load, version]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // `version` is what makes a new read necessary: the store mutates in place.
   return useMemo(read, [version, read]);
 }
 

@@ -87,10 +87,10 @@ export class Store {
     const touched = new Set<Slice>();
     if (changes.documents) this.applyDocuments(changes.documents, touched);
     if (changes.highlights) this.applyHighlights(changes.highlights, touched);
-    if (changes.tags) patch(this.tags, changes.tags, (t) => t.id) && touched.add(slices.tags);
+    if (changes.tags && patch(this.tags, changes.tags, (t) => t.id)) touched.add(slices.tags);
     if (changes.notes) this.applyNotes(changes.notes, touched);
-    if (changes.memos) patch(this.memos, changes.memos, (m) => m.id) && touched.add(slices.memos);
-    if (changes.collections) patch(this.collections, changes.collections, (c) => c.id) && touched.add(slices.collections);
+    if (changes.memos && patch(this.memos, changes.memos, (m) => m.id)) touched.add(slices.memos);
+    if (changes.collections && patch(this.collections, changes.collections, (c) => c.id)) touched.add(slices.collections);
     this.bump(touched);
     this.changeListeners.forEach((l) => l(changes));
   }

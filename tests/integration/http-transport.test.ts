@@ -14,6 +14,7 @@ before(async () => {
 });
 after(async () => { await server.close(); backend.close(); });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are checked field by field in each test
 interface Reply { status: number; body: any }
 
 function request(path: string, options: { token?: string | null; body?: string | Buffer; headers?: Record<string, string>; method?: string } = {}): Promise<Reply> {
