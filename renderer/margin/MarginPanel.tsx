@@ -36,6 +36,7 @@ export function MarginPanel() {
         <h2>Highlights</h2>
         <span className="muted">{wb.documentId ? (placedCount === -1 ? rows.length : placedCount).toLocaleString() : ''}</span>
       </div>
+      {!wb.documentId && <p className="empty">Open a document to see its highlights and notes here.</p>}
       {wb.documentId && annotations.loaded && rows.length === 0 && (
         <p className="empty">No highlights yet. Select a passage and press <kbd>H</kbd>.</p>
       )}

@@ -128,3 +128,28 @@ test('Ctrl+K lists every command with its shortcut and runs one; a document is d
   await item.locator('.tag-chip', { hasText: 'Embassy dispute' }).waitFor();
   await item.locator('.margin-note', { hasText: 'Both sides framed it as technical.' }).waitFor();
 });
+
+test('a note whose save fails is kept, retried and said so, never dropped', async () => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Reader' }).click();
+  await openDocument(page, DOC_A);
+  await page.locator('.margin-item', { hasText: 'diplomats from both countries' }).locator('.margin-quote').click();
+  let refused = 0;
+  await page.route('**/api/notes.save', async (route) => {
+    if (refused++ === 0) {
+      await route.fulfill({ status: 500, contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'disk is full' } }) });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.getByRole('textbox', { name: 'Note on this passage' }).click();
+  await page.keyboard.type('Kept through a failed save.');
+  await page.locator('.status-message.sticky', { hasText: 'Note not saved (disk is full); retrying' }).waitFor();
+  await page.getByText('Note saved.').waitFor({ timeout: 10_000 });
+  await page.unroute('**/api/notes.save');
+  await page.reload();
+  await openDocument(page, DOC_A);
+  await page.locator('.margin-item', { hasText: 'diplomats from both countries' })
+    .locator('.margin-note', { hasText: 'Kept through a failed save.' }).waitFor();
+});
