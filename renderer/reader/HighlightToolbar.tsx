@@ -13,11 +13,14 @@ function position(rect: DOMRect): React.CSSProperties {
   return { top, left: Math.max(8, Math.min(rect.left, window.innerWidth - 420)) };
 }
 
-export function SelectionToolbar({ rect, onHighlight, onTag }: { rect: DOMRect; onHighlight(): void; onTag(): void }) {
+interface SelectionToolbarProps { rect: DOMRect; onHighlight(): void; onTag(): void; onMove?(): void }
+
+export function SelectionToolbar({ rect, onHighlight, onTag, onMove }: SelectionToolbarProps) {
   return (
     <div className="floating-toolbar" role="toolbar" aria-label="Selection" style={position(rect)} onMouseDown={(e) => e.preventDefault()}>
       <button type="button" onClick={onHighlight} title="Highlight (H)"><span className="swatch" style={{ background: DEFAULT_HIGHLIGHT_COLOR }} />Highlight <kbd>H</kbd></button>
       <button type="button" onClick={onTag} title="Highlight and tag (T)">Tag… <kbd>T</kbd></button>
+      {onMove && <button type="button" onClick={onMove} title="Move the selected highlight here (M)">Move highlight here <kbd>M</kbd></button>}
     </div>
   );
 }

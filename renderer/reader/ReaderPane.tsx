@@ -6,6 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { DocumentFull, DocumentSummary, Highlight } from '../../shared/types';
 import { requestCitation } from '../app/citations';
 import { useWorkbench } from '../app/workbench';
+import { commands } from '../commands/registry';
 import { useCommands } from '../commands/useCommands';
 import { useDocumentSummary } from '../store/hooks';
 import { useHighlightActions } from './actions';
@@ -120,6 +121,13 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
   useCommands([
     { id: 'highlight.create', label: 'Highlight the selected text', category: 'Reader', keys: ['H'],
       enabled: () => pending !== null, run: () => createFromPending(false) },
+    { id: 'highlight.move', label: 'Move the selected highlight to the selected text', category: 'Reader', keys: ['M'],
+      enabled: () => pending !== null && selected !== null,
+      run: async () => {
+        await actions.move(selected!, pending!.start, pending!.end);
+        window.getSelection()?.removeAllRanges();
+        setPending(null);
+      } },
     { id: 'highlight.tag', label: 'Tag the selected text or highlight', category: 'Reader', keys: ['T'],
       enabled: () => pending !== null || selected !== null,
       run: () => { if (pending) void createFromPending(true); else setTagging(true); } },
@@ -172,7 +180,10 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
             })}
           </div>
         </div>
-        {pendingRect && <SelectionToolbar rect={pendingRect} onHighlight={() => void createFromPending(false)} onTag={() => void createFromPending(true)} />}
+        {pendingRect && (
+          <SelectionToolbar rect={pendingRect} onHighlight={() => void createFromPending(false)} onTag={() => void createFromPending(true)}
+            onMove={selected ? () => commands.run('highlight.move') : undefined} />
+        )}
         {!pending && selected && selectedRect && (
           <HighlightToolbar rect={selectedRect} highlight={selected} annotations={annotations} actions={actions}
             tagging={tagging} setTagging={setTagging} />

@@ -8,6 +8,8 @@ export interface HighlightActions {
   remove(id: number): Promise<void>;
   setTags(highlight: Highlight, tagIds: number[]): Promise<void>;
   setColor(highlight: Highlight, color: string | null): Promise<void>;
+  /** Moves the passage's boundaries to new offsets (keeping its tags and note). */
+  move(highlight: Highlight, start: number, end: number): Promise<void>;
   /** Assigns a tag by name, creating it in the codebook if it is new. */
   tagByName(highlight: Highlight, name: string, tags: Tag[]): Promise<void>;
 }
@@ -46,6 +48,12 @@ export function useHighlightActions(): HighlightActions {
         try {
           await client['highlights.update']({ id: highlight.id, color });
           setStatus('Colour saved.');
+        } catch (error) { report(error); }
+      },
+      async move(highlight, start, end) {
+        try {
+          await client['highlights.update']({ id: highlight.id, start, end });
+          setStatus('Highlight moved (Ctrl+Z to undo).');
         } catch (error) { report(error); }
       },
       async tagByName(highlight, name, tags) {

@@ -153,3 +153,20 @@ test('a note whose save fails is kept, retried and said so, never dropped', asyn
   await page.locator('.margin-item', { hasText: 'diplomats from both countries' })
     .locator('.margin-note', { hasText: 'Kept through a failed save.' }).waitFor();
 });
+
+test('a highlight moves to a new selection with M, keeping its tags, and undo puts it back', async () => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Reader' }).click();
+  await openDocument(page, DOC_B);
+  const item = page.locator('.margin-item', { hasText: 'convened in Istanbul' });
+  await item.locator('.margin-quote').click();
+  await selectPhrase(page, 'Russian and U.S. diplomats convened in Istanbul to address disputes');
+  await page.locator('.floating-toolbar', { hasText: 'Move highlight here' }).waitFor();
+  await page.keyboard.press('m');
+  const moved = page.locator('.margin-item', { hasText: 'to address disputes' });
+  await moved.locator('.tag-chip', { hasText: 'Embassy dispute' }).waitFor();
+  await page.locator('.reader').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await moved.waitFor({ state: 'detached' });
+  await item.waitFor();
+});
