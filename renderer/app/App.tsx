@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { onMenuCommand, store, transportName } from '../api/client';
+import { CommandButton } from '../commands/CommandButton';
 import { CommandPalette } from '../commands/CommandPalette';
 import { commands, formatKey } from '../commands/registry';
 import { useCommands } from '../commands/useCommands';
@@ -45,14 +46,14 @@ export function App() {
         <nav className="view-tabs" aria-label="Views">
           {VIEWS.map((v) => (
             <button key={v.id} type="button" className={wb.view === v.id ? 'active' : ''}
-              aria-pressed={wb.view === v.id} title={`${v.label} (${v.key.replace('Mod', 'Ctrl')})`}
-              onClick={() => wb.setView(v.id)}>
+              aria-pressed={wb.view === v.id} title={`${v.label} (${formatKey(v.key)})`}
+              onClick={() => commands.run(`view.${v.id}`)}>
               {v.label}
             </button>
           ))}
         </nav>
         <SearchBox />
-        <button type="button" className="palette-button" title="All commands (Ctrl+K)" onClick={() => setPalette('')}>Commands <kbd>{formatKey('Mod+K')}</kbd></button>
+        <CommandButton command="palette.open" className="palette-button">Commands <kbd>{formatKey('Mod+K')}</kbd></CommandButton>
         <ThemeToggle />
       </header>
       <aside className="sidebar"><LibraryPanel /></aside>

@@ -5,6 +5,7 @@ import type { ChangeSet, DocumentPage } from '../../shared/types';
 import { store } from '../api/client';
 import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
+import { CommandButton } from '../commands/CommandButton';
 import { useCommands } from '../commands/useCommands';
 import { useChanges, useCollections, useDocumentSummary, useSliceVersion } from '../store/hooks';
 import { slices } from '../store/store';
@@ -61,8 +62,8 @@ export function LibraryPanel() {
       <div className="panel-header">
         <h2>Library <span className="muted">{order.data ? order.data.total.toLocaleString() : ''}</span></h2>
         <div className="library-actions">
-          <button type="button" onClick={() => imports.chooseFiles()} title="Import files (Ctrl+I)">Import…</button>
-          <button type="button" onClick={() => imports.chooseFolder()} title="Import every supported file in a folder">Folder…</button>
+          <CommandButton command="import.files">Import…</CommandButton>
+          <CommandButton command="import.folder" title="Import every supported file in a folder">Folder…</CommandButton>
         </div>
         {imports.inputs}
       </div>
@@ -123,6 +124,9 @@ function LibraryRow({ id, editing, onEdit, onDoneEditing }: { id: number; editin
       {selected && !editing && (
         <div className="doc-row-actions">
           <button type="button" className="link-button" onClick={() => onEdit(id)}>Edit details</button>
+          <CommandButton command="document.delete" className="link-button danger" title="Delete this document with its highlights and notes">
+            Delete
+          </CommandButton>
         </div>
       )}
       {editing && <MetadataEditor doc={doc} collections={collections} onDone={onDoneEditing} />}
@@ -191,8 +195,6 @@ function useImports() {
   ]);
   return {
     run,
-    chooseFiles: () => fileInput.current?.click(),
-    chooseFolder: () => folderInput.current?.click(),
     inputs: (
       <>
         <input ref={fileInput} type="file" multiple hidden aria-label="Import files" accept=".txt,.text,.md,.markdown,.html,.htm,.pdf,.docx"

@@ -6,6 +6,7 @@ import { store } from '../api/client';
 import { readHighlightDragData } from '../app/citations';
 import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
+import { CommandButton } from '../commands/CommandButton';
 import { useCommands } from '../commands/useCommands';
 import { RichTextEditor } from '../notes/RichTextEditor';
 import { useChanges, useMemos } from '../store/hooks';
@@ -60,8 +61,8 @@ export function MemoView() {
       <aside className="memo-list" aria-label="Memos">
         <div className="panel-header"><h2>Memos</h2></div>
         <div className="memo-list-actions">
-          <button type="button" onClick={() => void create()}>New memo</button>
-          <button type="button" onClick={() => setDrafting(true)}>Draft from tags…</button>
+          <CommandButton command="memo.new">New memo</CommandButton>
+          <CommandButton command="memo.draftFromTags">Draft from tags…</CommandButton>
         </div>
         <VirtualList className="memo-items" label="Memo list" count={list.length} estimateSize={() => 40}
           itemKey={(i) => list[i].id} renderItem={(i) => {
@@ -73,8 +74,8 @@ export function MemoView() {
             );
           }} />
         {openId !== null && (
-          <button type="button" className="link-button danger memo-delete" onClick={() => void remove()}
-            title="Delete the open memo (Ctrl+Z brings it back)">Delete this memo</button>
+          <CommandButton command="memo.delete" className="link-button danger memo-delete"
+            title="Delete the open memo (Ctrl+Z brings it back)">Delete this memo</CommandButton>
         )}
       </aside>
       <section className="memo-main">

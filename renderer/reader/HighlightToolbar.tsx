@@ -1,6 +1,6 @@
 // Floating toolbars: one over a fresh text selection, one over the selected highlight.
 import type { Highlight } from '../../shared/types';
-import { requestCitation } from '../app/citations';
+import { CommandButton } from '../commands/CommandButton';
 import { TagChip, TagPicker } from '../tags/TagPicker';
 import type { HighlightActions } from './actions';
 import { DEFAULT_HIGHLIGHT_COLOR } from './paint';
@@ -55,8 +55,8 @@ export function HighlightToolbar({ rect, highlight, annotations, actions, taggin
           onClick={() => void actions.setColor(highlight, c)}><span className="swatch" style={{ background: c }} /></button>
       ))}
       <span className="toolbar-sep" />
-      <button type="button" onClick={() => requestCitation(highlight.id)} title="Cite this passage in the open memo">Cite</button>
-      <button type="button" className="danger" onClick={() => void actions.remove(highlight.id)} title="Delete highlight (Delete)">Delete</button>
+      <CommandButton command="highlight.cite" title="Cite this passage in the open memo">Cite</CommandButton>
+      <CommandButton command="highlight.delete" className="danger" title="Delete highlight">Delete</CommandButton>
     </div>
   );
 }
