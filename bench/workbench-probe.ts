@@ -7,16 +7,15 @@ const TIMEOUT_MS = 120_000;
 type PaintedHighlight = { size: number };
 type HighlightRegistry = Map<string, PaintedHighlight>;
 
-export interface ProbeResult { elapsedMs: number | null; error?: string }
-
-const state = {
-  firstRowAt: null as number | null,
-  libraryNodesAtFirstRow: 0,
+const library = { firstRowAt: null as number | null, nodesAtFirstRow: 0 };
+const creation = {
+  keyAt: null as number | null, paintAt: null as number | null, marginAt: null as number | null, stopped: false,
 };
 
+/** The Highlight objects the reader paints passages with (one per colour; selection and flash are named apart). */
 function colourHighlights(): PaintedHighlight[] {
   const registry = (CSS as unknown as { highlights?: HighlightRegistry }).highlights;
-  return [...(registry ?? new Map<string, PaintedHighlight>())].filter(([name]) => name.startsWith('gloss-c')).map(([, h]) => h);
+  return [...(registry ?? [])].filter(([name]) => name.startsWith('gloss-c')).map(([, highlight]) => highlight);
 }
 
 function paintedRanges(): number {
@@ -38,7 +37,10 @@ function frameWhen(ready: () => boolean, timeoutMs = TIMEOUT_MS): Promise<number
     const timer = setTimeout(() => resolve(null), timeoutMs);
     const check = () => {
       const now = performance.now();
-      if (ready()) { clearTimeout(timer); resolve(now); } else if (now > deadline) resolve(null);
+      if (ready()) {
+        clearTimeout(timer);
+        resolve(now);
+      } else if (now > deadline) resolve(null);
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
@@ -47,9 +49,10 @@ function frameWhen(ready: () => boolean, timeoutMs = TIMEOUT_MS): Promise<number
 
 const since = (start: number | null, end: number | null) => (start === null || end === null ? null : end - start);
 
+// Runs from navigation start, so the first row is timed from there.
 void frameWhen(() => document.querySelector('.library .doc-item') !== null).then((at) => {
-  state.firstRowAt = at;
-  state.libraryNodesAtFirstRow = libraryNodes();
+  library.firstRowAt = at;
+  library.nodesAtFirstRow = libraryNodes();
 });
 
 function navigationTimes() {
@@ -57,7 +60,7 @@ function navigationTimes() {
   return { domContentLoadedMs: nav?.domContentLoadedEventEnd ?? null, loadMs: nav?.loadEventEnd ?? null };
 }
 
-/** Clicks a library row and waits for the reader to show text with highlights painted that were not there before. */
+/** Clicks a library row; waits for the reader's text with highlights painted that were not there before. */
 async function openDocument(row: HTMLElement) {
   const before = new Set(colourHighlights());
   const paintsBefore = performance.getEntriesByName('gloss-paint').length;
@@ -72,59 +75,68 @@ async function openDocument(row: HTMLElement) {
   };
 }
 
+/** A few words inside one text node that is fully on screen, or null. */
+function visiblePhraseRange(paragraph: HTMLElement): Range | null {
+  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent ?? '';
+    const start = text.indexOf(' ', 8) + 1;
+    const end = text.lastIndexOf(' ', start + 32);
+    if (start <= 0 || end - start < 12) continue;
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, end);
+    const rect = range.getBoundingClientRect();
+    if (rect.top >= 0 && rect.bottom <= innerHeight) return range;
+  }
+  return null;
+}
+
 /** Selects a phrase in a paragraph that is on screen, as a user would (DOM selection, then mouseup). */
 function selectVisiblePhrase(): { phrase: string } | { error: string } {
-  const paragraphs = [...document.querySelectorAll<HTMLElement>('.reader-text [data-start]')];
-  const onScreen = (p: HTMLElement) => { const r = p.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
-  for (const paragraph of paragraphs.filter(onScreen)) {
-    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? '';
-      const start = text.indexOf(' ', 8) + 1;
-      const end = text.lastIndexOf(' ', start + 32);
-      if (start <= 0 || end - start < 12) continue;
-      const range = document.createRange();
-      range.setStart(node, start);
-      range.setEnd(node, end);
-      const rect = range.getBoundingClientRect();
-      if (rect.top < 0 || rect.bottom > innerHeight) continue;
-      const selection = getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      paragraph.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
-      return { phrase: text.slice(start, end) };
-    }
+  const onScreen = (p: Element) => {
+    const r = p.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight;
+  };
+  const paragraphs = [...document.querySelectorAll<HTMLElement>('.reader-text [data-start]')].filter(onScreen);
+  for (const paragraph of paragraphs) {
+    const range = visiblePhraseRange(paragraph);
+    if (!range) continue;
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const rect = range.getBoundingClientRect();
+    paragraph.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
+    return { phrase: range.toString() };
   }
   return { error: 'no paragraph with text on screen in the reader' };
 }
 
 /**
- * Starts watching before the key is pressed, so a fast response is not missed between two round trips. Watches
- * the paint and the margin separately; the figure is whichever shows the new highlight first.
+ * Starts watching before the key is pressed, so a fast response is not missed between two round trips.
+ * Watches the paint and the margin separately; the figure is whichever shows the new highlight first.
  */
 function watchHighlightCreation(key: string): { marginItems: number; paintedRanges: number } {
   const baseline = { marginItems: marginItems(), paintedRanges: paintedRanges() };
-  const seen = creation;
-  Object.assign(seen, { keyAt: null, marginAt: null, paintAt: null, stopped: false });
-  addEventListener('keydown', (e) => { if (e.key === key) seen.keyAt = e.timeStamp; }, { capture: true, once: true });
+  Object.assign(creation, { keyAt: null, paintAt: null, marginAt: null, stopped: false });
+  const timeKey = (e: KeyboardEvent) => { if (e.key === key) creation.keyAt = e.timeStamp; };
+  addEventListener('keydown', timeKey, { capture: true, once: true });
   void frameWhen(() => {
     const now = performance.now();
-    if (seen.paintAt === null && paintedRanges() > baseline.paintedRanges) seen.paintAt = now;
-    if (seen.marginAt === null && marginItems() > baseline.marginItems) seen.marginAt = now;
-    return seen.stopped || (seen.paintAt !== null && seen.marginAt !== null);
+    if (creation.paintAt === null && paintedRanges() > baseline.paintedRanges) creation.paintAt = now;
+    if (creation.marginAt === null && marginItems() > baseline.marginItems) creation.marginAt = now;
+    return creation.stopped || (creation.paintAt !== null && creation.marginAt !== null);
   });
   return baseline;
 }
 
-const creation = { keyAt: null as number | null, marginAt: null as number | null, paintAt: null as number | null, stopped: false };
-
-async function highlightCreated(): Promise<ProbeResult> {
+async function highlightCreated(): Promise<{ elapsedMs: number | null }> {
   const at = await frameWhen(() => creation.paintAt !== null || creation.marginAt !== null);
   const first = at === null ? null : Math.min(creation.paintAt ?? Infinity, creation.marginAt ?? Infinity);
   return { elapsedMs: since(creation.keyAt, first) };
 }
 
-/** What each of paint and margin took (null where it did not change within `graceMs` of the other); stops watching. */
+/** What paint and margin each took (null where one did not change within `graceMs` of the other); stops watching. */
 async function creationTimes(graceMs: number) {
   await frameWhen(() => creation.paintAt !== null && creation.marginAt !== null, graceMs);
   creation.stopped = true;
@@ -150,8 +162,8 @@ async function clickUntil(target: HTMLElement, selector: string) {
 }
 
 const probe = {
-  state, libraryNodes, navigationTimes, openDocument, selectVisiblePhrase, watchHighlightCreation, highlightCreated, creationTimes,
-  clickUntil, buttonNamed, domNodes: () => document.querySelectorAll('*').length,
+  library, libraryNodes, navigationTimes, openDocument, selectVisiblePhrase, watchHighlightCreation,
+  highlightCreated, creationTimes, buttonNamed, clickUntil,
 };
 export type Probe = typeof probe;
 (window as unknown as { glossProbe: Probe }).glossProbe = probe;
