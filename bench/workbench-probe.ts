@@ -9,6 +9,8 @@ type HighlightRegistry = Map<string, PaintedHighlight>;
 
 const library = { firstRowAt: null as number | null, nodesAtFirstRow: 0 };
 const creation = {
+  /** Falls back to when the watch started, should the keydown not reach the window. */
+  armedAt: 0,
   keyAt: null as number | null, paintAt: null as number | null, marginAt: null as number | null, stopped: false,
 };
 
@@ -58,6 +60,32 @@ void frameWhen(() => document.querySelector('.library .doc-item') !== null).then
 function navigationTimes() {
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   return { domContentLoadedMs: nav?.domContentLoadedEventEnd ?? null, loadMs: nav?.loadEventEnd ?? null };
+}
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+function scrollableAncestor(el: Element | null): Element | null {
+  for (let at = el; at; at = at.parentElement) {
+    if (at.scrollHeight > at.clientHeight && /auto|scroll/.test(getComputedStyle(at).overflowY)) return at;
+  }
+  return null;
+}
+
+/**
+ * The library row whose title contains `title`. A virtualized list renders only the rows in view, so when the
+ * row is not there the list is scrolled to its end (as under a newest-first sort), then back to the top.
+ */
+async function libraryRow(title: string): Promise<HTMLElement | null> {
+  const find = () => [...document.querySelectorAll<HTMLElement>('.library .doc-item')]
+    .find((row) => row.querySelector('.doc-title')?.textContent?.includes(title)) ?? null;
+  const scroller = scrollableAncestor(document.querySelector('.library .doc-item'));
+  for (const top of [null, Number.MAX_SAFE_INTEGER, 0]) {
+    if (top !== null && scroller) scroller.scrollTop = top;
+    if (top !== null) for (let i = 0; i < 3; i++) await nextFrame();
+    const row = find();
+    if (row) return row;
+  }
+  return null;
 }
 
 /** Clicks a library row; waits for the reader's text with highlights painted that were not there before. */
@@ -118,7 +146,7 @@ function selectVisiblePhrase(): { phrase: string } | { error: string } {
  */
 function watchHighlightCreation(key: string): { marginItems: number; paintedRanges: number } {
   const baseline = { marginItems: marginItems(), paintedRanges: paintedRanges() };
-  Object.assign(creation, { keyAt: null, paintAt: null, marginAt: null, stopped: false });
+  Object.assign(creation, { armedAt: performance.now(), keyAt: null, paintAt: null, marginAt: null, stopped: false });
   const timeKey = (e: KeyboardEvent) => { if (e.key === key) creation.keyAt = e.timeStamp; };
   addEventListener('keydown', timeKey, { capture: true, once: true });
   void frameWhen(() => {
@@ -133,7 +161,7 @@ function watchHighlightCreation(key: string): { marginItems: number; paintedRang
 async function highlightCreated(): Promise<{ elapsedMs: number | null }> {
   const at = await frameWhen(() => creation.paintAt !== null || creation.marginAt !== null);
   const first = at === null ? null : Math.min(creation.paintAt ?? Infinity, creation.marginAt ?? Infinity);
-  return { elapsedMs: since(creation.keyAt, first) };
+  return { elapsedMs: since(creation.keyAt ?? creation.armedAt, first) };
 }
 
 /** What paint and margin each took (null where one did not change within `graceMs` of the other); stops watching. */
@@ -141,7 +169,8 @@ async function creationTimes(graceMs: number) {
   await frameWhen(() => creation.paintAt !== null && creation.marginAt !== null, graceMs);
   creation.stopped = true;
   return {
-    paintedMs: since(creation.keyAt, creation.paintAt), marginMs: since(creation.keyAt, creation.marginAt),
+    paintedMs: since(creation.keyAt ?? creation.armedAt, creation.paintAt),
+    marginMs: since(creation.keyAt ?? creation.armedAt, creation.marginAt),
     paintedRanges: paintedRanges(), marginItems: marginItems(),
   };
 }
@@ -162,7 +191,7 @@ async function clickUntil(target: HTMLElement, selector: string) {
 }
 
 const probe = {
-  library, libraryNodes, navigationTimes, openDocument, selectVisiblePhrase, watchHighlightCreation,
+  library, libraryNodes, navigationTimes, libraryRow, openDocument, selectVisiblePhrase, watchHighlightCreation,
   highlightCreated, creationTimes, buttonNamed, clickUntil,
 };
 export type Probe = typeof probe;

@@ -88,18 +88,24 @@ export async function benchWorkbench(options: WorkbenchOptions) {
     const seeds = path.join(here, '..', 'seeds');
     projects.workbench = await generateWorkbenchProject(path.join(root, 'workbench.gloss'), reports, seeds);
     log(`generated in ${projects.workbench.generateSeconds.toFixed(1)} s; measuring the UI…`);
-    await withServer(path.join(root, 'data-workbench'), projects.workbench.file, async (appUrl) => {
-      measurements.push(...await measureWorkbench(bench, appUrl, projects.workbench.documents, options.quick ? 1 : 3));
-    });
+    const { documents } = projects.workbench;
+    const specs = [...Object.values(librarySpecs(documents)), ...Object.values(SPECS)];
+    measurements.push(...await attempt(specs, () => withServer(
+      path.join(root, 'data-workbench'), projects.workbench.file,
+      (appUrl) => measureWorkbench(bench, appUrl, documents, options.quick ? 1 : 3),
+    )));
     if (!options.quick) {
       log('generating 100,000 reports of 1–2 KB…');
       projects.library = await generateLibraryProject(path.join(root, 'library.gloss'), 100_000);
       log(`generated in ${projects.library.generateSeconds.toFixed(1)} s; measuring the library…`);
-      await withServer(path.join(root, 'data-library'), projects.library.file, async (appUrl) => {
-        const library = await measureLibrary(bench, appUrl, projects.library.documents, 3);
-        await library.session.context.close();
-        measurements.push(...library.measurements);
-      });
+      const { documents } = projects.library;
+      measurements.push(...await attempt(Object.values(librarySpecs(documents)), () => withServer(
+        path.join(root, 'data-library'), projects.library.file, async (appUrl) => {
+          const library = await measureLibrary(bench, appUrl, documents, 3);
+          await library.session.context.close();
+          return library.measurements;
+        },
+      )));
     }
   } finally {
     await browser.close();
@@ -119,12 +125,12 @@ async function bundleProbe(): Promise<string> {
 }
 
 /** The browser-mode server on its own data folder, opening `projectFile` as the most recent project. */
-async function withServer(dataDir: string, projectFile: string, run: (appUrl: string) => Promise<void>) {
+async function withServer<T>(dataDir: string, projectFile: string, run: (appUrl: string) => Promise<T>): Promise<T> {
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ recent: [projectFile] }));
   const server = await startServerProcess(dataDir);
   try {
-    await run(server.appUrl);
+    return await run(server.appUrl);
   } finally {
     await server.stop();
   }
@@ -133,15 +139,26 @@ async function withServer(dataDir: string, projectFile: string, run: (appUrl: st
 async function measureWorkbench(bench: Bench, appUrl: string, documents: number, reps: number) {
   const { measurements, session } = await measureLibrary(bench, appUrl, documents, reps);
   try {
-    const open = await measureOpenReport(session);
+    const [open] = await attempt([SPECS.open], () => measureOpenReport(session));
     measurements.push(open);
-    measurements.push(open.value === null ? failed(SPECS.create, 'skipped: the report never opened')
-      : await measureCreate(session));
-    measurements.push(...await measureThemes(session));
+    measurements.push(...(open.value === null ? [failed(SPECS.create, 'skipped: the report never opened')]
+      : await attempt([SPECS.create], () => measureCreate(session))));
+    const themeSpecs = [SPECS.themesTab, SPECS.themePassages, SPECS.themeHeap];
+    measurements.push(...await attempt(themeSpecs, () => measureThemes(session)));
   } finally {
     await session.context.close();
   }
   return measurements;
+}
+
+/** Runs one scenario's measurements; if it throws (a crashed page, a server that never started), reports why. */
+async function attempt(specs: Spec[], run: () => Promise<Measurement | Measurement[]>): Promise<Measurement[]> {
+  try {
+    return [await run()].flat();
+  } catch (error) {
+    log(`${specs.map((s) => s.label).join(', ')}: failed: ${(error as Error).message.split('\n')[0]}`);
+    return specs.map((spec) => failed(spec, (error as Error).message.split('\n')[0]));
+  }
 }
 
 async function openSession({ browser, probe }: Bench, appUrl: string): Promise<Session> {
@@ -166,18 +183,26 @@ async function measureLibrary(bench: Bench, appUrl: string, documents: number, r
   const last = loads.at(-1)!;
   const times = loads.map((l) => l.firstRowMs);
   const scale = documents.toLocaleString('en-US');
-  const firstRows = result({
-    key: `library_first_rows_${documents}`, label: `library first rows, ${scale} docs`, unit: 'ms',
-    target: TARGETS.libraryMs[documents >= 100_000 ? 100_000 : 10_000],
-  }, times.includes(null) ? null : median(times as number[]), last.api,
-  { loadsMs: times, from: 'navigation start', navigation: last.navigation });
-  const domNodes = result({
-    key: `library_dom_nodes_${documents}`, label: `library DOM nodes, ${scale} docs`, unit: 'nodes',
-    target: TARGETS.libraryNodes,
-  }, Math.max(last.nodesAtFirstRow, last.nodesSettled), undefined,
-  { atFirstRow: last.nodesAtFirstRow, settled: last.nodesSettled });
+  const specs = librarySpecs(documents);
+  const firstRows = result(specs.firstRows, times.includes(null) ? null : median(times as number[]), last.api,
+    { loadsMs: times, from: 'navigation start', navigation: last.navigation });
+  const domNodes = result(specs.domNodes, Math.max(last.nodesAtFirstRow, last.nodesSettled), undefined,
+    { atFirstRow: last.nodesAtFirstRow, settled: last.nodesSettled });
   log(`library, ${scale} docs: first rows ${show(firstRows)}, ${showApi(last.api)}; DOM nodes ${show(domNodes)}`);
   return { measurements: [firstRows, domNodes], session: last.session };
+}
+
+function librarySpecs(documents: number) {
+  const scale = documents.toLocaleString('en-US');
+  const firstRows: Spec = {
+    key: `library_first_rows_${documents}`, label: `library first rows, ${scale} docs`, unit: 'ms',
+    target: TARGETS.libraryMs[documents >= 100_000 ? 100_000 : 10_000],
+  };
+  const domNodes: Spec = {
+    key: `library_dom_nodes_${documents}`, label: `library DOM nodes, ${scale} docs`, unit: 'nodes',
+    target: TARGETS.libraryNodes,
+  };
+  return { firstRows, domNodes };
 }
 
 type LibraryLoad = Awaited<ReturnType<typeof loadLibrary>>;
@@ -197,8 +222,9 @@ async function loadLibrary(bench: Bench, appUrl: string) {
 }
 
 async function measureOpenReport({ page, traffic }: Session): Promise<Measurement> {
-  const row = await findElement(page.locator('.doc-item', { hasText: LONG_REPORT_TITLE }).first());
-  if (!row) return failed(SPECS.open, 'its library row is not in the DOM');
+  const rowHandle = await page.evaluateHandle((title) => window.glossProbe.libraryRow(title), LONG_REPORT_TITLE);
+  const row = rowHandle.asElement();
+  if (!row) return failed(SPECS.open, 'its library row is not in the DOM, even scrolled to either end');
   const mark = traffic.mark();
   const opened = await page.evaluate((el) => window.glossProbe.openDocument(el), row);
   await traffic.settled();
@@ -277,9 +303,13 @@ async function findElement(locator: Locator): Promise<ElementHandle<HTMLElement>
   }
 }
 
+/** A time past the timeout (a page blocked so long that even the timeout fired late) counts as a timeout. */
 function result(
   spec: Spec, value: number | null, api?: TrafficSummary, details?: Record<string, unknown>,
 ): Measurement {
+  if (spec.unit === 'ms' && value !== null && value > TIMEOUT_MS) {
+    return { ...spec, value: null, timedOut: true, api, details: { ...details, observedMs: value } };
+  }
   return { ...spec, value, timedOut: value === null, api, details };
 }
 
