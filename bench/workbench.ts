@@ -38,6 +38,7 @@ export interface Measurement {
 type Spec = Pick<Measurement, 'key' | 'label' | 'unit' | 'target' | 'apiTarget'>;
 
 interface Bench { browser: Browser; probe: string }
+interface Projects { workbench?: GeneratedProject; library?: GeneratedProject }
 interface Session { context: BrowserContext; page: Page; traffic: ApiTraffic }
 
 declare global {
@@ -80,38 +81,48 @@ export async function benchWorkbench(options: WorkbenchOptions) {
   const root = path.join(options.work, 'workbench');
   const browser = await chromium.launch({ executablePath: options.chromium, args: CHROMIUM_ARGS, headless: true });
   const bench: Bench = { browser, probe: await bundleProbe() };
+  const projects: Projects = {};
   const measurements: Measurement[] = [];
-  const projects: Record<string, GeneratedProject> = {};
   try {
-    const reports = options.quick ? 1_000 : 10_000;
-    log(`generating seeds + ${reports} reports + a 1 MB report, 55,000 tagged highlights…`);
-    const seeds = path.join(here, '..', 'seeds');
-    projects.workbench = await generateWorkbenchProject(path.join(root, 'workbench.gloss'), reports, seeds);
-    log(`generated in ${projects.workbench.generateSeconds.toFixed(1)} s; measuring the UI…`);
-    const { documents } = projects.workbench;
-    const specs = [...Object.values(librarySpecs(documents)), ...Object.values(SPECS)];
-    measurements.push(...await attempt(specs, () => withServer(
-      path.join(root, 'data-workbench'), projects.workbench.file,
-      (appUrl) => measureWorkbench(bench, appUrl, documents, options.quick ? 1 : 3),
-    )));
-    if (!options.quick) {
-      log('generating 100,000 reports of 1–2 KB…');
-      projects.library = await generateLibraryProject(path.join(root, 'library.gloss'), 100_000);
-      log(`generated in ${projects.library.generateSeconds.toFixed(1)} s; measuring the library…`);
-      const { documents } = projects.library;
-      measurements.push(...await attempt(Object.values(librarySpecs(documents)), () => withServer(
-        path.join(root, 'data-library'), projects.library.file, async (appUrl) => {
-          const library = await measureLibrary(bench, appUrl, documents, 3);
-          await library.session.context.close();
-          return library.measurements;
-        },
-      )));
-    }
+    measurements.push(...await workbenchScenario(bench, root, options.quick, projects));
+    if (!options.quick) measurements.push(...await libraryScenario(bench, root, projects));
   } finally {
     await browser.close();
   }
   const results = { quick: options.quick, projects, targets: TARGETS, measurements };
   return { rows: measurements.map(toRow), results };
+}
+
+/** Seeds + 10,000 reports (1,000 with --quick) + the 1 MB report: library, reader, highlighting, themes. */
+async function workbenchScenario(bench: Bench, root: string, quick: boolean, projects: Projects) {
+  const reports = quick ? 1_000 : 10_000;
+  const library = () => Object.values(librarySpecs(projects.workbench?.documents ?? reports));
+  const specs = () => [...library(), ...Object.values(SPECS)];
+  return attempt(specs, async () => {
+    log(`generating seeds + ${reports} reports + a 1 MB report, 55,000 tagged highlights…`);
+    const seeds = path.join(here, '..', 'seeds');
+    const project = await generateWorkbenchProject(path.join(root, 'workbench.gloss'), reports, seeds);
+    projects.workbench = project;
+    log(`generated in ${project.generateSeconds.toFixed(1)} s; measuring the UI…`);
+    return withServer(path.join(root, 'data-workbench'), project.file,
+      (appUrl) => measureWorkbench(bench, appUrl, project.documents, quick ? 1 : 3));
+  });
+}
+
+/** 100,000 small reports: the library only. */
+async function libraryScenario(bench: Bench, root: string, projects: Projects) {
+  const documents = 100_000;
+  return attempt(() => Object.values(librarySpecs(documents)), async () => {
+    log(`generating ${documents.toLocaleString('en-US')} reports of 1–2 KB…`);
+    const project = await generateLibraryProject(path.join(root, 'library.gloss'), documents);
+    projects.library = project;
+    log(`generated in ${project.generateSeconds.toFixed(1)} s; measuring the library…`);
+    return withServer(path.join(root, 'data-library'), project.file, async (appUrl) => {
+      const library = await measureLibrary(bench, appUrl, project.documents, 3);
+      await library.session.context.close();
+      return library.measurements;
+    });
+  });
 }
 
 const log = (message: string) => console.log(`workbench: ${message}`);
@@ -139,11 +150,11 @@ async function withServer<T>(dataDir: string, projectFile: string, run: (appUrl:
 async function measureWorkbench(bench: Bench, appUrl: string, documents: number, reps: number) {
   const { measurements, session } = await measureLibrary(bench, appUrl, documents, reps);
   try {
-    const [open] = await attempt([SPECS.open], () => measureOpenReport(session));
+    const [open] = await attempt(() => [SPECS.open], () => measureOpenReport(session));
     measurements.push(open);
     measurements.push(...(open.value === null ? [failed(SPECS.create, 'skipped: the report never opened')]
-      : await attempt([SPECS.create], () => measureCreate(session))));
-    const themeSpecs = [SPECS.themesTab, SPECS.themePassages, SPECS.themeHeap];
+      : await attempt(() => [SPECS.create], () => measureCreate(session))));
+    const themeSpecs = () => [SPECS.themesTab, SPECS.themePassages, SPECS.themeHeap];
     measurements.push(...await attempt(themeSpecs, () => measureThemes(session)));
   } finally {
     await session.context.close();
@@ -151,13 +162,17 @@ async function measureWorkbench(bench: Bench, appUrl: string, documents: number,
   return measurements;
 }
 
-/** Runs one scenario's measurements; if it throws (a crashed page, a server that never started), reports why. */
-async function attempt(specs: Spec[], run: () => Promise<Measurement | Measurement[]>): Promise<Measurement[]> {
+/** Runs measurements; if they throw (a crashed page, a server that never started), reports each as failed, and why. */
+async function attempt(
+  specsOnFailure: () => Spec[], run: () => Promise<Measurement | Measurement[]>,
+): Promise<Measurement[]> {
   try {
     return [await run()].flat();
   } catch (error) {
-    log(`${specs.map((s) => s.label).join(', ')}: failed: ${(error as Error).message.split('\n')[0]}`);
-    return specs.map((spec) => failed(spec, (error as Error).message.split('\n')[0]));
+    const reason = (error as Error).message.split('\n')[0];
+    const specs = specsOnFailure();
+    log(`${specs.map((s) => s.label).join(', ')}: failed: ${reason}`);
+    return specs.map((spec) => failed(spec, reason));
   }
 }
 
@@ -255,7 +270,8 @@ async function measureCreate({ page, traffic }: Session): Promise<Measurement> {
 }
 
 async function measureThemes({ page, traffic }: Session): Promise<Measurement[]> {
-  const tab = (await page.evaluateHandle(() => window.glossProbe.buttonNamed('Themes'))).asElement();
+  const tab = (await page.evaluateHandle(() => window.glossProbe.buttonNamed('Themes'))).asElement()
+    ?? await findElement(page.getByRole('button', { name: 'Themes' }));
   if (!tab) return [failed(SPECS.themesTab, 'no Themes button')];
   let mark = traffic.mark();
   const shown = await page.evaluate((el) => window.glossProbe.clickUntil(el, '.codebook-row'), tab);
