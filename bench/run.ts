@@ -18,6 +18,7 @@ import { chromiumPdfService } from '../electron/server/pdf.js';
 import { parseQuery } from '../electron/search/query.js';
 import { createClient } from '../shared/api.js';
 import { BENCH_QUERIES, generateCorpus, generateDocument, mulberry32 } from './corpus.js';
+import { benchWorkbench } from './workbench.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -185,6 +186,10 @@ await benchExport();
 const peakMB = process.resourceUsage().maxRSS / 1024;
 rows.push({ area: 'server memory', measure: 'peak RSS of the process running the backend', gloss: `${peakMB.toFixed(0)} MB`, peer: '(includes the minisearch index)', ratio: '' });
 results.peakRssMB = peakMB;
+// After the peak-RSS reading: generating the workbench projects in this process would inflate it.
+const workbench = await benchWorkbench({ quick, work, chromium: CHROMIUM });
+rows.push(...workbench.rows);
+results.workbench = workbench.results;
 
 const widths = (['area', 'measure', 'gloss', 'peer', 'ratio'] as const).map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
