@@ -2,7 +2,7 @@
 // filters. Only the rows on screen are mounted and fetched, so 100,000 documents cost what 30 do.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeSet, DocumentPage } from '../../shared/types';
-import { store } from '../api/client';
+import { client, store } from '../api/client';
 import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
 import { CommandButton } from '../commands/CommandButton';
@@ -22,10 +22,22 @@ const SORTS: { id: Sort; label: string }[] = [
 const FIRST_PAGE = 60;
 
 interface Filters { sort: Sort; descending: boolean; outlet: string; collectionId: number | '' }
+const DEFAULT_FILTERS: Filters = { sort: 'importedAt', descending: false, outlet: '', collectionId: '' };
+
+// The library's first page is what a person waits for at start-up: ask for it while React is still mounting.
+let startupPage: Promise<DocumentPage> | null = requestPage(DEFAULT_FILTERS);
+
+function requestPage(filters: Filters): Promise<DocumentPage> {
+  return client['documents.page']({
+    sort: filters.sort, descending: filters.descending, offset: 0, limit: FIRST_PAGE,
+    ...(filters.outlet ? { outlet: filters.outlet } : {}),
+    ...(filters.collectionId !== '' ? { collectionId: filters.collectionId } : {}),
+  });
+}
 
 export function LibraryPanel() {
   const wb = useWorkbench();
-  const [filters, setFilters] = useState<Filters>({ sort: 'importedAt', descending: false, outlet: '', collectionId: '' });
+  const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
   const order = useLibraryOrder(filters);
   const outlets = useOutlets();
   const collections = useCollections();
@@ -136,21 +148,19 @@ function LibraryRow({ id, editing, onEdit, onDoneEditing }: { id: number; editin
 
 /** Every matching id in order, re-queried when filters change or documents are added or removed. */
 function useLibraryOrder(filters: Filters): { data: DocumentPage | null; error: string | null } {
-  const wb = useWorkbench();
   const membership = useSliceVersion(slices.documentSet);
   const [state, setState] = useState<{ data: DocumentPage | null; error: string | null }>({ data: null, error: null });
   useEffect(() => {
     let live = true;
-    wb.client['documents.page']({
-      sort: filters.sort, descending: filters.descending, offset: 0, limit: FIRST_PAGE,
-      ...(filters.outlet ? { outlet: filters.outlet } : {}), ...(filters.collectionId !== '' ? { collectionId: filters.collectionId } : {}),
-    }).then((page) => {
+    const pending = startupPage && filters === DEFAULT_FILTERS ? startupPage : requestPage(filters);
+    startupPage = null;
+    pending.then((page) => {
       if (!live) return;
       store.putDocuments(page.rows);
       setState({ data: page, error: null });
     }, (error: Error) => { if (live) setState({ data: null, error: error.message }); });
     return () => { live = false; };
-  }, [wb.client, filters, membership]);
+  }, [filters, membership]);
   return state;
 }
 
