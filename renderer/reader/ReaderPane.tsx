@@ -99,7 +99,13 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
     const el = scroller.current;
     if (!el || (!pending && !selected)) return;
     let frame = 0;
-    const onScroll = () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(() => setScrollTick((t) => t + 1)); };
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        setPending((p) => (p ? { ...p, rect: currentSelectionRect(p.rect) } : p));
+        setScrollTick((t) => t + 1);
+      });
+    };
     el.addEventListener('scroll', onScroll, { passive: true });
     return () => { el.removeEventListener('scroll', onScroll); cancelAnimationFrame(frame); };
   }, [pending, selected]);
@@ -159,7 +165,7 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
   };
 
   const byline = <Byline doc={summary} />;
-  const pendingRect = pending && currentSelectionRect(pending.rect);
+  const pendingRect = pending?.rect;
   const selectedRect = selected && index && isMounted(index, selected) ? rangeForOffsets(index, selected.start, selected.end)?.getBoundingClientRect() ?? null : null;
   return (
     <div className="reader-scroll" ref={scroller}>
