@@ -52,6 +52,15 @@ const documentPatch = z.object({
 
 const documentSort = z.enum(['title', 'outlet', 'publishedAt', 'importedAt', 'length', 'tagCount']);
 
+/** How the library is sorted and filtered. */
+const documentQuery = z.object({
+  sort: documentSort.optional(),
+  descending: z.boolean().optional(),
+  outlet: shortText(200).optional(),
+  collectionId: id.optional(),
+  tagId: id.optional(),
+});
+
 export const api = {
   // Project
   'project.info': op(empty).returns<ProjectInfo>(),
@@ -59,20 +68,9 @@ export const api = {
   'project.create': op(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<ProjectInfo>(),
 
   // Documents
-  'documents.list': op(z.object({
-    sort: documentSort.optional(),
-    descending: z.boolean().optional(),
-    outlet: shortText(200).optional(),
-    collectionId: id.optional(),
-    tagId: id.optional(),
-  }).strict()).returns<DocumentSummary[]>(),
+  'documents.list': op(documentQuery.strict()).returns<DocumentSummary[]>(),
   /** The library's order (every matching id) plus summaries for ids[offset, offset + limit). */
-  'documents.page': op(z.object({
-    sort: documentSort.optional(),
-    descending: z.boolean().optional(),
-    outlet: shortText(200).optional(),
-    collectionId: id.optional(),
-    tagId: id.optional(),
+  'documents.page': op(documentQuery.extend({
     offset: z.number().int().nonnegative().optional(),
     limit: z.number().int().min(0).max(1000).optional(),
   }).strict()).returns<DocumentPage>(),

@@ -4,6 +4,7 @@
 // undone edit leaves byte-identical rows behind.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import type { HistoryEntry } from '../../shared/types.js';
 import type { Db } from './connection.js';
 import { keyColumns } from './migrations/oplogTriggers.js';
 
@@ -21,16 +22,8 @@ export interface EditMeta {
   coalesceKey?: string;
 }
 
-export interface OpEntry {
-  id: number;
-  uuid: string;
-  author: string;
-  operation: string;
-  label: string;
-  state: 'done' | 'undone';
-  createdAt: string;
-  updatedAt: string;
-}
+/** An entry as the API shows it, plus when it last grew (a coalesced burst of typing). */
+export type OpEntry = HistoryEntry & { updatedAt: string };
 
 export interface RowChange {
   seq: number;

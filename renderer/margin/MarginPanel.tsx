@@ -51,7 +51,7 @@ export function MarginPanel() {
               : <MarginItem highlight={row.highlight} annotations={annotations} />;
           }} />
       )}
-      {wb.documentId && (
+      {wb.documentId && annotations.loaded && (
         <details className="document-note">
           <summary>Note on this document</summary>
           <DocumentNote documentId={wb.documentId} note={annotations.documentNote} />
