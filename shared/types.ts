@@ -185,4 +185,6 @@ export interface ProjectInfo {
   schemaVersion: number;
   documentCount: number;
   recent: string[];
+  /** Set when Gloss could not open the last project at start-up and opened this one instead: the reason. */
+  startupWarning?: string;
 }
