@@ -16,9 +16,10 @@ async function main(): Promise<void> {
     },
   });
   const dataDir = values['data-dir'] ?? defaultDataDir();
+  const pdf = chromiumPdfService();
   const backend = await createBackend(
     { dataDir, projectPath: values.project, seedsDir: defaultSeedsDir() },
-    { export: chromiumPdfService() },
+    { export: pdf },
   );
   const server = await startHttpServer({
     dispatch: backend.dispatch, staticDir: rendererDir(), port: values.port ? Number(values.port) : 0,
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   // Machine-readable line for tests and scripts.
   console.log(`GLOSS_READY ${JSON.stringify({ url: server.url, token: server.token, appUrl: server.appUrl })}`);
   if (values.open) openBrowser(server.createLaunchUrl());
-  const stop = async () => { await server.close(); backend.close(); process.exit(0); };
+  const stop = async () => { await server.close(); await pdf.close?.(); backend.close(); process.exit(0); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
