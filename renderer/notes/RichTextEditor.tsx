@@ -1,9 +1,13 @@
 // A tiptap editor with the formatting analysts use: headings, bold/italic, lists, links, quotes.
-import type { Extensions, JSONContent } from '@tiptap/core';
+// Content it cannot fully understand is shown read-only (editorSchema.ts), never blanked or saved over.
+import type { Extensions } from '@tiptap/core';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import type { EditorProps } from '@tiptap/pm/view';
+import { useMemo } from 'react';
+import { baseExtensions, checkContent, readOnlyNotice } from './editorSchema';
 import './notes.css';
+
+export { baseExtensions } from './editorSchema';
 
 interface Props {
   content: string | null;
@@ -17,33 +21,33 @@ interface Props {
   onReady?(editor: Editor): void;
 }
 
-export const baseExtensions: Extensions = [
-  StarterKit.configure({
-    heading: { levels: [1, 2, 3] },
-    link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'], defaultProtocol: 'https' },
-  }),
-];
-
 export function RichTextEditor({ content, extensions = [], editorProps, className, label, onChange, onBlur, onReady }: Props) {
+  const allExtensions = [...baseExtensions, ...extensions];
+  // Checked once, for the content the editor starts with (a new note or memo remounts the editor).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const check = useMemo(() => checkContent(content, allExtensions), []);
+  const readOnly = check.readOnlyReason !== null;
   const editor = useEditor({
-    extensions: [...baseExtensions, ...extensions],
-    content: parse(content),
-    editorProps: { ...editorProps, attributes: { 'aria-label': label, class: `rich-text ${className ?? ''}` } },
-    onUpdate: ({ editor: e }) => onChange(JSON.stringify(e.getJSON()), e.getText({ blockSeparator: '\n' })),
+    extensions: allExtensions,
+    content: check.display,
+    editable: !readOnly,
+    editorProps: {
+      ...editorProps,
+      attributes: { 'aria-label': label, 'aria-readonly': String(readOnly), class: `rich-text ${className ?? ''}` },
+    },
+    onUpdate: ({ editor: e }) => {
+      if (!readOnly) onChange(JSON.stringify(e.getJSON()), e.getText({ blockSeparator: '\n' }));
+    },
     onBlur: () => onBlur?.(),
     onCreate: ({ editor: e }) => onReady?.(e),
   });
   return (
     <div className="rich-editor">
-      {editor && <FormatBar editor={editor} />}
+      {readOnly && <p className="rich-editor-notice muted" role="note">{readOnlyNotice(check.readOnlyReason!)}</p>}
+      {editor && !readOnly && <FormatBar editor={editor} />}
       <EditorContent editor={editor} />
     </div>
   );
-}
-
-function parse(content: string | null): JSONContent | string {
-  if (!content) return '';
-  try { return JSON.parse(content) as JSONContent; } catch { return ''; }
 }
 
 function FormatBar({ editor }: { editor: Editor }) {
