@@ -80,7 +80,8 @@ function checkWritable(file: string): void {
   try {
     fs.accessSync(file, fs.constants.W_OK);
   } catch {
-    throw new GlossError('invalid_argument', `${file} is not writable by you; Gloss needs to write to a project to open it.`);
+    throw new GlossError('invalid_argument',
+      `${file} is not writable by you; Gloss needs to write to a project to open it.`);
   }
 }
 

@@ -22,8 +22,8 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 /** Tables SQLite itself creates (ANALYZE statistics, AUTOINCREMENT counters); their SQL is fixed by SQLite. */
 const SQLITE_INTERNAL = /^sqlite_(stat\d|sequence)$/;
 
-export const SCHEMA_VERSION_TABLE =
-  'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)';
+export const SCHEMA_VERSION_TABLE = 'CREATE TABLE IF NOT EXISTS schema_version '
+  + '(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)';
 
 /** Throws a GlossError saying what is wrong if the existing file at `file` must not be opened as a project. */
 export function verifyProjectFile(file: string, options: VerifyOptions = {}): void {
@@ -174,7 +174,9 @@ export function compareSchemas(expected: SchemaEntry[], actual: SchemaEntry[]): 
   for (const [k, entry] of found) {
     const expectedEntry = wanted.get(k);
     if (!expectedEntry) problems.push(`unexpected ${entry.type} "${entry.name}"`);
-    else if (normaliseSql(expectedEntry.sql) !== normaliseSql(entry.sql)) problems.push(`altered ${entry.type} "${entry.name}"`);
+    else if (normaliseSql(expectedEntry.sql) !== normaliseSql(entry.sql)) {
+      problems.push(`altered ${entry.type} "${entry.name}"`);
+    }
   }
   for (const [k, entry] of wanted) if (!found.has(k)) problems.push(`missing ${entry.type} "${entry.name}"`);
   return problems;

@@ -10,7 +10,8 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
 
 export function memoToMarkdown(model: MemoModel): string {
   const body = model.blocks.map((b) => block(b, model)).filter((s) => s !== '').join('\n\n');
-  const notes = model.footnotes.map((f) => `[^${f.number}]: ${escapeText(`${sourceLine(f)}. “${oneLine(f.quote)}”`)}`).join('\n');
+  const notes = model.footnotes
+    .map((f) => `[^${f.number}]: ${escapeText(`${sourceLine(f)}. “${oneLine(f.quote)}”`)}`).join('\n');
   return `${body}\n${notes ? `\n${notes}\n` : ''}`;
 }
 

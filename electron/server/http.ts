@@ -95,7 +95,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const expires = launchNonces.get(nonce);
     launchNonces.delete(nonce);
     if (expires === undefined || expires < Date.now()) {
-      return sendJson(res, 410, refusal('This launch link was already used or has expired; use the address Gloss printed.'));
+      const message = 'This launch link was already used or has expired; use the address Gloss printed.';
+      return sendJson(res, 410, refusal(message));
     }
     res.writeHead(303, { location: `/#token=${token}`, 'cache-control': 'no-store' });
     res.end();

@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { ExportServices } from '../api/handlers/export.js';
 
-const CANDIDATES = [process.env.GLOSS_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const CANDIDATES = [
+  process.env.GLOSS_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome',
+];
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const MARGIN = { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' };
@@ -32,7 +34,8 @@ export function sharedChromiumPrinter(executablePath: string): PdfService {
   function currentBrowser(): Promise<Browser> {
     if (!browser) {
       launches += 1;
-      browser = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: ARGS, headless: true }));
+      browser = import('playwright-core')
+        .then(({ chromium }) => chromium.launch({ executablePath, args: ARGS, headless: true }));
       browser.then((b) => b.on('disconnected', () => { browser = null; }), () => { browser = null; });
     }
     return browser;

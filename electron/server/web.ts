@@ -43,8 +43,10 @@ async function main(): Promise<void> {
  * `url` is a one-time launch URL: the token itself never appears on the browser's command line.
  */
 function openBrowser(url: string): void {
-  const chromium = [process.env.GLOSS_BROWSER, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
-    .find((p): p is string => Boolean(p && fs.existsSync(p)));
+  const candidates = [
+    process.env.GLOSS_BROWSER, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome',
+  ];
+  const chromium = candidates.find((p): p is string => Boolean(p && fs.existsSync(p)));
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (!hasDisplay) {
     console.log('No display found; open the address above in a browser.');

@@ -12,6 +12,8 @@ export const baseExtensions: Extensions = [
   }),
 ];
 
+const UNREADABLE = 'This note could not be read as formatted text';
+
 export interface ContentCheck {
   /** What to show: the stored document, or for read-only content a copy reduced to what the editor knows. */
   display: JSONContent | string;
@@ -25,20 +27,17 @@ export function unknownContentTypes(json: unknown, extensions: Extensions): stri
   const unknown = new Set<string>();
   walk(json, (node) => {
     if (typeof node.type === 'string' && !schema.nodes[node.type]) unknown.add(node.type);
-    for (const mark of marksOf(node)) if (typeof mark.type === 'string' && !schema.marks[mark.type]) unknown.add(mark.type);
+    for (const mark of marksOf(node)) {
+      if (typeof mark.type === 'string' && !schema.marks[mark.type]) unknown.add(mark.type);
+    }
   });
   return [...unknown].sort();
 }
 
 export function checkContent(content: string | null, extensions: Extensions): ContentCheck {
   if (!content) return { display: '', readOnlyReason: null };
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch {
-    return { display: plainDocument(content), readOnlyReason: 'This note could not be read as formatted text' };
-  }
-  if (!isNode(json)) return { display: plainDocument(content), readOnlyReason: 'This note could not be read as formatted text' };
+  const json = parseJson(content);
+  if (!isNode(json)) return { display: plainDocument(content), readOnlyReason: UNREADABLE };
   const unknown = unknownContentTypes(json, extensions);
   if (unknown.length > 0) {
     return {
@@ -95,8 +94,17 @@ function plainDocument(text: string): JSONContent {
   return { type: 'doc', content: [{ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] }] };
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 function isNode(value: unknown): value is JSONContent {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as JSONContent).type === 'string';
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return typeof (value as JSONContent).type === 'string';
 }
 
 function marksOf(node: JSONContent): { type?: unknown }[] {

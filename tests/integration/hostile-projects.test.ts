@@ -17,18 +17,25 @@ const fixturesDir = path.join(import.meta.dirname, '..', 'fixtures', 'hostile', 
 const hostile = generateHostileProjects(fixturesDir);
 
 function snapshot(file: string): Map<string, Buffer | null> {
-  return new Map([file, `${file}-wal`, `${file}-shm`, `${file}-journal`]
-    .map((f) => [f, fs.existsSync(f) ? fs.readFileSync(f) : null]));
+  return new Map(
+    [file, `${file}-wal`, `${file}-shm`, `${file}-journal`].map((f) => [
+      f,
+      fs.existsSync(f) ? fs.readFileSync(f) : null,
+    ]),
+  );
 }
 
 for (const project of hostile) {
   test(`a crafted project is refused and left untouched: ${project.name}`, () => {
     const before = snapshot(project.file);
-    assert.throws(() => openDatabase(project.file), (error: unknown) => {
-      assert.ok(error instanceof GlossError, `a GlossError, not ${String(error)}`);
-      assert.match(error.message, project.refusal);
-      return true;
-    });
+    assert.throws(
+      () => openDatabase(project.file),
+      (error: unknown) => {
+        assert.ok(error instanceof GlossError, `a GlossError, not ${String(error)}`);
+        assert.match(error.message, project.refusal);
+        return true;
+      },
+    );
     assert.deepEqual(snapshot(project.file), before, 'no byte of the file (or a -wal/-shm beside it) changed');
   });
 }
@@ -58,11 +65,15 @@ test('a genuine project opens, with trusted_schema off and SQL extension loading
 });
 
 test('the verifier works from the migration list: a later migration with tables and triggers is accepted', () => {
-  const later: Migration[] = [...migrations, {
-    version: migrations.at(-1)!.version + 1, name: 'operation log',
-    sql: `CREATE TABLE op_log (id INTEGER PRIMARY KEY, what TEXT NOT NULL);
+  const later: Migration[] = [
+    ...migrations,
+    {
+      version: migrations.at(-1)!.version + 1,
+      name: 'operation log',
+      sql: `CREATE TABLE op_log (id INTEGER PRIMARY KEY, what TEXT NOT NULL);
       CREATE TRIGGER op_log_tags AFTER INSERT ON tags BEGIN INSERT INTO op_log (what) VALUES ('tag ' || new.name); END;`,
-  }];
+    },
+  ];
   const file = path.join(tempDir(), 'later.gloss');
   openDatabase(file).close();
   const db = new Database(file);
@@ -73,8 +84,14 @@ test('the verifier works from the migration list: a later migration with tables 
 });
 
 test('schema comparison ignores formatting only', () => {
-  assert.equal(normaliseSql('CREATE  TABLE t (\n  a TEXT ,\n b INT\n)'), normaliseSql('CREATE TABLE t (a TEXT, b INT)'));
-  assert.notEqual(normaliseSql("CREATE TABLE t (a TEXT DEFAULT 'x  y')"), normaliseSql("CREATE TABLE t (a TEXT DEFAULT 'x y')"));
+  assert.equal(
+    normaliseSql('CREATE  TABLE t (\n  a TEXT ,\n b INT\n)'),
+    normaliseSql('CREATE TABLE t (a TEXT, b INT)'),
+  );
+  assert.notEqual(
+    normaliseSql("CREATE TABLE t (a TEXT DEFAULT 'x  y')"),
+    normaliseSql("CREATE TABLE t (a TEXT DEFAULT 'x y')"),
+  );
   const expected = expectedSchema(1);
   const altered = expected.map((e) => (e.name === 'tags' ? { ...e, sql: e.sql!.replace('NOT NULL', '') } : e));
   assert.deepEqual(compareSchemas(expected, altered), ['altered table "tags"']);
@@ -88,6 +105,9 @@ test('a crafted last project does not stop the app: the default project opens, w
   fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ recent: [copy] }));
   const ws = await openWorkspace({ dataDir });
   assert.equal(ws.project.path, path.join(dataDir, 'Default.gloss'));
-  assert.match(ws.project.startupWarning ?? '', /Shared case\.gloss.*unexpected trigger "memos_footer".*opened .*Default\.gloss/);
+  assert.match(
+    ws.project.startupWarning ?? '',
+    /Shared case\.gloss.*unexpected trigger "memos_footer".*opened .*Default\.gloss/,
+  );
   ws.close();
 });

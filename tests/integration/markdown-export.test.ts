@@ -14,11 +14,31 @@ import type { CitationSource } from '../../shared/types.js';
 import { startBackend, type TestBackend } from '../support/backend.js';
 
 const corpusDir = path.join(import.meta.dirname, '..', 'fixtures', 'hostile', 'markdown');
-const corpus = JSON.parse(fs.readFileSync(path.join(corpusDir, 'corpus.json'), 'utf8')) as { texts: string[]; hrefs: string[] };
+const corpus = JSON.parse(fs.readFileSync(path.join(corpusDir, 'corpus.json'), 'utf8')) as {
+  texts: string[];
+  hrefs: string[];
+};
 
 const ALLOWED: Record<string, string[]> = {
-  p: [], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], strong: [], em: [], del: [], code: [], pre: [],
-  blockquote: [], ul: [], ol: ['start'], li: [], a: ['href'], hr: [], br: [],
+  p: [],
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  strong: [],
+  em: [],
+  del: [],
+  code: [],
+  pre: [],
+  blockquote: [],
+  ul: [],
+  ol: ['start'],
+  li: [],
+  a: ['href'],
+  hr: [],
+  br: [],
 };
 
 /** Every element and attribute of the rendered HTML that is not on the whitelist. */
@@ -46,13 +66,27 @@ function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const text = (t: string, marks?: JsonNode['marks']): JsonNode => ({ type: 'text', text: t, ...(marks ? { marks } : {}) });
+const text = (t: string, marks?: JsonNode['marks']): JsonNode => ({
+  type: 'text',
+  text: t,
+  ...(marks ? { marks } : {}),
+});
 const para = (...content: JsonNode[]): JsonNode => ({ type: 'paragraph', content });
 
 function hostileSource(id: number, t: string): CitationSource {
   return {
-    highlightId: id, exists: true, exact: t, start: 0, end: t.length, documentId: 1, documentTitle: t, outlet: t,
-    author: t, publishedAt: t, url: null, page: null,
+    highlightId: id,
+    exists: true,
+    exact: t,
+    start: 0,
+    end: t.length,
+    documentId: 1,
+    documentTitle: t,
+    outlet: t,
+    author: t,
+    publishedAt: t,
+    url: null,
+    page: null,
   };
 }
 
@@ -61,8 +95,17 @@ function hostileMemo(t: string, i: number): JsonNode[] {
   return [
     { type: 'heading', attrs: { level: 2 }, content: [text(t)] },
     para(text(t)),
-    para(text('before '), text(t, [{ type: 'bold' }, { type: 'italic' }]), { type: 'hardBreak' }, text(t, [{ type: 'strike' }])),
-    para(text(t, [{ type: 'code' }]), text(' and '), text(t, [{ type: 'code' }, { type: 'link', attrs: { href: 'https://ok.example' } }])),
+    para(
+      text('before '),
+      text(t, [{ type: 'bold' }, { type: 'italic' }]),
+      { type: 'hardBreak' },
+      text(t, [{ type: 'strike' }]),
+    ),
+    para(
+      text(t, [{ type: 'code' }]),
+      text(' and '),
+      text(t, [{ type: 'code' }, { type: 'link', attrs: { href: 'https://ok.example' } }]),
+    ),
     { type: 'codeBlock', attrs: { language: '"><script>alert(1)</script>' }, content: [text(t)] },
     { type: 'bulletList', content: [{ type: 'listItem', content: [para(text(t)), para(text(t))] }] },
     { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [para(text(t))] }] },
@@ -83,7 +126,10 @@ test('every hostile string, wherever it lands in a memo, renders as text and not
 
 test('links keep only http(s) and mailto targets, percent-encoded so they cannot break out', () => {
   for (const href of corpus.hrefs) {
-    const content = JSON.stringify({ type: 'doc', content: [para(text('see this', [{ type: 'link', attrs: { href } }]))] });
+    const content = JSON.stringify({
+      type: 'doc',
+      content: [para(text('see this', [{ type: 'link', attrs: { href } }]))],
+    });
     const markdown = memoToMarkdown(buildMemoModel('links', content, []));
     assert.deepEqual(violations(markdown), [], `${JSON.stringify(href)}\n${markdown}`);
     const links = new JSDOM(marked.parse(markdown, { async: false })).window.document.querySelectorAll('a');
@@ -97,9 +143,10 @@ test('links keep only http(s) and mailto targets, percent-encoded so they cannot
 
 test('code fences and spans are longer than any backtick run inside them', () => {
   const code = 'a ``` b\n````\n`````x';
-  const content = JSON.stringify({ type: 'doc', content: [
-    { type: 'codeBlock', content: [text(code)] }, para(text('``x`', [{ type: 'code' }])),
-  ] });
+  const content = JSON.stringify({
+    type: 'doc',
+    content: [{ type: 'codeBlock', content: [text(code)] }, para(text('``x`', [{ type: 'code' }]))],
+  });
   const markdown = memoToMarkdown(buildMemoModel('code', content, []));
   const { document } = new JSDOM(marked.parse(markdown, { async: false })).window;
   assert.equal(document.querySelector('pre code')?.textContent, `${code}\n`);
@@ -107,7 +154,9 @@ test('code fences and spans are longer than any backtick run inside them', () =>
 });
 
 let backend: TestBackend;
-before(async () => { backend = await startBackend({ seeds: false }); });
+before(async () => {
+  backend = await startBackend({ seeds: false });
+});
 after(() => backend.close());
 
 test('a memo drafted only from a hostile imported file exports to Markdown that renders harmlessly', async () => {
@@ -116,9 +165,13 @@ test('a memo drafted only from a hostile imported file exports to Markdown that 
   const imported = await client['documents.import']({ fileName: 'report.md', base64: bytes.toString('base64') });
   assert.equal(imported.status, 'imported');
   const [doc] = await client['documents.list']({});
-  await client['documents.update']({ id: doc.id, patch: {
-    outlet: '<img src=x onerror=alert("outlet")>', author: '[a](javascript:alert("author")) ```',
-  } });
+  await client['documents.update']({
+    id: doc.id,
+    patch: {
+      outlet: '<img src=x onerror=alert("outlet")>',
+      author: '[a](javascript:alert("author")) ```',
+    },
+  });
   const full = await client['documents.get']({ id: doc.id });
   const tag = await client['tags.create']({ name: '<script>alert("tag")</script>', description: '[d](javascript:x)' });
   for (const phrase of ['<img src=x onerror=alert(1)>', '[reference trick][evil]', '<div onclick="alert(4)">']) {
@@ -126,7 +179,12 @@ test('a memo drafted only from a hostile imported file exports to Markdown that 
     if (start < 0) continue; // the importer may have dropped raw HTML; what it kept is still cited
     await client['highlights.create']({ documentId: doc.id, start, end: start + phrase.length, tagIds: [tag.id] });
   }
-  await client['highlights.create']({ documentId: doc.id, start: 0, end: Math.min(80, full.text.length), tagIds: [tag.id] });
+  await client['highlights.create']({
+    documentId: doc.id,
+    start: 0,
+    end: Math.min(80, full.text.length),
+    tagIds: [tag.id],
+  });
   const memo = await client['memos.draftFromTags']({ title: full.title, tagIds: [tag.id] });
   const file = await client['export.memo']({ memoId: memo.id, format: 'md' });
   const markdown = Buffer.from(file.base64, 'base64').toString('utf8');

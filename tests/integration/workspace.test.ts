@@ -56,7 +56,8 @@ test('start-up: a corrupt last project, and a corrupt default, still leave a wor
   writeLastProject(dataDir, corrupt);
   const ws = await openWorkspace({ dataDir, seedsDir });
   assert.match(path.basename(ws.project.path), /^Recovered .*\.gloss$/);
-  assert.match(ws.project.startupWarning ?? '', /Case\.gloss .*not a SQLite database.*Default\.gloss .*not a SQLite database/);
+  const warning = ws.project.startupWarning ?? '';
+  assert.match(warning, /Case\.gloss .*not a SQLite database.*Default\.gloss .*not a SQLite database/);
   assert.equal(ws.project.db.prepare('SELECT COUNT(*) FROM documents').pluck().get(), 5);
   ws.close();
   const again = await openWorkspace({ dataDir, seedsDir });
