@@ -8,8 +8,9 @@ import { test } from 'node:test';
 import { migrate, openDatabase } from '../../electron/db/connection.js';
 import { migrations, type Migration } from '../../electron/db/migrations/index.js';
 import { compareSchemas, expectedSchema, normaliseSql, verifyProjectFile } from '../../electron/db/verify.js';
+import { createBackend } from '../../electron/backend.js';
 import { openWorkspace } from '../../electron/project/workspace.js';
-import { GlossError } from '../../shared/api.js';
+import { createClient, GlossError } from '../../shared/api.js';
 import { generateHostileProjects } from '../fixtures/hostile/projects/generate.js';
 import { tempDir } from '../support/temp.js';
 
@@ -110,4 +111,21 @@ test('a crafted last project does not stop the app: the default project opens, w
     /Shared case\.gloss.*unexpected trigger "memos_footer".*opened .*Default\.gloss/,
   );
   ws.close();
+});
+
+test('the reason for the fallback reaches the UI through project.info, and goes once another project opens', async () => {
+  const dataDir = tempDir();
+  const planted = hostile.find((p) => p.name === 'planted-view')!;
+  const copy = path.join(dataDir, 'Case.gloss');
+  fs.copyFileSync(planted.file, copy);
+  const backend = await createBackend({ dataDir, projectPath: copy });
+  const client = createClient((op, args) => backend.dispatch(op, args));
+  const info = await client['project.info']({});
+  assert.equal(info.path, path.join(dataDir, 'Default.gloss'));
+  assert.match(info.startupWarning ?? '', /unexpected view "recent_highlights"/);
+  const other = await client['project.create']({ path: path.join(dataDir, 'Fresh') });
+  assert.equal(other.startupWarning, undefined);
+  await assert.rejects(client['project.open']({ path: copy }), /unexpected view "recent_highlights"/);
+  assert.equal((await client['project.info']({})).path, other.path, 'a refused open leaves the current project open');
+  backend.close();
 });
