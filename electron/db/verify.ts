@@ -115,6 +115,10 @@ function checkIntegrity(db: Database.Database, file: string): void {
   try {
     result = db.pragma('quick_check(1)', { simple: true });
   } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_READONLY_ROLLBACK') {
+      // Replaying it would change the schema after this check; a crashed Gloss leaves none (WAL mode).
+      throw refused(file, 'it comes with an unfinished transaction (a -journal file) that would have to be replayed');
+    }
     throw refused(file, `the file is damaged (${(error as Error).message})`);
   }
   if (result !== 'ok') throw refused(file, `the file is damaged (${String(result)})`);
