@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
+import { memoToHtml } from '../../electron/export/html.js';
 import { memoToMarkdown, safeHref } from '../../electron/export/markdown.js';
 import { buildMemoModel } from '../../electron/export/model.js';
 import type { JsonNode } from '../../electron/memo/draft.js';
@@ -151,6 +152,22 @@ test('code fences and spans are longer than any backtick run inside them', () =>
   const { document } = new JSDOM(marked.parse(markdown, { async: false })).window;
   assert.equal(document.querySelector('pre code')?.textContent, `${code}\n`);
   assert.equal(document.querySelector('p code')?.textContent, '``x`');
+});
+
+test('the HTML export of the same corpus has no script, no event handler and no unsafe link', () => {
+  for (const [i, t] of corpus.texts.entries()) {
+    const links = corpus.hrefs.map((href) => para(text(t, [{ type: 'link', attrs: { href } }])));
+    const content = JSON.stringify({ type: 'doc', content: [...hostileMemo(t, i), ...links] });
+    const html = memoToHtml(buildMemoModel(t, content, [hostileSource(1000 + i, t)]));
+    const { document } = new JSDOM(html).window;
+    assert.equal(document.querySelectorAll('script, iframe, img, svg, object, embed, style:not(head style)').length, 0, t);
+    for (const element of document.querySelectorAll('*')) {
+      for (const attr of element.attributes) {
+        assert.ok(!/^on/i.test(attr.name), `${attr.name} on <${element.tagName}> for ${JSON.stringify(t)}`);
+        if (attr.name === 'href') assert.match(attr.value, /^(https?:|mailto:|#)/i, JSON.stringify(t));
+      }
+    }
+  }
 });
 
 let backend: TestBackend;
