@@ -9,6 +9,9 @@ import './notes.css';
 
 export { baseExtensions } from './editorSchema';
 
+// Inline so the notice needs nothing from the stylesheets (which are being reworked separately).
+const NOTICE_STYLE = { margin: 0, padding: '6px 10px', borderBottom: '1px solid var(--border)' } as const;
+
 interface Props {
   content: string | null;
   placeholder?: string;
@@ -43,7 +46,9 @@ export function RichTextEditor({ content, extensions = [], editorProps, classNam
   });
   return (
     <div className="rich-editor">
-      {readOnly && <p className="rich-editor-notice muted" role="note">{readOnlyNotice(check.readOnlyReason!)}</p>}
+      {readOnly && (
+        <p className="rich-editor-notice muted" role="note" style={NOTICE_STYLE}>{readOnlyNotice(check.readOnlyReason!)}</p>
+      )}
       {editor && !readOnly && <FormatBar editor={editor} />}
       <EditorContent editor={editor} />
     </div>
