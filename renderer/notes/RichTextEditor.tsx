@@ -3,7 +3,7 @@
 import type { Extensions } from '@tiptap/core';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import type { EditorProps } from '@tiptap/pm/view';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { baseExtensions, checkContent, readOnlyNotice } from './editorSchema';
 import './notes.css';
 
@@ -26,9 +26,14 @@ interface Props {
 
 export function RichTextEditor({ content, extensions = [], editorProps, className, label, onChange, onBlur, onReady }: Props) {
   const allExtensions = [...baseExtensions, ...extensions];
-  // Checked once, for the content the editor starts with (a new note or memo remounts the editor).
+  // Content that arrives after the editor appeared (a note loaded a moment later, a change made elsewhere)
+  // replaces it while the analyst has not typed in it: otherwise the empty editor stays, and the first keystroke
+  // would save it over the note.
+  const [shown, setShown] = useState(content);
+  const [edited, setEdited] = useState(false);
+  if (content !== shown && !edited) setShown(content);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const check = useMemo(() => checkContent(content, allExtensions), []);
+  const check = useMemo(() => checkContent(shown, allExtensions), [shown]);
   const readOnly = check.readOnlyReason !== null;
   const editor = useEditor({
     extensions: allExtensions,
@@ -39,11 +44,13 @@ export function RichTextEditor({ content, extensions = [], editorProps, classNam
       attributes: { 'aria-label': label, 'aria-readonly': String(readOnly), class: `rich-text ${className ?? ''}` },
     },
     onUpdate: ({ editor: e }) => {
-      if (!readOnly) onChange(JSON.stringify(e.getJSON()), e.getText({ blockSeparator: '\n' }));
+      if (readOnly) return;
+      setEdited(true);
+      onChange(JSON.stringify(e.getJSON()), e.getText({ blockSeparator: '\n' }));
     },
     onBlur: () => onBlur?.(),
     onCreate: ({ editor: e }) => onReady?.(e),
-  });
+  }, [check]);
   return (
     <div className="rich-editor">
       {readOnly && (

@@ -45,6 +45,8 @@ test('a note with unknown formatting is shown read-only with the reason, and nev
   const doc = db.prepare('SELECT id FROM documents WHERE title LIKE ?').pluck().get(`${TITLE}%`) as number;
   db.prepare('INSERT INTO notes (document_id, content, text) VALUES (?, ?, ?)').run(doc, NOTE, 'Talks in round 2');
   db.close();
+  await page.reload(); // the renderer may have loaded notes already: start from what is stored now
+  await page.locator('.doc-item').first().waitFor();
 
   await openDocument(page, TITLE);
   await page.locator('.document-note summary').click();
