@@ -1,6 +1,7 @@
 // Electron main process: window, menu, dialogs and IPC glue only. Everything else lives in plain
 // Node modules (backend.ts and below) that are tested without Electron.
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/security.js';
@@ -41,6 +42,17 @@ async function start(): Promise<void> {
     return backend!.dispatch(op, args);
   });
   createWindow();
+  reportStartupWarning();
+}
+
+/** The last project could not be opened and Gloss opened another: say so (the renderer shows it too). */
+function reportStartupWarning(): void {
+  const warning = backend?.workspace.project.startupWarning;
+  if (!warning || !mainWindow) return;
+  console.warn(`[gloss] ${warning}`);
+  void dialog.showMessageBox(mainWindow, {
+    type: 'warning', title: 'Gloss', message: 'Gloss opened another project', detail: warning,
+  });
 }
 
 function createWindow(): void {
@@ -98,15 +110,46 @@ async function reportErrors(action: () => Promise<unknown>): Promise<void> {
   }
 }
 
-/** Serves the built renderer from app://gloss/ so it has a real origin and a strict CSP. */
+/** Export HTML waiting to be printed, served once at app://gloss/__print/<nonce> (see printHtmlToPdf). */
+const printPages = new Map<string, string>();
+const PRINT_PREFIX = '/__print/';
+
+/**
+ * Serves the built renderer from app://gloss/ so it has a real origin, and sets the CSP on each response:
+ * webRequest's onHeadersReceived does not see responses of a custom protocol handler.
+ */
 function serveRenderer(): void {
   const root = rendererDir();
-  protocol.handle('app', (request) => {
+  protocol.handle('app', async (request) => {
     const { pathname } = new URL(request.url);
-    const file = path.normalize(path.join(root, decodeURIComponent(pathname)));
-    if (!file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
+    if (pathname.startsWith(PRINT_PREFIX)) return printPage(pathname.slice(PRINT_PREFIX.length));
+    const decoded = safeDecode(pathname);
+    const file = decoded === null ? null : path.normalize(path.join(root, decoded));
+    if (!file || !file.startsWith(root + path.sep)) return withCsp(new Response('Not found', { status: 404 }));
+    return withCsp(await net.fetch(pathToFileURL(file).toString()));
   });
+}
+
+function printPage(nonce: string): Response {
+  const html = printPages.get(nonce);
+  printPages.delete(nonce);
+  if (html === undefined) return withCsp(new Response('Not found', { status: 404 }));
+  return withCsp(new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+}
+
+function withCsp(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  headers.set('X-Content-Type-Options', 'nosniff');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+function safeDecode(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }
 
 function lockDownSession(): void {
@@ -127,12 +170,28 @@ function isTrustedSender(url: string | undefined): boolean {
   return typeof url === 'string' && url.startsWith(`${APP_ORIGIN}/`);
 }
 
-async function printHtmlToPdf(html: string): Promise<Buffer> {
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+let printQueue: Promise<unknown> = Promise.resolve();
+
+/** One export at a time: twelve at once would open twelve hidden windows. */
+function printHtmlToPdf(html: string): Promise<Buffer> {
+  const next = printQueue.then(() => printOne(html));
+  printQueue = next.catch(() => undefined);
+  return next;
+}
+
+/** Loads the HTML from the app's own origin, not a data: URL (Chromium caps those at 2 MiB: ~2,000 citations). */
+async function printOne(html: string): Promise<Buffer> {
+  const nonce = randomBytes(16).toString('hex');
+  printPages.set(nonce, html);
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+  });
   try {
-    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    await win.loadURL(`${APP_ORIGIN}${PRINT_PREFIX}${nonce}`);
     return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
   } finally {
+    printPages.delete(nonce);
     win.destroy();
   }
 }
@@ -153,7 +212,16 @@ app.on('window-all-closed', () => {
   app.quit();
 });
 
-start().catch((error: unknown) => {
-  dialog.showErrorBox('Gloss could not start', (error as Error).message);
-  app.exit(1);
-});
+// One Gloss per data folder: a second launch focuses the first window instead of opening the project twice.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  start().catch((error: unknown) => {
+    dialog.showErrorBox('Gloss could not start', (error as Error).message);
+    app.exit(1);
+  });
+}

@@ -1,5 +1,6 @@
 // Where the app's own files are, whether run from source (tsx), from dist/, or packaged.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,4 +21,15 @@ export function defaultSeedsDir(): string {
 
 export function rendererDir(): string {
   return path.join(appRoot(), 'dist', 'renderer');
+}
+
+/**
+ * Browser mode's data folder: GLOSS_DATA_DIR (as Electron honours it), else $XDG_DATA_HOME/Gloss, else
+ * ~/.local/share/Gloss. Per the XDG spec an empty or relative XDG_DATA_HOME is ignored, never the working folder.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
+  if (env.GLOSS_DATA_DIR) return path.resolve(env.GLOSS_DATA_DIR);
+  const xdg = env.XDG_DATA_HOME;
+  const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.local', 'share');
+  return path.join(base, 'Gloss');
 }

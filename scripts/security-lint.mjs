@@ -62,6 +62,13 @@ function checkCall(node, report) {
     if (!/dispatch\(/.test(body)) report('high', 'an IPC handler that does not go through the validating dispatcher', node);
   }
   if (/\.loadURL$/.test(callee) && /https?:\/\//.test(node.arguments[0]?.getText() ?? '')) report('high', 'loading remote content', node);
+  if (/\.loadURL$/.test(callee) && /^[`'"]data:/.test(node.arguments[0]?.getText() ?? '')) {
+    report('high', 'loading a data: URL (Chromium refuses those past 2 MiB; serve the page from the app origin)', node);
+  }
+  if (callee === 'protocol.handle' && !/Content-Security-Policy|withCsp\(/i.test(node.arguments[1]?.getText() ?? '')) {
+    // onHeadersReceived does not see custom-protocol responses: the handler must set the CSP itself.
+    report('high', 'a protocol handler whose responses carry no Content-Security-Policy', node);
+  }
   if (/executeJavaScript$/.test(callee)) report('medium', 'executeJavaScript in the main process', node);
 }
 

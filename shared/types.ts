@@ -195,6 +195,8 @@ export interface ProjectInfo {
   schemaVersion: number;
   documentCount: number;
   recent: string[];
+  /** Set when Gloss could not open the last project at start-up and opened this one instead: the reason. */
+  startupWarning?: string;
 }
 
 /** One kind of entity as a write left it: rows written (as they are now) and ids that no longer exist. */

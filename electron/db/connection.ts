@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { GlossError } from '../../shared/api.js';
 import { migrations, type Migration } from './migrations/index.js';
+import { checkVersionIsKnown, SCHEMA_VERSION_TABLE, verifyProjectFile } from './verify.js';
 
 export type Db = Database.Database;
 
@@ -10,16 +13,31 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-/** Opens (creating if needed) a project database, with WAL, foreign keys and migrations applied. */
+/**
+ * Opens a project database (creating it if there is none), with WAL, foreign keys and migrations applied.
+ * An existing file is verified first (verify.ts) and left untouched if it is refused.
+ */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file === ':memory:') return prepare(connect(file, options));
+  if (!fs.existsSync(file)) createProjectFile(file, options);
+  checkWritable(file);
+  verifyProjectFile(file, options);
+  return prepare(connect(file, options));
+}
+
+function connect(file: string, options: OpenOptions): Db {
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // Schema code (defaults, CHECKs, triggers) may not call functions with side effects, whatever the file says.
+  db.pragma('trusted_schema = OFF');
+  return db;
+}
+
+function prepare(db: Db): Db {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    checkIsGlossDatabase(db, file);
     migrate(db);
     return db;
   } catch (error) {
@@ -28,25 +46,53 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
-/** Refuses to adopt a SQLite file that belongs to some other program. */
-function checkIsGlossDatabase(db: Db, file: string): void {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-  if (tables.length > 0 && !tables.includes('schema_version')) {
-    throw new Error(`${file} is a SQLite database, but not a Gloss project.`);
+/**
+ * Builds a new project beside its final name and links it into place, so no other process (a second
+ * instance starting at the same moment) ever sees a half-made file, and an existing file is never replaced.
+ */
+function createProjectFile(file: string, options: OpenOptions): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.creating`;
+  try {
+    prepare(connect(temp, options)).close();
+    linkIntoPlace(temp, file);
+  } finally {
+    for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(leftover, { force: true });
+  }
+}
+
+function linkIntoPlace(temp: string, file: string): void {
+  try {
+    fs.linkSync(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return; // another instance created it first: use theirs
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+    if (!fs.existsSync(file)) fs.renameSync(temp, file); // file systems without hard links
+  }
+}
+
+function checkWritable(file: string): void {
+  // Mode bits, not access(): the read-only flag is honoured even when running as root.
+  if ((fs.statSync(file).mode & 0o222) === 0) {
+    throw new GlossError('invalid_argument', `${file} is read-only; Gloss needs to write to a project to open it.`);
+  }
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+  } catch {
+    throw new GlossError('invalid_argument',
+      `${file} is not writable by you; Gloss needs to write to a project to open it.`);
   }
 }
 
 export function schemaVersion(db: Db): number {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(SCHEMA_VERSION_TABLE);
   return (db.prepare('SELECT COALESCE(MAX(version), 0) FROM schema_version').pluck().get() as number);
 }
 
 export function migrate(db: Db, all: Migration[] = migrations): number {
   let current = schemaVersion(db);
-  const latest = all.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new Error(`This project was written by a newer Gloss (schema ${current}); this version understands up to ${latest}.`);
-  }
+  checkVersionIsKnown(current, all);
   for (const migration of all) {
     if (migration.version <= current) continue;
     db.transaction(() => {
@@ -57,4 +103,20 @@ export function migrate(db: Db, all: Migration[] = migrations): number {
     current = migration.version;
   }
   return current;
+}
+
+/**
+ * Runs async work inside one write transaction: other processes wait (busy_timeout) instead of interleaving,
+ * and a crash leaves nothing half done. Only for work no other caller shares the connection with meanwhile.
+ */
+export async function inWriteTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
 }

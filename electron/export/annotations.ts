@@ -1,4 +1,5 @@
 // Every highlight with its tags and note: CSV for spreadsheets, W3C Web Annotation JSON for other tools.
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection.js';
 import { listDocuments } from '../db/documents.js';
 import { listHighlights } from '../db/highlights.js';
@@ -61,5 +62,13 @@ export function annotationsToW3c(db: Db): string {
       ],
     },
   }));
-  return JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: items.length, items }, null, 2);
+  // A collection needs an IRI id and its items on a page (W3C Web Annotation Data Model §5.1, §5.2).
+  const collectionId = `urn:gloss:annotations:${randomUUID()}`;
+  return JSON.stringify({
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: collectionId,
+    type: 'AnnotationCollection',
+    total: items.length,
+    first: { id: `${collectionId}:page:0`, type: 'AnnotationPage', partOf: collectionId, startIndex: 0, items },
+  }, null, 2);
 }

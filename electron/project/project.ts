@@ -1,7 +1,7 @@
 // A project is one SQLite file. Opening a new one imports the bundled seed reports exactly once.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, schemaVersion, type Db, type OpenOptions } from '../db/connection.js';
+import { inWriteTransaction, openDatabase, schemaVersion, type Db, type OpenOptions } from '../db/connection.js';
 import { countDocuments } from '../db/documents.js';
 import { getMeta, setMeta } from '../db/meta.js';
 import { clearHistory } from '../db/oplog.js';
@@ -10,6 +10,8 @@ import { importFile } from '../import/importer.js';
 export interface Project {
   readonly path: string;
   readonly db: Db;
+  /** Why Gloss started on this project instead of the one asked for (shown to the analyst), if it did. */
+  readonly startupWarning?: string;
   close(): void;
 }
 
@@ -21,12 +23,20 @@ export interface ProjectOptions extends OpenOptions {
 export async function openProject(file: string, options: ProjectOptions = {}): Promise<Project> {
   const db = openDatabase(file, options);
   try {
-    if (options.seedsDir && getMeta(db, 'seeded') === undefined) await importSeeds(db, options.seedsDir);
+    if (options.seedsDir) await seedOnce(db, options.seedsDir);
   } catch (error) {
     db.close();
     throw error;
   }
   return { path: file, db, close: () => db.close() };
+}
+
+/** Two instances opening a new project at once: the second waits for the first and then finds it seeded. */
+async function seedOnce(db: Db, seedsDir: string): Promise<void> {
+  if (getMeta(db, 'seeded') !== undefined) return;
+  await inWriteTransaction(db, async () => {
+    if (getMeta(db, 'seeded') === undefined) await importSeeds(db, seedsDir);
+  });
 }
 
 /** Imports every file in the seeds folder (sorted), then records that it did so. */
@@ -48,5 +58,6 @@ export function describeProject(project: Project, recent: string[]) {
     schemaVersion: schemaVersion(project.db),
     documentCount: countDocuments(project.db),
     recent,
+    ...(project.startupWarning ? { startupWarning: project.startupWarning } : {}),
   };
 }

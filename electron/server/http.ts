@@ -25,6 +25,11 @@ export interface RunningServer {
   token: string;
   /** URL that opens the workbench with the token (kept in the fragment, never sent to the server). */
   appUrl: string;
+  /**
+   * A one-time URL without the token, safe to put on a command line (other local users can read those):
+   * its first visit redirects to appUrl; after that, or after a minute, it is refused.
+   */
+  createLaunchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -68,9 +73,33 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return sendJson(res, 403, refusal('Cross-origin requests are refused.'));
     }
     const url = new URL(req.url ?? '/', origin);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith('/api/')) {
+      const op = decodePathSegment(url.pathname.slice(5));
+      if (op === null) return sendJson(res, 400, refusal('The operation name in the path is not validly %-encoded.'));
+      return handleApi(req, res, op);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, refusal('Method not allowed.'));
+    if (url.pathname.startsWith(LAUNCH_PREFIX)) return launch(res, url.pathname.slice(LAUNCH_PREFIX.length));
     return serveStatic(res, url.pathname);
+  }
+
+  const launchNonces = new Map<string, number>();
+
+  function createLaunchUrl(): string {
+    const nonce = randomBytes(24).toString('base64url');
+    launchNonces.set(nonce, Date.now() + LAUNCH_TTL_MS);
+    return `${origin}${LAUNCH_PREFIX}${nonce}`;
+  }
+
+  function launch(res: http.ServerResponse, nonce: string): void {
+    const expires = launchNonces.get(nonce);
+    launchNonces.delete(nonce);
+    if (expires === undefined || expires < Date.now()) {
+      const message = 'This launch link was already used or has expired; use the address Gloss printed.';
+      return sendJson(res, 410, refusal(message));
+    }
+    res.writeHead(303, { location: `/#token=${token}`, 'cache-control': 'no-store' });
+    res.end();
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, op: string): Promise<void> {
@@ -112,11 +141,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   return {
     url: origin, port, token,
     appUrl: `${origin}/#token=${token}`,
+    createLaunchUrl,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
     }),
   };
+}
+
+const LAUNCH_PREFIX = '/launch/';
+const LAUNCH_TTL_MS = 60_000;
+
+function decodePathSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 function setCommonHeaders(res: http.ServerResponse): void {

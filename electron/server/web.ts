@@ -2,47 +2,51 @@
 // Usage: node dist/electron/electron/server/web.js [--data-dir DIR] [--project FILE] [--port N] [--open]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend.js';
-import { defaultSeedsDir, rendererDir } from '../paths.js';
+import { defaultDataDir, defaultSeedsDir, rendererDir } from '../paths.js';
 import { startHttpServer } from './http.js';
 import { chromiumPdfService } from './pdf.js';
-
-export function defaultDataDir(): string {
-  const base = process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
-  return path.join(base, 'Gloss');
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       'data-dir': { type: 'string' }, project: { type: 'string' }, port: { type: 'string' },
-      open: { type: 'boolean', default: false }, token: { type: 'string' },
+      open: { type: 'boolean', default: false },
     },
   });
   const dataDir = values['data-dir'] ?? defaultDataDir();
+  const pdf = chromiumPdfService();
   const backend = await createBackend(
     { dataDir, projectPath: values.project, seedsDir: defaultSeedsDir() },
-    { export: chromiumPdfService() },
+    { export: pdf },
   );
   const server = await startHttpServer({
-    dispatch: backend.dispatch, staticDir: rendererDir(), port: values.port ? Number(values.port) : 0, token: values.token,
+    dispatch: backend.dispatch, staticDir: rendererDir(), port: values.port ? Number(values.port) : 0,
+    // Never a command-line option: other local users can read a process's arguments.
+    token: process.env.GLOSS_TOKEN || undefined,
   });
   console.log(`Gloss is serving project ${backend.workspace.project.path}`);
+  const warning = backend.workspace.project.startupWarning;
+  if (warning) console.warn(`Warning: ${warning}`);
   console.log(`Open the workbench at: ${server.appUrl}`);
   // Machine-readable line for tests and scripts.
   console.log(`GLOSS_READY ${JSON.stringify({ url: server.url, token: server.token, appUrl: server.appUrl })}`);
-  if (values.open) openBrowser(server.appUrl);
-  const stop = async () => { await server.close(); backend.close(); process.exit(0); };
+  if (values.open) openBrowser(server.createLaunchUrl());
+  const stop = async () => { await server.close(); await pdf.close?.(); backend.close(); process.exit(0); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-/** Opens the workbench in Chromium's app window where available, else the system's default browser. */
+/**
+ * Opens the workbench in Chromium's app window where available, else the system's default browser.
+ * `url` is a one-time launch URL: the token itself never appears on the browser's command line.
+ */
 function openBrowser(url: string): void {
-  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => fs.existsSync(p));
+  const candidates = [
+    process.env.GLOSS_BROWSER, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome',
+  ];
+  const chromium = candidates.find((p): p is string => Boolean(p && fs.existsSync(p)));
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (!hasDisplay) {
     console.log('No display found; open the address above in a browser.');

@@ -1,9 +1,16 @@
 // A tiptap editor with the formatting analysts use: headings, bold/italic, lists, links, quotes.
-import type { Extensions, JSONContent } from '@tiptap/core';
+// Content it cannot fully understand is shown read-only (editorSchema.ts), never blanked or saved over.
+import type { Extensions } from '@tiptap/core';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import type { EditorProps } from '@tiptap/pm/view';
+import { useMemo, useState } from 'react';
+import { baseExtensions, checkContent, readOnlyNotice } from './editorSchema';
 import './notes.css';
+
+export { baseExtensions } from './editorSchema';
+
+// Inline so the notice needs nothing from the stylesheets (which are being reworked separately).
+const NOTICE_STYLE = { margin: 0, padding: '6px 10px', borderBottom: '1px solid var(--border)' } as const;
 
 interface Props {
   content: string | null;
@@ -17,33 +24,42 @@ interface Props {
   onReady?(editor: Editor): void;
 }
 
-export const baseExtensions: Extensions = [
-  StarterKit.configure({
-    heading: { levels: [1, 2, 3] },
-    link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'], defaultProtocol: 'https' },
-  }),
-];
-
 export function RichTextEditor({ content, extensions = [], editorProps, className, label, onChange, onBlur, onReady }: Props) {
+  const allExtensions = [...baseExtensions, ...extensions];
+  // Content that arrives after the editor appeared (a note loaded a moment later, a change made elsewhere)
+  // replaces it while the analyst has not typed in it: otherwise the empty editor stays, and the first keystroke
+  // would save it over the note.
+  const [shown, setShown] = useState(content);
+  const [edited, setEdited] = useState(false);
+  if (content !== shown && !edited) setShown(content);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const check = useMemo(() => checkContent(shown, allExtensions), [shown]);
+  const readOnly = check.readOnlyReason !== null;
   const editor = useEditor({
-    extensions: [...baseExtensions, ...extensions],
-    content: parse(content),
-    editorProps: { ...editorProps, attributes: { 'aria-label': label, class: `rich-text ${className ?? ''}` } },
-    onUpdate: ({ editor: e }) => onChange(JSON.stringify(e.getJSON()), e.getText({ blockSeparator: '\n' })),
+    extensions: allExtensions,
+    content: check.display,
+    editable: !readOnly,
+    editorProps: {
+      ...editorProps,
+      attributes: { 'aria-label': label, 'aria-readonly': String(readOnly), class: `rich-text ${className ?? ''}` },
+    },
+    onUpdate: ({ editor: e }) => {
+      if (readOnly) return;
+      setEdited(true);
+      onChange(JSON.stringify(e.getJSON()), e.getText({ blockSeparator: '\n' }));
+    },
     onBlur: () => onBlur?.(),
     onCreate: ({ editor: e }) => onReady?.(e),
-  });
+  }, [check]);
   return (
     <div className="rich-editor">
-      {editor && <FormatBar editor={editor} />}
+      {readOnly && (
+        <p className="rich-editor-notice muted" role="note" style={NOTICE_STYLE}>{readOnlyNotice(check.readOnlyReason!)}</p>
+      )}
+      {editor && !readOnly && <FormatBar editor={editor} />}
       <EditorContent editor={editor} />
     </div>
   );
-}
-
-function parse(content: string | null): JSONContent | string {
-  if (!content) return '';
-  try { return JSON.parse(content) as JSONContent; } catch { return ''; }
 }
 
 function FormatBar({ editor }: { editor: Editor }) {

@@ -96,3 +96,28 @@ test('responses carry the strict Content-Security-Policy', async () => {
   assert.match(String(headers['content-security-policy']), /script-src 'self'/);
   assert.match(String(headers['content-security-policy']), /default-src 'none'/);
 });
+
+test('a malformed %-escape in an API path gets a 400, not a 500', async () => {
+  for (const bad of ['/api/%E0%A4%A', '/api/%', '/api/documents.%ZZlist']) {
+    const reply = await request(bad);
+    assert.equal(reply.status, 400, bad);
+    assert.equal(reply.body.ok, false);
+  }
+});
+
+test('a launch URL carries no token, redirects to the token once, then is refused', async () => {
+  const launchUrl = server.createLaunchUrl();
+  assert.ok(!launchUrl.includes(server.token));
+  const visit = () => new Promise<{ status: number; location?: string }>((resolve, reject) => {
+    http.get(launchUrl, (res) => { res.resume(); resolve({ status: res.statusCode!, location: res.headers.location }); })
+      .on('error', reject);
+  });
+  const first = await visit();
+  assert.equal(first.status, 303);
+  assert.equal(first.location, `/#token=${server.token}`);
+  assert.equal((await visit()).status, 410, 'a second visit (another local user replaying it) is refused');
+  const guessed = await new Promise<number>((resolve) => {
+    http.get(`${server.url}/launch/guess`, (res) => { res.resume(); resolve(res.statusCode!); });
+  });
+  assert.equal(guessed, 410);
+});

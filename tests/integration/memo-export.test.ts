@@ -11,16 +11,17 @@ import { artifactsDir } from '../support/app.js';
 import { seedsDir, tempDir } from '../support/temp.js';
 
 let client: GlossClient;
-let close: () => void;
+let close: () => Promise<void>;
+const pdfService = chromiumPdfService();
 let memoId: number;
 const QUOTE_A = 'staffing levels, visa procedures, and diplomatic banking';
 const QUOTE_B = 'Russian and U.S. diplomats convened in Istanbul';
 
 before(async () => {
   const dataDir = tempDir();
-  const backend = await createBackend({ dataDir, projectPath: path.join(dataDir, 'm.gloss'), seedsDir }, { export: chromiumPdfService() });
+  const backend = await createBackend({ dataDir, projectPath: path.join(dataDir, 'm.gloss'), seedsDir }, { export: pdfService });
   client = createClient((op, args) => backend.dispatch(op, args));
-  close = () => backend.close();
+  close = async () => { await pdfService.close?.(); backend.close(); };
   const docs = await client['documents.list']({});
   const cite = async (index: number, phrase: string, outlet: string) => {
     const doc = await client['documents.get']({ id: docs[index].id });
@@ -95,6 +96,17 @@ test('PDF: the text holds the memo title and the quotes', async () => {
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(artifactsDir, 'memo-pdf-page')]);
 });
 
+test('PDF: twelve exports at once share one Chromium, and HTML past 2 MiB prints', async () => {
+  const before = pdfService.launches!();
+  const files = await Promise.all(Array.from({ length: 12 }, () => exported('pdf')));
+  for (const pdf of files) assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  assert.ok(pdfService.launches!() - before <= 1, `${pdfService.launches!() - before} Chromium launches for 12 exports`);
+  const big = `<!doctype html><p>${'Citation text that fills the page. '.repeat(70_000)}</p>`;
+  assert.ok(Buffer.byteLength(big) > 2 * 1024 * 1024);
+  const pdf = await pdfService.htmlToPdf!(big);
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+});
+
 test('a citation whose passage was deleted keeps its last quote, marked', async () => {
   const memo = await client['memos.get']({ id: memoId });
   const ids = [...memo.content.matchAll(/"highlightId":(\d+)/g)].map((m) => Number(m[1]));
@@ -139,6 +151,13 @@ test('annotations export: CSV (formula-safe) and W3C Web Annotation JSON', async
   assert.ok(csv.includes(`"'=HYPERLINK(""x"")"`), 'a formula-looking cell is defused');
   const w3c = JSON.parse(Buffer.from((await client['export.annotations']({ format: 'w3c' })).base64, 'base64').toString('utf8'));
   assert.equal(w3c.type, 'AnnotationCollection');
-  const item = w3c.items.find((i: { body: { value: string }[] }) => i.body.some((b) => b.value === '=HYPERLINK("x")'));
+  // The W3C annotation test suite's collection check (5.1): an IRI id, and a first page holding the items.
+  assert.match(w3c.id, /^urn:/);
+  assert.equal(w3c.first.type, 'AnnotationPage');
+  assert.equal(w3c.first.partOf, w3c.id);
+  assert.equal(w3c.first.startIndex, 0);
+  assert.equal(w3c.total, w3c.first.items.length);
+  assert.equal(w3c.items, undefined, 'items live on the page, not the collection');
+  const item = w3c.first.items.find((i: { body: { value: string }[] }) => i.body.some((b) => b.value === '=HYPERLINK("x")'));
   assert.deepEqual(item.target.selector.map((s: { type: string }) => s.type), ['TextQuoteSelector', 'TextPositionSelector']);
 });
