@@ -161,6 +161,16 @@ function useLibraryOrder(filters: Filters): { data: DocumentPage | null; error: 
     }, (error: Error) => { if (live) setState({ data: null, error: error.message }); });
     return () => { live = false; };
   }, [filters, membership]);
+  // A deleted document leaves the list at once; the re-query above then settles the order.
+  useChanges(useCallback((changes: ChangeSet) => {
+    const gone = new Set(changes.documents?.deleted ?? []);
+    if (gone.size === 0) return;
+    setState((s) => {
+      if (!s.data) return s;
+      const ids = s.data.ids.filter((id) => !gone.has(id));
+      return { ...s, data: { ...s.data, ids, total: ids.length } };
+    });
+  }, []));
   return state;
 }
 
