@@ -139,7 +139,8 @@ async function benchPaint() {
 
 async function benchExport() {
   const dataDir = path.join(work, 'export');
-  const backend = await createBackend({ dataDir, projectPath: path.join(dataDir, 'export.gloss'), seedsDir: path.join(here, '..', 'seeds') }, { export: chromiumPdfService() });
+  const pdf = chromiumPdfService();
+  const backend = await createBackend({ dataDir, projectPath: path.join(dataDir, 'export.gloss'), seedsDir: path.join(here, '..', 'seeds') }, { export: pdf });
   const client = createClient((op, args) => backend.dispatch(op, args));
   const docs = await client['documents.list']({});
   const content: unknown[] = [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Benchmark memo' }] }];
@@ -158,6 +159,7 @@ async function benchExport() {
     rows.push({ area: 'export', measure: `memo, 500 citations, ${format}`, gloss: ms(elapsed), peer: '—', ratio: `${(out[`${format}_bytes`] / 1024).toFixed(0)} KB` });
   }
   backend.close();
+  await pdf.close?.();
   results.export = out;
 }
 
