@@ -204,6 +204,9 @@ async function measureLibrary(bench: Bench, appUrl: string, documents: number, r
   const domNodes = result(specs.domNodes, Math.max(last.nodesAtFirstRow, last.nodesSettled), undefined,
     { atFirstRow: last.nodesAtFirstRow, settled: last.nodesSettled });
   log(`library, ${scale} docs: first rows ${show(firstRows)}, ${showApi(last.api)}; DOM nodes ${show(domNodes)}`);
+  // What the analyst sees at this scale, kept beside the figures (bench/results/library-<count>.png).
+  await last.session.page.screenshot({ path: path.join(import.meta.dirname, 'results', `library-${documents}.png`) })
+    .catch(() => undefined);
   return { measurements: [firstRows, domNodes], session: last.session };
 }
 
