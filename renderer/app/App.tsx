@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { ChangeSet } from '../../shared/types';
 import { onMenuCommand, store, transportName } from '../api/client';
 import { CommandButton } from '../commands/CommandButton';
 import { CommandPalette } from '../commands/CommandPalette';
@@ -10,6 +11,7 @@ import { MarginPanel } from '../margin/MarginPanel';
 import { ReaderPane } from '../reader/ReaderPane';
 import { SearchBox } from '../search/SearchBox';
 import { SearchView } from '../search/SearchView';
+import { useChanges } from '../store/hooks';
 import { ThemesView } from '../themes/ThemesView';
 import { onCitationRequest } from './citations';
 import { ProjectMenu } from './ProjectMenu';
@@ -30,6 +32,7 @@ export function App() {
   const wb = useWorkbench();
   const [palette, setPalette] = useState<string | null>(null);
   useAppCommands(wb, setPalette);
+  useCloseDeletedDocument(wb);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => { commands.handleKey(event); };
     window.addEventListener('keydown', onKey);
@@ -68,6 +71,14 @@ export function App() {
       {palette !== null && <CommandPalette initialQuery={palette} onClose={() => setPalette(null)} />}
     </div>
   );
+}
+
+/** The open document was deleted (or its import undone): show the empty reader, not a ghost. */
+function useCloseDeletedDocument(wb: Workbench): void {
+  const { documentId, openDocument } = wb;
+  useChanges(useCallback((changes: ChangeSet) => {
+    if (documentId !== null && changes.documents?.deleted.includes(documentId)) openDocument(null);
+  }, [documentId, openDocument]));
 }
 
 function useAppCommands(wb: Workbench, openPalette: (query: string) => void): void {
