@@ -4,7 +4,7 @@
 // alone (rowid and bm25, no joins, no snippets), the three rankings are merged, and only the final top `limit` hits
 // are read back to build snippets and jump offsets.
 import type { SearchHit, SearchKind } from '../../shared/types.js';
-import { locateMatch, type ParsedQuery } from '../search/query.js';
+import { termMatcher, type ParsedQuery, type TermMatcher } from '../search/query.js';
 import { makeSnippet } from '../search/snippet.js';
 import type { Db } from './connection.js';
 
@@ -73,7 +73,8 @@ export function searchAll(db: Db, query: ParsedQuery, options: SearchOptions = {
   const limit = options.limit ?? 50;
   const kinds = options.kinds ?? ['document', 'highlight', 'note'];
   const ranked = kinds.flatMap((kind) => rankIds(db, kind, query, options, limit));
-  return ranked.sort((a, b) => a.rank - b.rank).slice(0, limit).map((hit) => describeHit(db, hit, query));
+  const terms = termMatcher(query.terms);
+  return ranked.sort((a, b) => a.rank - b.rank).slice(0, limit).map((hit) => describeHit(db, hit, terms));
 }
 
 function rankIds(db: Db, kind: SearchKind, query: ParsedQuery, options: SearchOptions, limit: number): RankedId[] {
@@ -87,24 +88,24 @@ function rankIds(db: Db, kind: SearchKind, query: ParsedQuery, options: SearchOp
   return rows.map((row) => ({ kind, id: row.id, rank: row.rank }));
 }
 
-function describeHit(db: Db, hit: RankedId, query: ParsedQuery): SearchHit {
-  if (hit.kind === 'document') return describeDocument(db, hit, query);
+function describeHit(db: Db, hit: RankedId, terms: TermMatcher): SearchHit {
+  if (hit.kind === 'document') return describeDocument(db, hit, terms);
   const row = statement(db, detailSql[hit.kind]).get(hit.id) as
     { documentId: number | null; title: string | null; start: number | null; end: number | null; text: string };
   const hasPassage = row.start !== null && row.end !== null;
   return {
     kind: hit.kind, id: hit.id, documentId: row.documentId, documentTitle: row.title,
-    snippet: makeSnippet(row.text, query.terms, locateMatch(row.text, query.terms)),
+    snippet: makeSnippet(row.text, terms, terms.locate(row.text)),
     offset: row.start, matchLength: hasPassage ? row.end! - row.start! : null, rank: hit.rank,
   };
 }
 
-function describeDocument(db: Db, hit: RankedId, query: ParsedQuery): SearchHit {
+function describeDocument(db: Db, hit: RankedId, terms: TermMatcher): SearchHit {
   const row = statement(db, detailSql.document).get(hit.id) as { title: string; text: string };
-  const match = locateMatch(row.text, query.terms);
+  const match = terms.locate(row.text);
   return {
     kind: 'document', id: hit.id, documentId: hit.id, documentTitle: row.title,
-    snippet: makeSnippet(row.text, query.terms, match),
+    snippet: makeSnippet(row.text, terms, match),
     offset: match?.offset ?? null, matchLength: match?.length ?? null, rank: hit.rank,
   };
 }

@@ -1,6 +1,6 @@
 // Turns what an analyst types into a safe FTS5 query: "phrases", prefix*, AND/OR/NOT between terms;
 // anything else is quoted, so a stray operator or an unbalanced quote can never raise an FTS syntax error.
-import { ftsPhrase, isCjk } from './searchText.js';
+import { CJK_LETTERS, ftsPhrase, isCjk } from './searchText.js';
 
 export interface SearchTerm {
   text: string;
@@ -37,23 +37,40 @@ export function parseQuery(input: string): ParsedQuery | null {
   return parts.length ? { fts: parts.join(' '), terms } : null;
 }
 
-/** Where the first term occurs in the text (case-insensitive), with its length. */
-export function locateMatch(text: string, terms: SearchTerm[]): { offset: number; length: number } | null {
-  let best: { offset: number; length: number } | null = null;
-  for (const term of terms) {
-    const m = termPattern(term, 'iu').exec(text);
+export interface Match {
+  offset: number;
+  length: number;
+}
+
+/** The query's terms compiled once, to locate and mark them in many texts. */
+export interface TermMatcher {
+  /** Where the first term occurs in the text (case-insensitive), with its length. */
+  locate(text: string): Match | null;
+  /** Every occurrence of any term (global), or null when there are no terms. */
+  readonly any: RegExp | null;
+}
+
+export function termMatcher(terms: SearchTerm[]): TermMatcher {
+  const each = terms.map((term) => termPattern(term, 'iu'));
+  const any = terms.length ? new RegExp(each.map((p) => p.source).join('|'), 'giu') : null;
+  return { locate: (text) => firstMatch(text, each), any };
+}
+
+export function locateMatch(text: string, terms: SearchTerm[]): Match | null {
+  return termMatcher(terms).locate(text);
+}
+
+function firstMatch(text: string, patterns: RegExp[]): Match | null {
+  let best: Match | null = null;
+  for (const pattern of patterns) {
+    const m = pattern.exec(text);
     if (m && (!best || m.index < best.offset)) best = { offset: m.index, length: m[0].length };
   }
   return best;
 }
 
-/** Every term at once, for marking all matches in a snippet. */
-export function allTermsPattern(terms: SearchTerm[]): RegExp | null {
-  if (terms.length === 0) return null;
-  return new RegExp(terms.map((t) => termPattern(t, '').source).join('|'), 'giu');
-}
-
-const WORD_EDGE = '[\\p{L}\\p{N}\\p{M}]';
+// A character that would join a word to its neighbour in the index: CJK stands apart (it is indexed as bigrams).
+const WORD_CHAR = `(?:(?![${CJK_LETTERS}])[\\p{L}\\p{N}\\p{M}])`;
 const MARKS = '[\\p{M}\\u0640]*';
 
 /**
@@ -64,9 +81,9 @@ function termPattern(term: SearchTerm, flags: string): RegExp {
   const chars = [...term.text.replace(/[\p{M}\u0640]/gu, '')];
   if (chars.length === 0) return new RegExp('(?!)', flags);
   const body = chars.map((c) => (/\s/.test(c) ? '\\s+' : `${escapeRegExp(c)}${MARKS}`)).join('');
-  const before = isCjk(chars[0]) ? '' : `(?<!${WORD_EDGE})`;
+  const before = isCjk(chars[0]) ? '' : `(?<!${WORD_CHAR})`;
   const last = chars[chars.length - 1];
-  const after = isCjk(last) ? '' : term.prefix ? `${WORD_EDGE}*` : `(?!${WORD_EDGE})`;
+  const after = isCjk(last) ? '' : term.prefix ? `${WORD_CHAR}*` : `(?!${WORD_CHAR})`;
   return new RegExp(`${before}${body}${after}`, flags);
 }
 

@@ -13,7 +13,7 @@
 //
 // Texts needing neither get no derived text at all (NULL column), so they cost nothing extra.
 
-const CJK_LETTERS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}\\u30FC';
+export const CJK_LETTERS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}\\u30FC';
 const CJK_RUN = new RegExp(`[${CJK_LETTERS}]+`, 'gu');
 const CJK_CHAR = new RegExp(`[${CJK_LETTERS}]`, 'u');
 const ARABIC_MARKS = /[\u0610-\u061A\u0640\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED]/g;

@@ -1,6 +1,6 @@
 // Search snippets, built in JS from the text and the located match, so there is one definition of the markers and
 // text from a document can never produce them: the text's own control characters are dropped before marking.
-import { allTermsPattern, type SearchTerm } from './query.js';
+import type { Match, TermMatcher } from './query.js';
 
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
@@ -11,13 +11,8 @@ const ELLIPSIS = '…';
 // C0/C1 controls other than tab and newline, which include the markers themselves.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
-export interface Match {
-  offset: number;
-  length: number;
-}
-
 /** About SNIPPET_CHARS characters around the match (or from the start), every term wrapped in the markers. */
-export function makeSnippet(text: string, terms: SearchTerm[], match: Match | null): string {
+export function makeSnippet(text: string, terms: TermMatcher, match: Match | null): string {
   const [from, to] = snippetWindow(text, match);
   const body = text.slice(from, to).replace(CONTROL_CHARS, '').replace(/\s+/g, ' ').trim();
   return `${from > 0 ? ELLIPSIS : ''}${markTerms(body, terms)}${to < text.length ? ELLIPSIS : ''}`;
@@ -45,7 +40,6 @@ function wordEndBefore(text: string, to: number, limit: number): number {
   return space < 0 ? to : limit + space;
 }
 
-function markTerms(text: string, terms: SearchTerm[]): string {
-  const pattern = allTermsPattern(terms);
-  return pattern ? text.replace(pattern, (m) => `${MARK_START}${m}${MARK_END}`) : text;
+function markTerms(text: string, terms: TermMatcher): string {
+  return terms.any ? text.replace(terms.any, (m) => `${MARK_START}${m}${MARK_END}`) : text;
 }
