@@ -79,8 +79,9 @@ export function setHighlightTags(db: Db, id: number, tagIds: number[]): void {
 
 export function moveHighlight(db: Db, id: number, anchor: TextAnchor | null): void {
   if (anchor) {
-    db.prepare(`UPDATE highlights SET start_offset = @start, end_offset = @end, exact = @exact, search_text = @searchText,
-      prefix = @prefix, suffix = @suffix, orphaned = 0, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`)
+    db.prepare(`UPDATE highlights SET start_offset = @start, end_offset = @end, exact = @exact,
+      search_text = @searchText, prefix = @prefix, suffix = @suffix, orphaned = 0,
+      updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`)
       .run({ ...anchor, searchText: searchTextFor(anchor.exact), id });
   } else {
     db.prepare("UPDATE highlights SET orphaned = 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(id);

@@ -33,7 +33,8 @@ export function saveNote(db: Db, note: { highlightId: number | null; documentId:
       .run(note.content, note.text, searchTextFor(note.text), existing.id);
     return existing.id;
   }
-  return Number(db.prepare('INSERT INTO notes (highlight_id, document_id, content, text, search_text) VALUES (?, ?, ?, ?, ?)')
+  return Number(db.prepare(`INSERT INTO notes (highlight_id, document_id, content, text, search_text)
+    VALUES (?, ?, ?, ?, ?)`)
     .run(note.highlightId, note.documentId, note.content, note.text, searchTextFor(note.text)).lastInsertRowid);
 }
 

@@ -82,10 +82,10 @@ function rankIds(db: Db, kind: SearchKind, query: ParsedQuery, options: SearchOp
   const where = [`${sql.table} MATCH @fts`];
   if (options.documentId !== undefined) where.push(sql.inDocument);
   if (options.tagId !== undefined) where.push(sql.withTag);
-  const rows = statement(db, `SELECT rowid AS id, ${sql.bm25} AS rank FROM ${sql.table}
-    WHERE ${where.join(' AND ')} ORDER BY rank LIMIT @limit`)
-    .all({ fts: query.fts, documentId: options.documentId, tagId: options.tagId, limit }) as { id: number; rank: number }[];
-  return rows.map((row) => ({ kind, id: row.id, rank: row.rank }));
+  const ranking = statement(db, `SELECT rowid AS id, ${sql.bm25} AS rank FROM ${sql.table}
+    WHERE ${where.join(' AND ')} ORDER BY rank LIMIT @limit`);
+  const rows = ranking.all({ fts: query.fts, documentId: options.documentId, tagId: options.tagId, limit });
+  return (rows as { id: number; rank: number }[]).map((row) => ({ kind, id: row.id, rank: row.rank }));
 }
 
 function describeHit(db: Db, hit: RankedId, terms: TermMatcher): SearchHit {

@@ -27,7 +27,8 @@ const ids: Record<string, number> = {};
 before(async () => {
   backend = await startBackend({ seeds: false });
   for (const [name, text] of Object.entries(reports)) {
-    const result = await importFile(backend.workspace.project.db, { fileName: `${name}.txt`, bytes: Buffer.from(text) });
+    const db = backend.workspace.project.db;
+    const result = await importFile(db, { fileName: `${name}.txt`, bytes: Buffer.from(text) });
     assert.equal(result.status, 'imported', result.message ?? '');
     ids[name] = result.document!.id;
   }
@@ -117,7 +118,8 @@ test('control characters in a text can never forge the snippet markers', async (
   assert.equal(hit.snippet, 'The fake mark came first. Then the \u0002ambassador\u0003 spoke about the embassy staff.');
   assert.equal(text.slice(hit.offset!, hit.offset! + hit.matchLength!), 'ambassador');
 
-  const note = await backend.client['notes.save']({ documentId: id, content: '{"type":"doc"}', text: 'see \u0002this\u0003 ambassador' });
+  const spoofedNote = 'see \u0002this\u0003 ambassador';
+  const note = await backend.client['notes.save']({ documentId: id, content: '{"type":"doc"}', text: spoofedNote });
   const [noteHit] = await backend.client['search.query']({ query: 'ambassador', kinds: ['note'], documentId: id });
   assert.equal(noteHit.id, note.id);
   assert.equal(noteHit.snippet, 'see this \u0002ambassador\u0003');

@@ -25,7 +25,8 @@ test('a CJK query becomes the phrase of its bigrams; a lone last character becom
 });
 
 test('matches are located as the index sees words: whole words, CJK anywhere, marks tolerated', () => {
-  assert.deepEqual(termMatcher([{ text: 'visa', prefix: false }]).locate('visas, then a visa'), { offset: 14, length: 4 });
+  const visa = termMatcher([{ text: 'visa', prefix: false }]);
+  assert.deepEqual(visa.locate('visas, then a visa'), { offset: 14, length: 4 });
   assert.deepEqual(termMatcher([{ text: 'vis', prefix: true }]).locate('the visas'), { offset: 4, length: 5 });
   assert.deepEqual(termMatcher([{ text: '6時間', prefix: false }]).locate('約6時間にわたり'), { offset: 1, length: 3 });
   assert.deepEqual(termMatcher([{ text: 'أيضا', prefix: false }]).locate('اتفقا أيضًا على'), { offset: 6, length: 5 });
@@ -33,7 +34,8 @@ test('matches are located as the index sees words: whole words, CJK anywhere, ma
 
 test('snippets show the match in context, mark every term and drop the text\'s own control characters', () => {
   const terms = termMatcher(parseQuery('embassy staff*')!.terms);
-  const text = `${'Preamble words '.repeat(20)}the \u0002embassy\u0003 staffing talks went on.${' Afterword'.repeat(30)}`;
+  const passage = 'the \u0002embassy\u0003 staffing talks went on.';
+  const text = `${'Preamble words '.repeat(20)}${passage}${' Afterword'.repeat(30)}`;
   const snippet = makeSnippet(text, terms, terms.locate(text));
   assert.match(snippet, /^….*the \u0002embassy\u0003 \u0002staffing\u0003 talks went on\..*…$/);
   assert.equal(snippet.replace(/\u0002[^\u0003]*\u0003/g, '').match(/[\u0002\u0003]/), null);

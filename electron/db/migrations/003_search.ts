@@ -84,7 +84,8 @@ export function fillSearchText(db: Db): void {
 
 function fillColumn(db: Db, table: string, source: string, target: string): void {
   const derived: [string, number][] = [];
-  for (const row of db.prepare(`SELECT id, ${source} AS value FROM ${table}`).iterate() as Iterable<{ id: number; value: string }>) {
+  const rows = db.prepare(`SELECT id, ${source} AS value FROM ${table}`).iterate() as Iterable<{ id: number; value: string }>;
+  for (const row of rows) {
     const value = searchTextFor(row.value);
     if (value !== null) derived.push([value, row.id]);
   }
