@@ -20,6 +20,7 @@ test('a CJK query becomes the phrase of its bigrams; a lone last character becom
   assert.equal(ftsPhrase('手机iPhone', false), '"手机 机 iPhone"');
   assert.equal(ftsPhrase('第3回', false), '"第 3 回"*');
   assert.equal(ftsPhrase('embassy', true), '"embassy"*');
+  assert.equal(ftsPhrase('대사관', false), '"대사 사관"', 'Korean particles attach to words, so Hangul is bigrammed too');
   assert.equal(parseQuery('大使馆 NOT 会谈')?.fts, '"大使 使馆" NOT "会谈"');
   assert.deepEqual(parseQuery('大使馆 NOT 会谈')?.terms, [{ text: '大使馆', prefix: false }], 'NOT terms are not marked');
 });
