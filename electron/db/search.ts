@@ -71,7 +71,7 @@ function statement(db: Db, sql: string): Statement {
 
 export function searchAll(db: Db, query: ParsedQuery, options: SearchOptions = {}): SearchHit[] {
   const limit = options.limit ?? 50;
-  const kinds = options.kinds ?? ['document', 'highlight', 'note'];
+  const kinds = [...new Set<SearchKind>(options.kinds ?? ['document', 'highlight', 'note'])];
   const ranked = kinds.flatMap((kind) => rankIds(db, kind, query, options, limit));
   const terms = termMatcher(query.terms);
   return ranked.sort((a, b) => a.rank - b.rank).slice(0, limit).map((hit) => describeHit(db, hit, terms));
