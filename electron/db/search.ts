@@ -33,7 +33,8 @@ interface RankingSql {
 const rankingSql: Record<SearchKind, RankingSql> = {
   document: {
     table: 'documents_fts', bm25: 'bm25(documents_fts, 4.0, 1.0)',
-    inDocument: 'rowid = @documentId',
+    // better-sqlite3 binds JS numbers as REAL, and FTS5 silently ignores a REAL rowid constraint (all rows match).
+    inDocument: 'rowid = CAST(@documentId AS INTEGER)',
     withTag: `rowid IN (SELECT h.document_id FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id
       WHERE ht.tag_id = @tagId)`,
   },
