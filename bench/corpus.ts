@@ -43,8 +43,15 @@ export function generateDocument(rand: () => number, index: number, bytes: numbe
 
 /** `count` reports of 2–8 KB each, the same for the same seed. */
 export function generateCorpus(count: number, seed = 42, minBytes = 2048, maxBytes = 8192): GeneratedDocument[] {
+  return [...corpusDocuments(count, seed, minBytes, maxBytes)];
+}
+
+/** The same reports as generateCorpus, one at a time, for corpora too large to hold in memory at once. */
+export function* corpusDocuments(count: number, seed = 42, minBytes = 2048, maxBytes = 8192) {
   const rand = mulberry32(seed);
-  return Array.from({ length: count }, (_, i) => generateDocument(rand, i + 1, minBytes + Math.floor(rand() * (maxBytes - minBytes))));
+  for (let i = 0; i < count; i++) {
+    yield generateDocument(rand, i + 1, minBytes + Math.floor(rand() * (maxBytes - minBytes)));
+  }
 }
 
 /** Fixed query set used by the search benchmark. */

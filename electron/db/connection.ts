@@ -97,6 +97,7 @@ export function migrate(db: Db, all: Migration[] = migrations): number {
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.up?.(db);
       db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)')
         .run(migration.version, migration.name, new Date().toISOString());
     })();

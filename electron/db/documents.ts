@@ -2,6 +2,7 @@
 import type {
   DocumentFormat, DocumentFull, DocumentHeading, DocumentPage, DocumentSummary, PageStart,
 } from '../../shared/types.js';
+import { searchTextFor } from '../search/searchText.js';
 import type { Db } from './connection.js';
 
 export interface NewDocument {
@@ -55,10 +56,13 @@ const sortColumns: Record<NonNullable<ListOptions['sort']>, string> = {
 
 export function insertDocument(db: Db, doc: NewDocument): number {
   const info = db.prepare(`
-    INSERT INTO documents (title, outlet, author, published_at, url, format, text, content_hash, source_name, pages, collection_id)
-    VALUES (@title, @outlet, @author, @publishedAt, @url, @format, @text, @contentHash, @sourceName, @pages, @collectionId)`)
+    INSERT INTO documents (title, outlet, author, published_at, url, format, text, content_hash, source_name, pages,
+      collection_id, search_title, search_text)
+    VALUES (@title, @outlet, @author, @publishedAt, @url, @format, @text, @contentHash, @sourceName, @pages,
+      @collectionId, @searchTitle, @searchText)`)
     .run({
-      title: doc.title, outlet: doc.outlet ?? null, author: doc.author ?? null,
+      title: doc.title, searchTitle: searchTextFor(doc.title), searchText: searchTextFor(doc.text),
+      outlet: doc.outlet ?? null, author: doc.author ?? null,
       publishedAt: doc.publishedAt ?? null, url: doc.url ?? null, format: doc.format, text: doc.text,
       contentHash: doc.contentHash, sourceName: doc.sourceName ?? null,
       pages: doc.pages ? JSON.stringify(doc.pages) : null, collectionId: doc.collectionId ?? null,
@@ -140,16 +144,19 @@ const patchColumns: Record<keyof DocumentPatch, string> = {
 export function updateDocument(db: Db, id: number, patch: DocumentPatch): boolean {
   const keys = (Object.keys(patch) as (keyof DocumentPatch)[]).filter((k) => patch[k] !== undefined);
   if (keys.length === 0) return getDocumentSummary(db, id) !== undefined;
-  const sets = keys.map((k) => `${patchColumns[k]} = @${k}`).join(', ');
-  const info = db.prepare(`UPDATE documents SET ${sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`)
-    .run({ ...patch, id });
+  const sets = keys.map((k) => `${patchColumns[k]} = @${k}`);
+  if (patch.title !== undefined) sets.push('search_title = @searchTitle');
+  const info = db.prepare(`UPDATE documents SET ${sets.join(', ')},
+    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`)
+    .run({ ...patch, ...(patch.title !== undefined && { searchTitle: searchTextFor(patch.title) }), id });
   return info.changes > 0;
 }
 
 /** Replaces a document's text (re-import of an edited file). Highlights are re-anchored by the caller. */
 export function replaceDocumentText(db: Db, id: number, text: string, contentHash: string, pages: PageStart[] | null): void {
-  db.prepare(`UPDATE documents SET text = ?, content_hash = ?, pages = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
-    .run(text, contentHash, pages ? JSON.stringify(pages) : null, id);
+  db.prepare(`UPDATE documents SET text = ?, search_text = ?, content_hash = ?, pages = ?,
+    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
+    .run(text, searchTextFor(text), contentHash, pages ? JSON.stringify(pages) : null, id);
 }
 
 export function deleteDocument(db: Db, id: number): boolean {

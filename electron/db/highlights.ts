@@ -1,5 +1,6 @@
 // Queries for highlights and their tag links (highlight_tags). Offsets index Document.text.
 import type { Highlight, TextAnchor } from '../../shared/types.js';
+import { searchTextFor } from '../search/searchText.js';
 import type { Db } from './connection.js';
 
 export interface HighlightRow {
@@ -53,11 +54,13 @@ export interface NewHighlight extends TextAnchor {
 
 export function insertHighlight(db: Db, h: NewHighlight): number {
   const info = db.prepare(`
-    INSERT INTO highlights (id, document_id, start_offset, end_offset, exact, prefix, suffix, color, orphaned, created_at)
-    VALUES (@id, @documentId, @start, @end, @exact, @prefix, @suffix, @color, @orphaned,
+    INSERT INTO highlights (id, document_id, start_offset, end_offset, exact, search_text, prefix, suffix, color,
+      orphaned, created_at)
+    VALUES (@id, @documentId, @start, @end, @exact, @searchText, @prefix, @suffix, @color, @orphaned,
             COALESCE(@createdAt, strftime('%Y-%m-%dT%H:%M:%fZ','now')))`)
     .run({
-      id: h.id ?? null, documentId: h.documentId, start: h.start, end: h.end, exact: h.exact, prefix: h.prefix,
+      id: h.id ?? null, documentId: h.documentId, start: h.start, end: h.end, exact: h.exact,
+      searchText: searchTextFor(h.exact), prefix: h.prefix,
       suffix: h.suffix, color: h.color ?? null, orphaned: h.orphaned ? 1 : 0, createdAt: h.createdAt ?? null,
     });
   return Number(info.lastInsertRowid);
@@ -77,8 +80,10 @@ export function setHighlightTags(db: Db, id: number, tagIds: number[]): void {
 
 export function moveHighlight(db: Db, id: number, anchor: TextAnchor | null): void {
   if (anchor) {
-    db.prepare(`UPDATE highlights SET start_offset = @start, end_offset = @end, exact = @exact, prefix = @prefix,
-      suffix = @suffix, orphaned = 0, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`).run({ ...anchor, id });
+    db.prepare(`UPDATE highlights SET start_offset = @start, end_offset = @end, exact = @exact,
+      search_text = @searchText, prefix = @prefix, suffix = @suffix, orphaned = 0,
+      updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`)
+      .run({ ...anchor, searchText: searchTextFor(anchor.exact), id });
   } else {
     db.prepare("UPDATE highlights SET orphaned = 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(id);
   }

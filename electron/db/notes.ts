@@ -1,5 +1,6 @@
 // Queries for notes: rich-text JSON plus its plain text (indexed by notes_fts through triggers).
 import type { Note } from '../../shared/types.js';
+import { searchTextFor } from '../search/searchText.js';
 import type { Db } from './connection.js';
 
 const columns = `n.id, n.highlight_id AS highlightId, n.document_id AS documentId, n.content, n.text,
@@ -27,18 +28,21 @@ export function getNote(db: Db, id: number): Note | undefined {
 export function saveNote(db: Db, note: { highlightId: number | null; documentId: number; content: string; text: string }): number {
   const existing = note.highlightId !== null ? noteForHighlight(db, note.highlightId) : noteForDocument(db, note.documentId);
   if (existing) {
-    db.prepare("UPDATE notes SET content = ?, text = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?")
-      .run(note.content, note.text, existing.id);
+    db.prepare(`UPDATE notes SET content = ?, text = ?, search_text = ?,
+      updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
+      .run(note.content, note.text, searchTextFor(note.text), existing.id);
     return existing.id;
   }
-  return Number(db.prepare('INSERT INTO notes (highlight_id, document_id, content, text) VALUES (?, ?, ?, ?)')
-    .run(note.highlightId, note.documentId, note.content, note.text).lastInsertRowid);
+  return Number(db.prepare(`INSERT INTO notes (highlight_id, document_id, content, text, search_text)
+    VALUES (?, ?, ?, ?, ?)`)
+    .run(note.highlightId, note.documentId, note.content, note.text, searchTextFor(note.text)).lastInsertRowid);
 }
 
 /** Puts a note back exactly as it was (undo of a highlight deletion). */
 export function restoreNote(db: Db, note: Note): void {
-  db.prepare(`INSERT INTO notes (id, highlight_id, document_id, content, text, created_at, updated_at)
-    VALUES (@id, @highlightId, @documentId, @content, @text, @createdAt, @updatedAt)`).run(note);
+  db.prepare(`INSERT INTO notes (id, highlight_id, document_id, content, text, search_text, created_at, updated_at)
+    VALUES (@id, @highlightId, @documentId, @content, @text, @searchText, @createdAt, @updatedAt)`)
+    .run({ ...note, searchText: searchTextFor(note.text) });
 }
 
 export function deleteNote(db: Db, id: number): boolean {

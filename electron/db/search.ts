@@ -1,6 +1,11 @@
 // Full-text search over the FTS5 indexes of documents, highlights and notes, ranked by bm25.
+//
+// Common words match most rows, so the cost is in ranking thousands of matches. Each kind is ranked on its index
+// alone (rowid and bm25, no joins, no snippets), the three rankings are merged, and only the final top `limit` hits
+// are read back to build snippets and jump offsets.
 import type { SearchHit, SearchKind } from '../../shared/types.js';
-import { locateMatch, type ParsedQuery } from '../search/query.js';
+import { termMatcher, type ParsedQuery, type TermMatcher } from '../search/query.js';
+import { makeSnippet } from '../search/snippet.js';
 import type { Db } from './connection.js';
 
 export interface SearchOptions {
@@ -10,62 +15,98 @@ export interface SearchOptions {
   limit?: number;
 }
 
-const SNIPPET_TOKENS = 24;
+interface RankedId {
+  kind: SearchKind;
+  id: number;
+  rank: number;
+}
+
+type Statement = ReturnType<Db['prepare']>;
+
+interface RankingSql {
+  table: string;
+  bm25: string;
+  inDocument: string;
+  withTag: string;
+}
+
+const rankingSql: Record<SearchKind, RankingSql> = {
+  document: {
+    table: 'documents_fts', bm25: 'bm25(documents_fts, 4.0, 1.0)',
+    // better-sqlite3 binds JS numbers as REAL, and FTS5 silently ignores a REAL rowid constraint (all rows match).
+    inDocument: 'rowid = CAST(@documentId AS INTEGER)',
+    withTag: `rowid IN (SELECT h.document_id FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id
+      WHERE ht.tag_id = @tagId)`,
+  },
+  highlight: {
+    table: 'highlights_fts', bm25: 'bm25(highlights_fts)',
+    inDocument: 'rowid IN (SELECT id FROM highlights WHERE document_id = @documentId)',
+    withTag: 'rowid IN (SELECT highlight_id FROM highlight_tags WHERE tag_id = @tagId)',
+  },
+  note: {
+    table: 'notes_fts', bm25: 'bm25(notes_fts)',
+    inDocument: 'rowid IN (SELECT id FROM notes WHERE document_id = @documentId)',
+    withTag: `rowid IN (SELECT n.id FROM notes n JOIN highlight_tags ht ON ht.highlight_id = n.highlight_id
+      WHERE ht.tag_id = @tagId)`,
+  },
+};
+
+const detailSql = {
+  document: 'SELECT title, text FROM documents WHERE id = ?',
+  highlight: `SELECT h.document_id AS documentId, d.title, h.start_offset AS start, h.end_offset AS end, h.exact AS text
+    FROM highlights h JOIN documents d ON d.id = h.document_id WHERE h.id = ?`,
+  note: `SELECT n.document_id AS documentId, d.title, h.start_offset AS start, h.end_offset AS end, n.text
+    FROM notes n LEFT JOIN documents d ON d.id = n.document_id LEFT JOIN highlights h ON h.id = n.highlight_id
+    WHERE n.id = ?`,
+};
+
+const statementsByDb = new WeakMap<Db, Map<string, Statement>>();
+
+function statement(db: Db, sql: string): Statement {
+  let cache = statementsByDb.get(db);
+  if (!cache) statementsByDb.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}
 
 export function searchAll(db: Db, query: ParsedQuery, options: SearchOptions = {}): SearchHit[] {
   const limit = options.limit ?? 50;
-  const kinds = new Set(options.kinds ?? ['document', 'highlight', 'note']);
-  const hits: SearchHit[] = [];
-  if (kinds.has('document')) hits.push(...searchDocuments(db, query, options, limit));
-  if (kinds.has('highlight')) hits.push(...searchHighlights(db, query, options, limit));
-  if (kinds.has('note')) hits.push(...searchNotes(db, query, options, limit));
-  return hits.sort((a, b) => a.rank - b.rank).slice(0, limit);
+  const kinds = [...new Set<SearchKind>(options.kinds ?? ['document', 'highlight', 'note'])];
+  const ranked = kinds.flatMap((kind) => rankIds(db, kind, query, options, limit));
+  const terms = termMatcher(query.terms);
+  return ranked.sort((a, b) => a.rank - b.rank).slice(0, limit).map((hit) => describeHit(db, hit, terms));
 }
 
-function filters(options: SearchOptions, documentColumn: string, tagExists: string): { sql: string; params: unknown[] } {
-  const sql: string[] = [];
-  const params: unknown[] = [];
-  if (options.documentId !== undefined) { sql.push(`${documentColumn} = ?`); params.push(options.documentId); }
-  if (options.tagId !== undefined) { sql.push(tagExists); params.push(options.tagId); }
-  return { sql: sql.map((s) => ` AND ${s}`).join(''), params };
+function rankIds(db: Db, kind: SearchKind, query: ParsedQuery, options: SearchOptions, limit: number): RankedId[] {
+  const sql = rankingSql[kind];
+  const where = [`${sql.table} MATCH @fts`];
+  if (options.documentId !== undefined) where.push(sql.inDocument);
+  if (options.tagId !== undefined) where.push(sql.withTag);
+  const ranking = statement(db, `SELECT rowid AS id, ${sql.bm25} AS rank FROM ${sql.table}
+    WHERE ${where.join(' AND ')} ORDER BY rank LIMIT @limit`);
+  const rows = ranking.all({ fts: query.fts, documentId: options.documentId, tagId: options.tagId, limit });
+  return (rows as { id: number; rank: number }[]).map((row) => ({ kind, id: row.id, rank: row.rank }));
 }
 
-function searchDocuments(db: Db, query: ParsedQuery, options: SearchOptions, limit: number): SearchHit[] {
-  const f = filters(options, 'd.id', 'EXISTS (SELECT 1 FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id WHERE h.document_id = d.id AND ht.tag_id = ?)');
-  const rows = db.prepare(`
-    SELECT d.id, d.title, snippet(documents_fts, 1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS snippet,
-      bm25(documents_fts, 4.0, 1.0) AS rank
-    FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-    WHERE documents_fts MATCH ?${f.sql} ORDER BY rank LIMIT ?`).all(query.fts, ...f.params, limit) as { id: number; title: string; snippet: string; rank: number }[];
-  const textOf = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
-  return rows.map((r) => {
-    const at = locateMatch(textOf.get(r.id) as string, query.terms);
-    return { kind: 'document', id: r.id, documentId: r.id, documentTitle: r.title, snippet: r.snippet, offset: at?.offset ?? null, matchLength: at?.length ?? null, rank: r.rank };
-  });
+function describeHit(db: Db, hit: RankedId, terms: TermMatcher): SearchHit {
+  if (hit.kind === 'document') return describeDocument(db, hit, terms);
+  const row = statement(db, detailSql[hit.kind]).get(hit.id) as
+    { documentId: number | null; title: string | null; start: number | null; end: number | null; text: string };
+  const hasPassage = row.start !== null && row.end !== null;
+  return {
+    kind: hit.kind, id: hit.id, documentId: row.documentId, documentTitle: row.title,
+    snippet: makeSnippet(row.text, terms, terms.locate(row.text)),
+    offset: row.start, matchLength: hasPassage ? row.end! - row.start! : null, rank: hit.rank,
+  };
 }
 
-function searchHighlights(db: Db, query: ParsedQuery, options: SearchOptions, limit: number): SearchHit[] {
-  const f = filters(options, 'h.document_id', 'EXISTS (SELECT 1 FROM highlight_tags ht WHERE ht.highlight_id = h.id AND ht.tag_id = ?)');
-  const rows = db.prepare(`
-    SELECT h.id, h.document_id AS documentId, d.title, h.start_offset AS start, h.end_offset AS end,
-      snippet(highlights_fts, 0, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS snippet, bm25(highlights_fts) AS rank
-    FROM highlights_fts JOIN highlights h ON h.id = highlights_fts.rowid JOIN documents d ON d.id = h.document_id
-    WHERE highlights_fts MATCH ?${f.sql} ORDER BY rank LIMIT ?`).all(query.fts, ...f.params, limit) as
-    { id: number; documentId: number; title: string; start: number; end: number; snippet: string; rank: number }[];
-  return rows.map((r) => ({ kind: 'highlight', id: r.id, documentId: r.documentId, documentTitle: r.title, snippet: r.snippet, offset: r.start, matchLength: r.end - r.start, rank: r.rank }));
-}
-
-function searchNotes(db: Db, query: ParsedQuery, options: SearchOptions, limit: number): SearchHit[] {
-  const f = filters(options, 'n.document_id', 'EXISTS (SELECT 1 FROM highlight_tags ht WHERE ht.highlight_id = n.highlight_id AND ht.tag_id = ?)');
-  const rows = db.prepare(`
-    SELECT n.id, n.document_id AS documentId, d.title, h.start_offset AS start, h.end_offset AS end,
-      snippet(notes_fts, 0, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS snippet, bm25(notes_fts) AS rank
-    FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid LEFT JOIN documents d ON d.id = n.document_id
-      LEFT JOIN highlights h ON h.id = n.highlight_id
-    WHERE notes_fts MATCH ?${f.sql} ORDER BY rank LIMIT ?`).all(query.fts, ...f.params, limit) as
-    { id: number; documentId: number | null; title: string | null; start: number | null; end: number | null; snippet: string; rank: number }[];
-  return rows.map((r) => ({
-    kind: 'note', id: r.id, documentId: r.documentId, documentTitle: r.title, snippet: r.snippet,
-    offset: r.start, matchLength: r.start !== null && r.end !== null ? r.end - r.start : null, rank: r.rank,
-  }));
+function describeDocument(db: Db, hit: RankedId, terms: TermMatcher): SearchHit {
+  const row = statement(db, detailSql.document).get(hit.id) as { title: string; text: string };
+  const match = terms.locate(row.text);
+  return {
+    kind: 'document', id: hit.id, documentId: hit.id, documentTitle: row.title,
+    snippet: makeSnippet(row.text, terms, match),
+    offset: match?.offset ?? null, matchLength: match?.length ?? null, rank: hit.rank,
+  };
 }

@@ -55,6 +55,8 @@ const EDITS: [string, (c: GlossClient, f: Fixture) => Promise<unknown>][] = [
   ['edit document details', (c, f) => c['documents.update']({ id: f.doc.id, patch: { title: 'Renamed', publishedAt: '2025-02-27' } })],
   ['delete a document', (c, f) => c['documents.delete']({ id: f.doc.id })],
   ['delete a collection', (c, f) => c['collections.delete']({ id: f.collection.id })],
+  ['import a Chinese report (derived search text restored too)', (c) => c['documents.import']({ fileName: 'zh.txt',
+    base64: Buffer.from('美国和俄罗斯外交官在伊斯坦布尔举行会谈。\n\n双方讨论了大使馆的运作。').toString('base64') })],
   ['import a file', (c) => c['documents.import']({ fileName: 'new.txt', base64: Buffer.from('A new report.\n\nWith two paragraphs.').toString('base64') })],
   ['re-import an edited file', async (c, f) => {
     const { text } = await c['documents.get']({ id: f.doc.id });

@@ -85,3 +85,22 @@ test('collections group documents and filter the library', async () => {
   await c['collections.delete']({ id: col.id });
   assert.equal((await c['documents.get']({ id: docs[1].id })).collectionId, null, 'documents stay, ungrouped');
 });
+
+test('filters by document and by tag apply to every kind', async () => {
+  const c = backend.client;
+  const docs = await c['documents.list']({});
+  const [first, second] = await Promise.all([c['documents.get']({ id: docs[2].id }), c['documents.get']({ id: docs[3].id })]);
+  const tag = await c['tags.create']({ name: 'filter-check' });
+  const at = first.text.search(/\bembassy\b/i);
+  const h = await c['highlights.create']({ documentId: first.id, start: at, end: at + 7, tagIds: [tag.id] });
+  await c['notes.save']({ highlightId: h.id, content: '{"type":"doc"}', text: 'embassy note for the filter check' });
+  await c['notes.save']({ documentId: second.id, content: '{"type":"doc"}', text: 'embassy note on another report' });
+
+  const tagged = await c['search.query']({ query: 'embassy', tagId: tag.id, limit: 200 });
+  assert.deepEqual(new Set(tagged.map((x) => `${x.kind}:${x.id}`)), new Set([`document:${first.id}`, `highlight:${h.id}`,
+    `note:${tagged.find((x) => x.kind === 'note')?.id}`]));
+  const inSecond = await c['search.query']({ query: 'embassy', documentId: second.id, limit: 200 });
+  assert.ok(inSecond.length >= 2 && inSecond.every((x) => x.documentId === second.id), JSON.stringify(inSecond));
+  assert.deepEqual(await c['search.query']({ query: 'embassy', kinds: ['note', 'note'], documentId: second.id })
+    .then((hits) => hits.length), 1, 'a kind named twice is searched once');
+});

@@ -10,8 +10,13 @@ export function keyColumns(table: string): string[] {
   return LOGGED_KEYS[table] ?? ['id'];
 }
 
-// Document text is large: an update records it only when it changed, in a change of its own.
-const LARGE_COLUMNS: Record<string, string[]> = { documents: ['text'] };
+// Document text (and its derived search form) is large: an update records it only when it changed, in a change of
+// its own.
+const LARGE_COLUMNS: Record<string, string[]> = { documents: ['text', 'search_text'] };
+
+function largeColumns(table: string, columns: string[]): string[] {
+  return (LARGE_COLUMNS[table] ?? []).filter((c) => columns.includes(c));
+}
 
 function rowJson(alias: 'old' | 'new', columns: string[]): string {
   return `json_object(${columns.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
@@ -26,7 +31,7 @@ function logChange(table: string, kind: string, keyAlias: 'old' | 'new', before:
 }
 
 export function oplogTriggers(table: string, columns: string[]): string {
-  const large = LARGE_COLUMNS[table] ?? [];
+  const large = largeColumns(table, columns);
   const small = columns.filter((c) => !large.includes(c));
   const when = 'WHEN EXISTS (SELECT 1 FROM oplog_current)';
   const largeTriggers = large.map((column) => `
@@ -47,7 +52,7 @@ END;${largeTriggers}`;
 }
 
 export function dropOplogTriggers(table: string, columns: string[]): string {
-  const large = (LARGE_COLUMNS[table] ?? []).filter((c) => columns.includes(c));
+  const large = largeColumns(table, columns);
   return ['insert', 'update', 'delete', ...large.map((c) => `update_${c}`)]
     .map((suffix) => `DROP TRIGGER IF EXISTS oplog_${table}_${suffix};`).join('\n');
 }
