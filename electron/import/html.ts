@@ -43,11 +43,13 @@ export function htmlToText(html: string): string {
   return normaliseText(parts.join('\n\n'));
 }
 
-export function extractHtml(raw: string, fileName: string): Extracted {
+/** findArticle: run Readability to find the article (skipped for very large pages, where the body is used). */
+export function extractHtml(raw: string, fileName: string, options: { findArticle?: boolean } = {}): Extracted {
   const dom = inertDom(raw);
   const doc = dom.window.document;
   const meta = (selector: string) => doc.querySelector(selector)?.getAttribute('content')?.trim() || null;
-  const article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 100 }).parse();
+  const article = options.findArticle === false ? null
+    : new Readability(doc.cloneNode(true) as Document, { charThreshold: 100 }).parse();
   const bodyHtml = article?.content ?? doc.body?.innerHTML ?? '';
   const text = htmlToText(sanitiseHtml(bodyHtml));
   const title = (article?.title || doc.title || '').trim() || extractTitle(text, fileName.replace(/\.[^.]+$/, ''));

@@ -2,18 +2,23 @@
 // vertical gaps between them, and each page's start offset kept so a citation can name its page.
 import type { PageStart } from '../../shared/types.js';
 import type { Extracted } from './extractors.js';
-import { ImportError } from './extractors.js';
+import { ImportError } from './errors.js';
+import { describeCount, type ImportLimits } from './limits.js';
 import { extractTitle } from './text.js';
 
 interface Line { text: string; y: number; height: number }
 
-export async function extractPdf(bytes: Buffer, fileName: string): Promise<Extracted> {
+export async function extractPdf(bytes: Buffer, fileName: string, limits: ImportLimits): Promise<Extracted> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let pdf;
   try {
     pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   } catch (error) {
     throw new ImportError(`${fileName} is not a readable PDF (${(error as Error).message}).`);
+  }
+  if (pdf.numPages > limits.maxPdfPages) {
+    await pdf.destroy();
+    throw new ImportError(`${fileName}: the PDF has more than the ${describeCount(limits.maxPdfPages)}-page limit.`);
   }
   const paragraphs: string[] = [];
   const pages: PageStart[] = [];
@@ -27,6 +32,10 @@ export async function extractPdf(bytes: Buffer, fileName: string): Promise<Extra
     for (const p of pageParagraphs) {
       paragraphs.push(p);
       offset += p.length + 2;
+    }
+    if (offset > limits.maxTextChars) {
+      await pdf.destroy();
+      throw new ImportError(`${fileName}: its text is longer than the limit of ${describeCount(limits.maxTextChars)} characters.`);
     }
   }
   await pdf.destroy();
