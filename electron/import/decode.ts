@@ -14,9 +14,19 @@ export function decodeText(bytes: Buffer, fileName: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // Not valid UTF-8: the usual 8-bit Western encoding, which maps every byte to some character.
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
+}
+
+/** windows-1252's printable characters at 0x80–0x9F (where Latin-1 has control codes); undefined ones stay. */
+const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+/**
+ * Not valid UTF-8: the usual 8-bit Western encoding, which maps every byte to a character. Decoded by hand
+ * because Node's TextDecoder treats 'windows-1252' as Latin-1, losing curly quotes, dashes and €.
+ */
+function decodeWindows1252(bytes: Buffer): string {
+  return bytes.toString('latin1').replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
 
 function byteOrderMark(bytes: Buffer): Encoding | undefined {

@@ -3,7 +3,7 @@
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/api.js';
 import type { ImportResult, PageStart } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { findDocumentByHash, getDocumentSummary, insertDocument } from '../db/documents.js';
+import { documentWriter, getDocumentSummaries, getDocumentSummary } from '../db/documents.js';
 import { ImportError } from './errors.js';
 import { baseName, formatOf, type ExtractedFile } from './extractors.js';
 import { extractionPool, type ExtractionPool } from './pool.js';
@@ -35,17 +35,18 @@ export interface ImportOptions {
 
 /** Small text files travel to a worker together: one message per file would cost more than reading them. */
 const BATCHABLE_BYTES = 256 * 1024;
-const BATCH_MAX_FILES = 200;
-const BATCH_MAX_BYTES = 4 * 1024 * 1024;
+const BATCH_MAX_FILES = 500;
+const BATCH_MAX_BYTES = 8 * 1024 * 1024;
+const WRITE_MAX_DOCUMENTS = 1000;
+const WRITE_MAX_CHARS = 16 * 1024 * 1024;
 
 export async function importFile(db: Db, request: ImportRequest, options: ImportOptions = {}): Promise<ImportResult> {
   return (await importFiles(db, [request], options))[0];
 }
 
-/** Imports many files; one result per file, in order. Writes each batch in one transaction as it is read. */
+/** Imports many files; one result per file, in order. Writes what has been read in as few transactions as it can. */
 export async function importFiles(db: Db, requests: ImportRequest[], options: ImportOptions = {}): Promise<ImportResult[]> {
   const pool = options.pool ?? extractionPool();
-  const write = options.write ?? ((items: ExtractedImport[]) => writeImports(db, items));
   const results: ImportResult[] = new Array(requests.length);
   const readable: number[] = [];
   requests.forEach((request, index) => {
@@ -54,47 +55,94 @@ export async function importFiles(db: Db, requests: ImportRequest[], options: Im
     else readable.push(index);
   });
   const batches = groupIntoBatches(readable, requests);
-  const reading = batches.map((batch) => pool.extract(
-    batch.map((i) => ({ fileName: displayName(requests[i].fileName), bytes: requests[i].bytes })), options.signal));
+  const reading = batches.map((batch) => trackSettled(pool.extract(
+    batch.map((i) => ({ fileName: displayName(requests[i].fileName), bytes: requests[i].bytes })), options.signal)));
+  const writes = new WriteBuffer(options.write ?? ((items) => writeImports(db, items)), results, options.signal);
   for (const [n, batch] of batches.entries()) {
-    const outcomes = await reading[n];
-    const extracted: { index: number; item: ExtractedImport }[] = [];
+    const outcomes = await reading[n].promise;
     batch.forEach((index, k) => {
       const read = readOutcome(requests[index], outcomes[k]);
       if ('status' in read) results[index] = read;
-      else extracted.push({ index, item: read });
+      else writes.add(index, read);
     });
-    if (options.signal?.aborted) {
-      for (const { index, item } of extracted) results[index] = failed(item.fileName, `${item.fileName}: the import was cancelled.`);
-      continue;
-    }
-    const written = extracted.length ? write(extracted.map((e) => e.item)) : [];
-    extracted.forEach(({ index }, k) => { results[index] = written[k]; });
+    // Write now if the next batch is not read yet (or the buffer is full); otherwise keep collecting.
+    if (writes.full || !reading[n + 1]?.settled) writes.flush();
   }
+  writes.flush();
   return results;
+}
+
+/**
+ * Extracted files waiting to be written. Large transactions are much cheaper per document (the full-text index
+ * is flushed once per commit), but one transaction holds the backend's thread, so a write is capped.
+ */
+class WriteBuffer {
+  private items: { index: number; item: ExtractedImport }[] = [];
+  private chars = 0;
+
+  constructor(
+    private readonly write: (items: ExtractedImport[]) => ImportResult[],
+    private readonly results: ImportResult[],
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  add(index: number, item: ExtractedImport): void {
+    this.items.push({ index, item });
+    this.chars += item.extracted.text.length;
+  }
+
+  get full(): boolean {
+    return this.items.length >= WRITE_MAX_DOCUMENTS || this.chars >= WRITE_MAX_CHARS;
+  }
+
+  flush(): void {
+    const items = this.items;
+    this.items = [];
+    this.chars = 0;
+    if (items.length === 0) return;
+    if (this.signal?.aborted) {
+      for (const { index, item } of items) this.results[index] = failed(item.fileName, `${item.fileName}: the import was cancelled.`);
+      return;
+    }
+    const written = this.write(items.map((i) => i.item));
+    items.forEach(({ index }, k) => { this.results[index] = written[k]; });
+  }
+}
+
+function trackSettled<T>(promise: Promise<T>): { promise: Promise<T>; settled: boolean } {
+  const tracked = { promise, settled: false };
+  void promise.then(() => { tracked.settled = true; });
+  return tracked;
 }
 
 /** The database half of an import: synchronous, one transaction, one result per item. */
 export function writeImports(db: Db, items: ExtractedImport[]): ImportResult[] {
-  return db.transaction(() => items.map((item) => writeImport(db, item)))();
+  const writer = documentWriter(db);
+  const written = db.transaction(() => items.map((item) => writeImport(db, writer, item)))();
+  const imported = written.filter((w): w is { id: number; result: ImportResult } => w.id !== null);
+  const summaries = getDocumentSummaries(db, imported.map((w) => w.id));
+  imported.forEach((w, k) => { w.result.document = summaries[k]; });
+  return written.map((w) => w.result);
 }
 
-function writeImport(db: Db, { fileName, request, extracted }: ExtractedImport): ImportResult {
+type Writer = ReturnType<typeof documentWriter>;
+
+function writeImport(db: Db, writer: Writer, item: ExtractedImport): { id: number | null; result: ImportResult } {
+  const { fileName, request, extracted } = item;
   const warnings = extracted.warnings ?? [];
-  const existing = findDocumentByHash(db, extracted.contentHash);
-  if (existing && !request.allowDuplicate) {
-    return {
-      fileName, status: 'duplicate', document: existing, warnings,
-      message: `${fileName} has the same text as “${existing.title}”, already in the project.`,
-    };
+  const existingId = request.allowDuplicate ? undefined : writer.findIdByHash(extracted.contentHash);
+  if (existingId !== undefined) {
+    const existing = getDocumentSummary(db, existingId)!;
+    const message = `${fileName} has the same text as “${existing.title}”, already in the project.`;
+    return { id: null, result: { fileName, status: 'duplicate', document: existing, warnings, message } };
   }
-  const id = insertDocument(db, {
+  const id = writer.insert({
     title: extracted.title || baseName(fileName), outlet: request.outlet ?? extracted.outlet ?? null,
     author: extracted.author ?? null, publishedAt: extracted.publishedAt ?? null, url: extracted.url ?? null,
     format: extracted.format, text: extracted.text, contentHash: extracted.contentHash, sourceName: fileName,
     pages: extracted.pages ?? null, collectionId: request.collectionId ?? null,
   });
-  return { fileName, status: 'imported', document: getDocumentSummary(db, id)!, message: null, warnings };
+  return { id, result: { fileName, status: 'imported', document: null, message: null, warnings } };
 }
 
 /** Extracts a file's text for re-import, or explains (as an ImportError) why it cannot be read. */
