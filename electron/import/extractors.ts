@@ -30,7 +30,7 @@ export interface ExtractedFile extends Extracted {
 export type Extractor = (bytes: Buffer, fileName: string, limits: ImportLimits) => Promise<Extracted>;
 
 /** Above this many elements Readability's article detection costs more than it is worth: the body is used. */
-const READABILITY_MAX_ELEMENTS = 20_000;
+const READABILITY_MAX_ELEMENTS = 5_000;
 
 const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', pdf: 'pdf', docx: 'docx',
