@@ -90,6 +90,16 @@ export const api = {
     /** Chosen by the caller, so documents.cancelImport can stop this import while it is being read. */
     importId: importId.optional(),
   }).strict()).returns<ImportResult>(),
+  /** Many files in one call: read in parallel workers, written many per transaction; one result per file, in order. */
+  'documents.importBatch': op(z.object({
+    files: z.array(z.object({
+      fileName: z.string().min(1).max(1000),
+      base64: z.string().max(MAX_PAYLOAD_BYTES).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
+    }).strict()).min(1).max(10_000),
+    allowDuplicate: z.boolean().optional(),
+    collectionId: id.optional(),
+    importId: importId.optional(),
+  }).strict()).returns<ImportResult[]>(),
   /** Stops an import still being read (its worker is ended; nothing is written); false when none was running. */
   'documents.cancelImport': op(z.object({ importId }).strict()).returns<{ cancelled: boolean }>(),
 

@@ -153,3 +153,12 @@ test('importFiles reads and writes a batch: one result per file, in order, dupli
   assert.equal(results[4].document!.title, 'Batch report 4');
   assert.ok(results.slice(0, 30).every((r, i, all) => i === 0 || r.document!.id > all[i - 1].document!.id), 'written in order');
 });
+
+test('documents.importBatch imports many files in one call, one result per file', async () => {
+  const files = ['one', 'two', 'three'].map((word) => ({
+    fileName: `wire-${word}.txt`, base64: Buffer.from(`Batch over the wire: ${word}\n\nBody ${word}.`).toString('base64'),
+  }));
+  const results = await backend.client['documents.importBatch']({ files: [...files, { fileName: 'x.exe', base64: 'AA==' }] });
+  assert.deepEqual(results.map((r) => r.status), ['imported', 'imported', 'imported', 'failed']);
+  assert.equal(results[2].document!.title, 'Batch over the wire: three');
+});

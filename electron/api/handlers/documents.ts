@@ -1,13 +1,13 @@
 import { deleteDocument, getDocument, getDocumentSummary, listDocuments, updateDocument } from '../../db/documents.js';
 import { reanchorDocument } from '../../anchoring/reanchorDocument.js';
 import { ImportError } from '../../import/extractors.js';
-import { extractForReimport, importFile } from '../../import/importer.js';
+import { extractForReimport, importFile, importFiles } from '../../import/importer.js';
 import type { Workspace } from '../../project/workspace.js';
 import { found, invalid, notFound } from '../errors.js';
 import type { HandlerGroup } from '../types.js';
 
 type DocumentOps = 'documents.list' | 'documents.get' | 'documents.update' | 'documents.delete' | 'documents.import'
-  | 'documents.reimport' | 'documents.cancelImport';
+  | 'documents.reimport' | 'documents.cancelImport' | 'documents.importBatch';
 
 export function documentHandlers(ws: Workspace): HandlerGroup<DocumentOps> {
   const imports = new RunningImports();
@@ -39,6 +39,9 @@ export function documentHandlers(ws: Workspace): HandlerGroup<DocumentOps> {
     },
     'documents.import': ({ fileName, base64, allowDuplicate, collectionId, importId }) => imports.run(importId, (signal) =>
       importFile(ws.project.db, { fileName, bytes: Buffer.from(base64, 'base64'), allowDuplicate, collectionId }, { signal })),
+    'documents.importBatch': ({ files, allowDuplicate, collectionId, importId }) => imports.run(importId, (signal) =>
+      importFiles(ws.project.db, files.map(({ fileName, base64 }) => (
+        { fileName, bytes: Buffer.from(base64, 'base64'), allowDuplicate, collectionId })), { signal })),
     'documents.cancelImport': ({ importId }) => ({ cancelled: imports.cancel(importId) }),
   };
 }
