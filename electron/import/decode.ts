@@ -1,5 +1,6 @@
 // Bytes of a text file to a string. Text editors still write UTF-16 (Windows Notepad, Excel's "Unicode text")
 // and windows-1252 (older Windows tools), so those are recognised instead of being refused as binary or garbled.
+import { isUtf8 } from 'node:buffer';
 import { ImportError } from './errors.js';
 
 const SAMPLE_BYTES = 8192;
@@ -11,11 +12,7 @@ export function decodeText(bytes: Buffer, fileName: string): string {
   const encoding = byteOrderMark(bytes) ?? bomLessUtf16(bytes);
   if (encoding && encoding !== 'utf-8') return new TextDecoder(encoding).decode(bytes);
   refuseBinary(bytes, fileName);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return decodeWindows1252(bytes);
-  }
+  return isUtf8(bytes) ? bytes.toString('utf8') : decodeWindows1252(bytes);
 }
 
 /** windows-1252's printable characters at 0x80–0x9F (where Latin-1 has control codes); undefined ones stay. */
@@ -57,9 +54,10 @@ function bomLessUtf16(bytes: Buffer): Encoding | undefined {
 
 function refuseBinary(bytes: Buffer, fileName: string): void {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
+  if (sample.indexOf(0) !== -1) throw new ImportError(`${fileName} looks like a binary file (it contains NUL bytes), not text.`);
   let control = 0;
-  for (const b of sample) {
-    if (b === 0) throw new ImportError(`${fileName} looks like a binary file (it contains NUL bytes), not text.`);
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
   if (sample.length > 0 && control / sample.length > 0.1) {

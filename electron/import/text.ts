@@ -15,7 +15,8 @@ export function normaliseText(raw: string): string {
 export function toParagraphs(text: string): string[] {
   const paragraphs: string[] = [];
   for (const block of text.split(/\n[ \t]*\n+/)) {
-    const lines = block.split('\n').map((l) => l.replace(/[ \t]+/g, ' ').trim()).filter(Boolean);
+    // Only runs of blanks are rewritten: replacing every single space copied each line for nothing.
+    const lines = block.split('\n').map((l) => l.replace(/[ \t]{2,}|\t/g, ' ').trim()).filter(Boolean);
     if (lines.length === 0) continue;
     if (looksHardWrapped(lines)) paragraphs.push(lines.join(' '));
     else paragraphs.push(...lines);
