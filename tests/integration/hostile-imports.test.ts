@@ -6,6 +6,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { importFile } from '../../electron/import/importer.js';
+import { DEFAULT_IMPORT_LIMITS } from '../../electron/import/limits.js';
+import { ExtractionPool } from '../../electron/import/pool.js';
 import { generateHostileFixtures, type HostileFixture } from '../../scripts/hostile-fixtures.js';
 import { startBackend, type TestBackend } from '../support/backend.js';
 import { repoRoot, tempDir } from '../support/temp.js';
@@ -90,4 +93,22 @@ test('an import can be cancelled: its worker is ended, nothing is written, and t
     fileName: 'after.txt', base64: Buffer.from('After the cancelled import\n\nStill working.').toString('base64'),
   });
   assert.equal(next.status, 'imported', next.message ?? '');
+});
+
+test('a file that needs more memory than the cap is refused, and the pool carries on with a new worker', async () => {
+  const pool = new ExtractionPool({ size: 1, limits: { ...DEFAULT_IMPORT_LIMITS, memoryLimitMb: 64 } });
+  try {
+    const before = databaseDigest();
+    const db = backend.workspace.project.db;
+    const html = `<html><body>${Array.from({ length: 60_000 }, (_, i) => `<p>Paragraph ${i} with some words.</p>`).join('')}</body></html>`;
+    const refused = await importFile(db, { fileName: 'greedy.html', bytes: Buffer.from(html) }, { pool });
+    assert.equal(refused.status, 'failed');
+    assert.match(refused.message ?? '', /^greedy\.html: reading it needed more than the 64 MB memory limit/);
+    assert.equal(databaseDigest(), before, 'nothing was written');
+    const next = await importFile(db, { fileName: 'modest.txt', bytes: Buffer.from('Modest file\n\nIt fits.') }, { pool });
+    assert.equal(next.status, 'imported', next.message ?? '');
+    assert.equal(pool.workerCount, 1);
+  } finally {
+    pool.close();
+  }
 });
