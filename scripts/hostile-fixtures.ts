@@ -20,8 +20,11 @@ export async function generateHostileFixtures(dir: string): Promise<HostileFixtu
   const at = (name: string) => path.join(dir, name);
   await writeDocxBomb(at('docx-bomb-300mb.docx'), 300 * MB, { understate: false });
   await writeDocxBomb(at('docx-bomb-50mb-understated.docx'), 50 * MB, { understate: true });
-  writeZip(at('docx-many-entries.docx'), Array.from({ length: 5000 }, (_, i) => ({ name: `word/media/e${i}.xml`, data: Buffer.from('<x/>') })));
-  fs.writeFileSync(at('html-deep-nesting.html'), `<html><body>${'<div>'.repeat(20_000)}deep${'</div>'.repeat(20_000)}</body></html>`);
+  const tinyEntries = Array.from({ length: 5000 },
+    (_, i) => ({ name: `word/media/e${i}.xml`, data: Buffer.from('<x/>') }));
+  writeZip(at('docx-many-entries.docx'), tinyEntries);
+  const nested = `${'<div>'.repeat(20_000)}deep${'</div>'.repeat(20_000)}`;
+  fs.writeFileSync(at('html-deep-nesting.html'), `<html><body>${nested}</body></html>`);
   fs.writeFileSync(at('html-200k-paragraphs.html'),
     `<html><body>${Array.from({ length: 200_000 }, (_, i) => `<p>Paragraph ${i} text.</p>`).join('\n')}</body></html>`);
   await writePdfWithHugeStream(at('pdf-huge-stream.pdf'), 400 * MB);
@@ -39,15 +42,27 @@ export async function generateHostileFixtures(dir: string): Promise<HostileFixtu
 
 // ---- DOCX (ZIP) ----
 
-const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+const OOXML = 'http://schemas.openxmlformats.org';
+const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${OOXML}/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
 <Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
-const RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
+<Override PartName="/word/document.xml"
+  ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
+const RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${OOXML}/package/2006/relationships">
+<Relationship Id="rId1" Type="${OOXML}/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+</Relationships>`;
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
-interface ZipEntry { name: string; data: Buffer; declaredSize?: number; crc?: number; size?: number; deflated?: boolean }
+interface ZipEntry {
+  name: string;
+  data: Buffer;
+  /** data is already deflated; crc and size describe the inflated bytes. */
+  deflated?: boolean;
+  crc?: number;
+  size?: number;
+  /** What the headers claim, when it differs from the truth. */
+  declaredSize?: number;
+}
 
 /** A .docx whose document.xml inflates to `size` bytes; understate: its headers claim 1 KB. */
 async function writeDocxBomb(file: string, size: number, options: { understate: boolean }): Promise<void> {
@@ -58,12 +73,17 @@ async function writeDocxBomb(file: string, size: number, options: { understate: 
   writeZip(file, [
     { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
     { name: '_rels/.rels', data: Buffer.from(RELS) },
-    { name: 'word/document.xml', data: deflated, deflated: true, crc, size: inflated, declaredSize: options.understate ? 1024 : inflated },
+    {
+      name: 'word/document.xml', data: deflated, deflated: true, crc, size: inflated,
+      declaredSize: options.understate ? 1024 : inflated,
+    },
   ]);
 }
 
 /** Deflates head + chunk×times + tail without holding the inflated bytes in memory. */
-async function deflateRepeated(head: Buffer, chunk: Buffer, times: number, tail: Buffer): Promise<{ deflated: Buffer; crc: number }> {
+async function deflateRepeated(
+  head: Buffer, chunk: Buffer, times: number, tail: Buffer,
+): Promise<{ deflated: Buffer; crc: number }> {
   let crc = zlib.crc32(head);
   const parts: Buffer[] = [];
   async function* source() {
@@ -116,40 +136,52 @@ function pdf(objects: [number, Buffer | string][]): Buffer {
   const offsets = new Map<number, number>();
   for (const [n, body] of objects) {
     offsets.set(n, length);
-    const bytes = Buffer.concat([Buffer.from(`${n} 0 obj\n`), Buffer.isBuffer(body) ? body : Buffer.from(body), Buffer.from('\nendobj\n')]);
+    const content = Buffer.isBuffer(body) ? body : Buffer.from(body);
+    const bytes = Buffer.concat([Buffer.from(`${n} 0 obj\n`), content, Buffer.from('\nendobj\n')]);
     parts.push(bytes);
     length += bytes.length;
   }
   const size = Math.max(...offsets.keys()) + 1;
   const xref = [`xref\n0 ${size}\n0000000000 65535 f \n`];
-  for (let n = 1; n < size; n++) xref.push(`${String(offsets.get(n) ?? 0).padStart(10, '0')} 00000 ${offsets.has(n) ? 'n' : 'f'} \n`);
+  for (let n = 1; n < size; n++) {
+    xref.push(`${String(offsets.get(n) ?? 0).padStart(10, '0')} 00000 ${offsets.has(n) ? 'n' : 'f'} \n`);
+  }
   parts.push(Buffer.from(`${xref.join('')}trailer\n<< /Size ${size} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
   return Buffer.concat(parts);
 }
+
+const EMPTY_PAGE = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>';
 
 function pagesObjects(count: number): [number, string][] {
   const kids = Array.from({ length: count }, (_, i) => `${i + 3} 0 R`).join(' ');
   return [
     [1, '<< /Type /Catalog /Pages 2 0 R >>'],
     [2, `<< /Type /Pages /Kids [${kids}] /Count ${count} >>`],
-    ...Array.from({ length: count }, (_, i): [number, string] => [i + 3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>']),
+    ...Array.from({ length: count }, (_, i): [number, string] => [i + 3, EMPTY_PAGE]),
   ];
 }
 
 /** One page whose content stream is ~300 KB compressed and `size` bytes of drawing operators inflated. */
 async function writePdfWithHugeStream(file: string, size: number): Promise<void> {
   const operators = Buffer.from('1 0 0 1 0 0 cm\n'.repeat(Math.floor(MB / 15)));
-  const { deflated } = await deflateRepeated(Buffer.from('q\n'), operators, Math.ceil(size / operators.length), Buffer.from('Q\n'));
+  const times = Math.ceil(size / operators.length);
+  const { deflated } = await deflateRepeated(Buffer.from('q\n'), operators, times, Buffer.from('Q\n'));
   const zlibStream = Buffer.concat([Buffer.from([0x78, 0xda]), deflated, Buffer.alloc(4)]);
   fs.writeFileSync(file, pdf([
     [1, '<< /Type /Catalog /Pages 2 0 R >>'],
     [2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
     [3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>'],
-    [4, Buffer.concat([Buffer.from(`<< /Length ${zlibStream.length} /Filter /FlateDecode >>\nstream\n`), zlibStream, Buffer.from('\nendstream')])],
+    [4, Buffer.concat([
+      Buffer.from(`<< /Length ${zlibStream.length} /Filter /FlateDecode >>\nstream\n`),
+      zlibStream,
+      Buffer.from('\nendstream'),
+    ])],
   ]));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? 'hostile-fixtures';
-  for (const f of await generateHostileFixtures(dir)) console.log(`${(fs.statSync(f.file).size / 1024).toFixed(0).padStart(6)} KB  ${f.file}`);
+  for (const f of await generateHostileFixtures(dir)) {
+    console.log(`${(fs.statSync(f.file).size / 1024).toFixed(0).padStart(6)} KB  ${f.file}`);
+  }
 }

@@ -54,7 +54,9 @@ function bomLessUtf16(bytes: Buffer): Encoding | undefined {
 
 function refuseBinary(bytes: Buffer, fileName: string): void {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
-  if (sample.indexOf(0) !== -1) throw new ImportError(`${fileName} looks like a binary file (it contains NUL bytes), not text.`);
+  if (sample.indexOf(0) !== -1) {
+    throw new ImportError(`${fileName} looks like a binary file (it contains NUL bytes), not text.`);
+  }
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const b = sample[i];

@@ -45,6 +45,10 @@ export function baseName(fileName: string): string {
   return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || fileName;
 }
 
+export function textTooLong(fileName: string, maxChars: number): ImportError {
+  return new ImportError(`${fileName}: its text is longer than the limit of ${describeCount(maxChars)} characters.`);
+}
+
 export const extractPlainText: Extractor = async (bytes, fileName) => {
   const raw = decodeText(bytes, fileName);
   return { text: normaliseText(raw), title: extractTitle(raw, baseName(fileName)) };
@@ -101,12 +105,14 @@ export const extractors: Record<DocumentFormat, Extractor> = {
 };
 
 /** Reads one file completely: its text, metadata and content hash, or an ImportError saying why not. */
-export async function extractFile(fileName: string, bytes: Buffer, limits = DEFAULT_IMPORT_LIMITS): Promise<ExtractedFile> {
+export async function extractFile(
+  fileName: string, bytes: Buffer, limits = DEFAULT_IMPORT_LIMITS,
+): Promise<ExtractedFile> {
   const format = formatOf(fileName);
   if (!format) throw new ImportError(`${fileName}: this kind of file is not supported.`);
   const extracted = await extractors[format](bytes, fileName, limits);
   if (extracted.text.length > limits.maxTextChars) {
-    throw new ImportError(`${fileName}: its text is longer than the limit of ${describeCount(limits.maxTextChars)} characters.`);
+    throw textTooLong(fileName, limits.maxTextChars);
   }
   return { ...extracted, format, contentHash: contentHash(extracted.text) };
 }

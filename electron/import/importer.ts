@@ -45,7 +45,9 @@ export async function importFile(db: Db, request: ImportRequest, options: Import
 }
 
 /** Imports many files; one result per file, in order. Writes what has been read in as few transactions as it can. */
-export async function importFiles(db: Db, requests: ImportRequest[], options: ImportOptions = {}): Promise<ImportResult[]> {
+export async function importFiles(
+  db: Db, requests: ImportRequest[], options: ImportOptions = {},
+): Promise<ImportResult[]> {
   const pool = options.pool ?? extractionPool();
   const results: ImportResult[] = new Array(requests.length);
   const readable: number[] = [];
@@ -101,7 +103,7 @@ class WriteBuffer {
     this.chars = 0;
     if (items.length === 0) return;
     if (this.signal?.aborted) {
-      for (const { index, item } of items) this.results[index] = failed(item.fileName, `${item.fileName}: the import was cancelled.`);
+      for (const { index, item } of items) this.results[index] = failed(item.fileName, cancelledMessage(item.fileName));
       return;
     }
     const written = this.write(items.map((i) => i.item));
@@ -167,7 +169,8 @@ function refuseBeforeReading(request: Pick<ImportRequest, 'fileName' | 'bytes'>)
   }
   if (size === 0) return failed(fileName, `${fileName} is empty.`);
   if (!formatOf(fileName)) {
-    return failed(fileName, `${fileName}: this kind of file is not supported. Gloss imports .txt, .md, .html, .pdf and .docx.`);
+    const supported = 'Gloss imports .txt, .md, .html, .pdf and .docx.';
+    return failed(fileName, `${fileName}: this kind of file is not supported. ${supported}`);
   }
   return null;
 }
@@ -203,6 +206,10 @@ function groupIntoBatches(indexes: number[], requests: ImportRequest[]): number[
   }
   flush();
   return batches;
+}
+
+function cancelledMessage(fileName: string): string {
+  return `${fileName}: the import was cancelled.`;
 }
 
 function failed(fileName: string, message: string): ImportResult {

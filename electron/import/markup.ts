@@ -29,7 +29,8 @@ export function checkMarkup(html: string, fileName: string, limits: ShapeLimits)
     const name = rawName.toLowerCase();
     if (closing) { if (!VOID.has(name) && !SELF_CLOSING_IN_PRACTICE.has(name)) open = Math.max(0, open - 1); continue; }
     if (++shape.elements > limits.maxHtmlElements) {
-      throw new ImportError(`${fileName}: the page has more than the ${describeCount(limits.maxHtmlElements)}-element limit.`);
+      const limit = describeCount(limits.maxHtmlElements);
+      throw new ImportError(`${fileName}: the page has more than the ${limit}-element limit.`);
     }
     if (RAW_TEXT.has(name)) { TAG.lastIndex = skipRawText(html, name, TAG.lastIndex); continue; }
     if (selfClosing || VOID.has(name) || SELF_CLOSING_IN_PRACTICE.has(name)) continue;

@@ -1,7 +1,7 @@
 // PDF import with pdfjs-dist (Mozilla's PDF.js): text per page, lines regrouped into paragraphs by the
 // vertical gaps between them, and each page's start offset kept so a citation can name its page.
 import type { PageStart } from '../../shared/types.js';
-import type { Extracted } from './extractors.js';
+import { textTooLong, type Extracted } from './extractors.js';
 import { ImportError } from './errors.js';
 import { describeCount, type ImportLimits } from './limits.js';
 import { extractTitle } from './text.js';
@@ -35,7 +35,7 @@ export async function extractPdf(bytes: Buffer, fileName: string, limits: Import
     }
     if (offset > limits.maxTextChars) {
       await pdf.destroy();
-      throw new ImportError(`${fileName}: its text is longer than the limit of ${describeCount(limits.maxTextChars)} characters.`);
+      throw textTooLong(fileName, limits.maxTextChars);
     }
   }
   await pdf.destroy();

@@ -156,7 +156,8 @@ function spawnWorker(limits: ImportLimits): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: limits.memoryLimitMb, stackSizeMb: 4 };
   if (!WORKER_FILE.pathname.endsWith('.ts')) return new Worker(WORKER_FILE, { resourceLimits });
   // Running from TypeScript sources (tests, benchmarks): the worker registers tsx before loading its module.
-  const load = `import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(WORKER_FILE.href)}))`;
+  const module = JSON.stringify(WORKER_FILE.href);
+  const load = `import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${module}))`;
   return new Worker(load, { eval: true, resourceLimits });
 }
 

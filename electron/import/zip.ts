@@ -73,7 +73,9 @@ function findEndOfDirectory(bytes: Buffer, fileName: string): number {
 }
 
 function inflatedSize(bytes: Buffer, entry: ZipEntry, budget: number, fileName: string, tooBig: () => Error): number {
-  if (entry.flags & ENCRYPTED_FLAG) throw new ImportError(`${fileName} is encrypted; save it without a password first.`);
+  if (entry.flags & ENCRYPTED_FLAG) {
+    throw new ImportError(`${fileName} is encrypted; save it without a password first.`);
+  }
   const data = entryData(bytes, entry, fileName);
   if (entry.method === STORED) return data.length;
   if (entry.method !== DEFLATED) throw unreadable(fileName, `${entry.name} is compressed in a way Word does not use`);

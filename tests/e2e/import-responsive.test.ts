@@ -18,7 +18,8 @@ function writeSlowHtml(dir: string): string {
   const file = path.join(dir, 'long-report.html');
   const paragraphs = Array.from({ length: 12_000 }, (_, i) =>
     `<p>Paragraph ${i} of the long report on embassy staffing, visas and diplomatic property.</p>`);
-  fs.writeFileSync(file, `<html><head><title>${SLOW_TITLE}</title></head><body><h1>${SLOW_TITLE}</h1>${paragraphs.join('\n')}</body></html>`);
+  const head = `<head><title>${SLOW_TITLE}</title></head>`;
+  fs.writeFileSync(file, `<html>${head}<body><h1>${SLOW_TITLE}</h1>${paragraphs.join('\n')}</body></html>`);
   return file;
 }
 

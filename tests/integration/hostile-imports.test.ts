@@ -33,7 +33,8 @@ after(() => backend.close());
 
 function databaseDigest(): string {
   const db = backend.workspace.project.db;
-  return createHash('sha256').update(JSON.stringify(db.prepare('SELECT * FROM documents ORDER BY id').all())).digest('hex');
+  const rows = db.prepare('SELECT * FROM documents ORDER BY id').all();
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
 }
 
 /** Calls documents.list every 50 ms until stopped; returns the slowest answer. */
@@ -58,7 +59,7 @@ async function importThroughApi(file: string, importId?: string) {
   return { result, elapsed: performance.now() - started };
 }
 
-test('every hostile file is refused, naming the file and the limit, in bounded time, while other calls answer', async () => {
+test('every hostile file is refused naming file and limit, in bounded time, while other calls answer', async () => {
   const before = databaseDigest();
   const probe = probeResponsiveness();
   const outcomes = await Promise.all(fixtures.map(async (f) => ({ fixture: f, ...await importThroughApi(f.file) })));
@@ -100,12 +101,14 @@ test('a file that needs more memory than the cap is refused, and the pool carrie
   try {
     const before = databaseDigest();
     const db = backend.workspace.project.db;
-    const html = `<html><body>${Array.from({ length: 60_000 }, (_, i) => `<p>Paragraph ${i} with some words.</p>`).join('')}</body></html>`;
+    const paragraphs = Array.from({ length: 60_000 }, (_, i) => `<p>Paragraph ${i} with some words.</p>`);
+    const html = `<html><body>${paragraphs.join('')}</body></html>`;
     const refused = await importFile(db, { fileName: 'greedy.html', bytes: Buffer.from(html) }, { pool });
     assert.equal(refused.status, 'failed');
     assert.match(refused.message ?? '', /^greedy\.html: reading it needed more than the 64 MB memory limit/);
     assert.equal(databaseDigest(), before, 'nothing was written');
-    const next = await importFile(db, { fileName: 'modest.txt', bytes: Buffer.from('Modest file\n\nIt fits.') }, { pool });
+    const modest = { fileName: 'modest.txt', bytes: Buffer.from('Modest file\n\nIt fits.') };
+    const next = await importFile(db, modest, { pool });
     assert.equal(next.status, 'imported', next.message ?? '');
     assert.equal(pool.workerCount, 1);
   } finally {

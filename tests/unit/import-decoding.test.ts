@@ -23,7 +23,8 @@ test('UTF-16 with a byte-order mark is decoded, little- and big-endian', () => {
 
 test('BOM-less UTF-16LE is recognised when clearly so; odd or short binary still is not', () => {
   assert.equal(decodeText(Buffer.from(SAMPLE, 'utf16le'), 'plain.txt'), SAMPLE);
-  assert.throws(() => decodeText(Buffer.from([0x41, 0x00, 0x42, 0x00, 0xff]), 'binary.txt'), /binary\.txt looks like a binary file/);
+  const oddLength = Buffer.from([0x41, 0x00, 0x42, 0x00, 0xff]);
+  assert.throws(() => decodeText(oddLength, 'binary.txt'), /binary\.txt looks like a binary file/);
   assert.throws(() => decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 0, 0]), 'x.txt'), /binary/);
 });
 
@@ -34,7 +35,8 @@ test('invalid UTF-8 is decoded as windows-1252 instead of being garbled', () => 
 });
 
 test('character references in titles are decoded', () => {
-  assert.equal(decodeHtmlEntities('AT&amp;T &lt;b&gt; &quot;x&quot; &#233;&#x20AC; &bogus;'), 'AT&T <b> "x" é€ &bogus;');
+  const encoded = 'AT&amp;T &lt;b&gt; &quot;x&quot; &#233;&#x20AC; &bogus;';
+  assert.equal(decodeHtmlEntities(encoded), 'AT&T <b> "x" é€ &bogus;');
 });
 
 test('a DOCX heading keeps & and < as written, not as entities', async () => {
@@ -62,21 +64,28 @@ test('a highlight boundary inside a surrogate pair is widened to the whole chara
 
 test('markup nested or sized past the limits is refused before any DOM is built', () => {
   const limits = { maxNestingDepth: 50, maxHtmlElements: 1000 };
-  assert.throws(() => checkMarkup('<div>'.repeat(60), 'deep.html', limits), /deep\.html: the document nests deeper than the 50-level limit/);
-  assert.throws(() => checkMarkup('<p>x'.repeat(1001), 'big.html', limits), /big\.html: the page has more than the 1,000-element limit/);
-  const fine = checkMarkup(`<ul>${'<li>item<br><img src=x>'.repeat(200)}</ul><script>${'<div>'.repeat(99)}</script>`, 'ok.html', limits);
+  assert.throws(() => checkMarkup('<div>'.repeat(60), 'deep.html', limits),
+    /deep\.html: the document nests deeper than the 50-level limit/);
+  assert.throws(() => checkMarkup('<p>x'.repeat(1001), 'big.html', limits),
+    /big\.html: the page has more than the 1,000-element limit/);
+  const list = `<ul>${'<li>item<br><img src=x>'.repeat(200)}</ul>`;
+  const fine = checkMarkup(`${list}<script>${'<div>'.repeat(99)}</script>`, 'ok.html', limits);
   assert.equal(fine.depth, 1);
 });
 
 test('a ZIP is checked on declared and on actual inflated size', () => {
   const small = { maxInflatedBytes: 10_000, maxZipEntries: 10 };
   const honest = zip([{ name: 'a.xml', data: Buffer.alloc(20_000, 'a') }]);
-  assert.throws(() => checkZipPackage(honest, 'honest.docx', small), /honest\.docx: the document inflates past the 10 KB limit/);
+  assert.throws(() => checkZipPackage(honest, 'honest.docx', small),
+    /honest\.docx: the document inflates past the 10 KB limit/);
   const understated = zip([{ name: 'a.xml', data: Buffer.alloc(20_000, 'a'), declaredSize: 100 }]);
-  assert.throws(() => checkZipPackage(understated, 'liar.docx', small), /liar\.docx: the document inflates past the 10 KB limit/);
+  assert.throws(() => checkZipPackage(understated, 'liar.docx', small),
+    /liar\.docx: the document inflates past the 10 KB limit/);
   const many = zip(Array.from({ length: 11 }, (_, i) => ({ name: `${i}.xml`, data: Buffer.from('x') })));
-  assert.throws(() => checkZipPackage(many, 'many.docx', small), /many\.docx: the package holds more than the 10-file limit/);
-  assert.doesNotThrow(() => checkZipPackage(zip([{ name: 'a.xml', data: Buffer.alloc(5_000, 'a') }]), 'fine.docx', small));
+  assert.throws(() => checkZipPackage(many, 'many.docx', small),
+    /many\.docx: the package holds more than the 10-file limit/);
+  const fine = zip([{ name: 'a.xml', data: Buffer.alloc(5_000, 'a') }]);
+  assert.doesNotThrow(() => checkZipPackage(fine, 'fine.docx', small));
 });
 
 function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {

@@ -29,16 +29,20 @@ export function documentHandlers(ws: Workspace): HandlerGroup<DocumentOps> {
       found(getDocumentSummary(ws.project.db, id), 'document', id);
       let extracted;
       try {
-        extracted = await imports.run(importId, (signal) => extractForReimport(fileName, Buffer.from(base64, 'base64'), { signal }));
+        const bytes = Buffer.from(base64, 'base64');
+        extracted = await imports.run(importId, (signal) => extractForReimport(fileName, bytes, { signal }));
       } catch (error) {
-        throw invalid(error instanceof ImportError ? error.message : `${fileName} could not be read: ${(error as Error).message}`);
+        throw invalid(error instanceof ImportError ? error.message
+          : `${fileName} could not be read: ${(error as Error).message}`);
       }
       const db = ws.project.db;
       const report = reanchorDocument(db, id, extracted.text, extracted.pages);
       return { document: getDocumentSummary(db, id)!, ...report };
     },
-    'documents.import': ({ fileName, base64, allowDuplicate, collectionId, importId }) => imports.run(importId, (signal) =>
-      importFile(ws.project.db, { fileName, bytes: Buffer.from(base64, 'base64'), allowDuplicate, collectionId }, { signal })),
+    'documents.import': ({ fileName, base64, allowDuplicate, collectionId, importId }) => {
+      const request = { fileName, bytes: Buffer.from(base64, 'base64'), allowDuplicate, collectionId };
+      return imports.run(importId, (signal) => importFile(ws.project.db, request, { signal }));
+    },
     'documents.importBatch': ({ files, allowDuplicate, collectionId, importId }) => imports.run(importId, (signal) =>
       importFiles(ws.project.db, files.map(({ fileName, base64 }) => (
         { fileName, bytes: Buffer.from(base64, 'base64'), allowDuplicate, collectionId })), { signal })),
