@@ -8,7 +8,7 @@ export interface MarkupShape {
   depth: number;
 }
 
-const TAG = /<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][A-Za-z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+const TAG_START = /<(\/?)([A-Za-z][A-Za-z0-9-]*)/y;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source',
   'track', 'wbr', 'keygen', 'frame', 'basefont', 'bgsound']);
 /** Elements whose end tag may be left out: the parser closes them, so they do not deepen the tree. */
@@ -18,22 +18,37 @@ const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscri
 
 type ShapeLimits = Pick<ImportLimits, 'maxNestingDepth' | 'maxHtmlElements'>;
 
-/** Throws an ImportError naming the file and the limit when the markup is too deep or too large. */
+/**
+ * Throws an ImportError naming the file and the limit when the markup is too deep or too large. A linear scan
+ * with indexOf (a regular expression over tags backtracks quadratically on "<a <a <a ..." without a ">").
+ */
 export function checkMarkup(html: string, fileName: string, limits: ShapeLimits): MarkupShape {
   const shape = { elements: 0, depth: 0 };
   let open = 0;
-  TAG.lastIndex = 0;
-  for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
-    const [, closing, rawName, selfClosing] = match;
-    if (!rawName) continue;
+  for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', at + 1)) {
+    if (html.startsWith('<!--', at)) {
+      at = html.indexOf('-->', at + 4);
+      if (at === -1) break;
+      continue;
+    }
+    TAG_START.lastIndex = at;
+    const tag = TAG_START.exec(html);
+    if (!tag) continue;
+    const close = html.indexOf('>', TAG_START.lastIndex);
+    if (close === -1) break;
+    const [, closing, rawName] = tag;
     const name = rawName.toLowerCase();
-    if (closing) { if (!VOID.has(name) && !SELF_CLOSING_IN_PRACTICE.has(name)) open = Math.max(0, open - 1); continue; }
+    at = close;
+    if (closing) {
+      if (!VOID.has(name) && !SELF_CLOSING_IN_PRACTICE.has(name)) open = Math.max(0, open - 1);
+      continue;
+    }
     if (++shape.elements > limits.maxHtmlElements) {
       const limit = describeCount(limits.maxHtmlElements);
       throw new ImportError(`${fileName}: the page has more than the ${limit}-element limit.`);
     }
-    if (RAW_TEXT.has(name)) { TAG.lastIndex = skipRawText(html, name, TAG.lastIndex); continue; }
-    if (selfClosing || VOID.has(name) || SELF_CLOSING_IN_PRACTICE.has(name)) continue;
+    if (RAW_TEXT.has(name)) { at = skipRawText(html, name, close + 1) - 1; continue; }
+    if (html[close - 1] === '/' || VOID.has(name) || SELF_CLOSING_IN_PRACTICE.has(name)) continue;
     shape.depth = Math.max(shape.depth, ++open);
     if (open > limits.maxNestingDepth) throw tooDeep(fileName, limits.maxNestingDepth);
   }
