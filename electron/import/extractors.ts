@@ -119,8 +119,8 @@ export async function extractFile(
 
 async function htmlToPlainText(html: string, fileName: string, limits: ImportLimits): Promise<string> {
   checkMarkup(html, fileName, limits);
-  const { htmlToText, sanitiseHtml } = await import('./html.js');
-  return htmlToText(sanitiseHtml(html));
+  const { htmlToText } = await import('./html.js');
+  return htmlToText(html);
 }
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -30,7 +30,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxPdfPages: 2000,
   maxTextChars: MAX_IMPORT_FILE_BYTES,
   memoryLimitMb: 1024,
-  timeLimitMs: 20_000,
+  timeLimitMs: 30_000,
   timeLimitPerMbMs: 1_000,
 };
 

@@ -18,8 +18,8 @@ const COMMITTED: HostileFixture[] = [
   { file: path.join(committed, 'deep-quotes.md'), refusal: /nests deeper than the 500-level limit/ },
   { file: path.join(committed, 'truncated.docx'), refusal: /could not be read as a Word document \(.*truncated\)/ },
 ];
-/** The slowest refusal is the PDF stopped by the 20 s clock (plus 1 s per MB); everything else takes seconds. */
-const REFUSAL_BOUND_MS = 45_000;
+/** The slowest refusal is the PDF stopped by the 30 s clock (plus 1 s per MB); everything else takes seconds. */
+const REFUSAL_BOUND_MS = 60_000;
 /** Another call answered while a hostile file is being read must not wait behind it. */
 const RESPONSIVE_MS = 1_000;
 

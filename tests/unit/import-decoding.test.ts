@@ -6,6 +6,7 @@ import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { describeAnchor } from '../../electron/anchoring/anchor.js';
 import { decodeText } from '../../electron/import/decode.js';
 import { decodeHtmlEntities, extractDocx } from '../../electron/import/extractors.js';
+import { extractHtml } from '../../electron/import/html.js';
 import { DEFAULT_IMPORT_LIMITS } from '../../electron/import/limits.js';
 import { checkMarkup } from '../../electron/import/markup.js';
 import { checkZipPackage } from '../../electron/import/zip.js';
@@ -117,3 +118,12 @@ function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): 
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, ...directory, end]);
 }
+
+test('a large page read without Readability is still sanitised before its text is taken', () => {
+  const raw = `<html><head><title>Big page</title><style>p{}</style></head><body><h1>Big page</h1>
+    <p>Visible paragraph.</p><script>window.secret = "script text"</script><style>.x{color:red}</style>
+    <template>template text</template><p><img src=x onerror="alert(1)">Second paragraph.</p></body></html>`;
+  const extracted = extractHtml(raw, 'big.html', { findArticle: false });
+  assert.equal(extracted.title, 'Big page');
+  assert.equal(extracted.text, 'Big page\n\nVisible paragraph.\n\nSecond paragraph.');
+});
