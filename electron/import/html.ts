@@ -11,7 +11,9 @@ const BLOCKS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'B
 
 /** A DOM for untrusted HTML: no scripts run, no resources load. */
 function inertDom(html: string, url?: string): JSDOM {
-  return new JSDOM(html, { url: url ?? 'about:blank', runScripts: undefined, resources: undefined, pretendToBeVisual: false });
+  return new JSDOM(html, {
+    url: url ?? 'about:blank', runScripts: undefined, resources: undefined, pretendToBeVisual: false,
+  });
 }
 
 const PURIFY_CONFIG = {
@@ -25,10 +27,6 @@ type DomWindow = JSDOM['window'];
 
 function purifier(window: DomWindow) {
   return createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
-}
-
-export function sanitiseHtml(html: string): string {
-  return purifier(inertDom('').window).sanitize(html, PURIFY_CONFIG);
 }
 
 /** Plain text of untrusted HTML, one paragraph per block element: sanitised straight into a DOM, parsed once. */
