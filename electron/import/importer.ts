@@ -35,7 +35,7 @@ export interface ImportOptions {
 
 /** Small text files travel to a worker together: one message per file would cost more than reading them. */
 const BATCHABLE_BYTES = 256 * 1024;
-const BATCH_MAX_FILES = 500;
+const BATCH_MAX_FILES = 100;
 const BATCH_MAX_BYTES = 8 * 1024 * 1024;
 const WRITE_MAX_DOCUMENTS = 1000;
 const WRITE_MAX_CHARS = 16 * 1024 * 1024;
