@@ -17,6 +17,16 @@ function testFiles(dir) {
   }).sort();
 }
 
+// Lint (ESLint with the layering rules) and formatting (Prettier) first: they are the cheapest to fail.
+const tools = [['node_modules/eslint/bin/eslint.js', '.'], ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']];
+for (const [tool, ...args] of tools) {
+  const run = spawnSync(process.execPath, [path.join(root, tool), ...args], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) {
+    console.error(`${path.basename(tool)} failed: run \`npm run lint\` (and \`npm run format\`) to see and fix it.`);
+    process.exit(run.status ?? 1);
+  }
+}
+
 // Type-check what the build does not: the tests and benchmarks, the renderer (Vite strips its types), and the
 // renderer's unit tests.
 for (const project of ['tests/tsconfig.json', 'renderer/tsconfig.json', 'tests/unit/renderer/tsconfig.json']) {

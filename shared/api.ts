@@ -30,6 +30,7 @@ const shortText = (max: number) => z.string().max(max);
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2025-02-27');
 const tiptapJson = z.string().max(8 * 1024 * 1024).refine(isJsonObject, 'a JSON document');
 const empty = z.object({}).strict();
+const importId = z.string().min(1).max(200);
 
 function isJsonObject(s: string): boolean {
   try {
@@ -85,13 +86,28 @@ export const api = {
     base64: z.string().max(MAX_PAYLOAD_BYTES).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
     allowDuplicate: z.boolean().optional(),
     collectionId: id.optional(),
+    /** Chosen by the caller, so documents.cancelImport can stop this import while it is being read. */
+    importId: importId.optional(),
   }).strict()).returns<ImportResult>(),
+  /** Many files in one call: read in parallel workers, written many per transaction; one result per file, in order. */
+  'documents.importBatch': op(z.object({
+    files: z.array(z.object({
+      fileName: z.string().min(1).max(1000),
+      base64: z.string().max(MAX_PAYLOAD_BYTES).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
+    }).strict()).min(1).max(10_000),
+    allowDuplicate: z.boolean().optional(),
+    collectionId: id.optional(),
+    importId: importId.optional(),
+  }).strict()).returns<ImportResult[]>(),
+  /** Stops an import still being read (its worker is ended; nothing is written); false when none was running. */
+  'documents.cancelImport': op(z.object({ importId }).strict()).returns<{ cancelled: boolean }>(),
 
   /** Replaces a document's text with an edited version of its file; highlights are re-anchored, never dropped. */
   'documents.reimport': op(z.object({
     id,
     fileName: z.string().min(1).max(1000),
     base64: z.string().max(MAX_PAYLOAD_BYTES).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
+    importId: importId.optional(),
   }).strict()).returns<{ document: DocumentSummary; placed: number; orphaned: number }>(),
 
   'collections.list': op(empty).returns<Collection[]>(),

@@ -7,14 +7,34 @@ import type { TextAnchor } from '../../shared/types.js';
 
 export const CONTEXT_LENGTH = 32;
 
-export function describeAnchor(text: string, start: number, end: number): TextAnchor {
+/** Offsets are UTF-16 units; a boundary inside a surrogate pair is widened to take the whole character. */
+export function describeAnchor(text: string, rawStart: number, rawEnd: number): TextAnchor {
+  const start = widenBackward(text, rawStart);
+  const end = widenForward(text, rawEnd);
   return {
     start, end,
     exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-    suffix: text.slice(end, end + CONTEXT_LENGTH),
+    prefix: text.slice(widenForward(text, Math.max(0, start - CONTEXT_LENGTH)), start),
+    suffix: text.slice(end, widenBackward(text, Math.min(text.length, end + CONTEXT_LENGTH))),
   };
 }
+
+/** True when offset falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1))
+    && isLowSurrogate(text.charCodeAt(offset));
+}
+
+function widenBackward(text: string, offset: number): number {
+  return splitsPair(text, offset) ? offset - 1 : offset;
+}
+
+function widenForward(text: string, offset: number): number {
+  return splitsPair(text, offset) ? offset + 1 : offset;
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 export interface Placement {
   start: number;

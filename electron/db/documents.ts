@@ -55,19 +55,7 @@ const sortColumns: Record<NonNullable<ListOptions['sort']>, string> = {
 };
 
 export function insertDocument(db: Db, doc: NewDocument): number {
-  const info = db.prepare(`
-    INSERT INTO documents (title, outlet, author, published_at, url, format, text, content_hash, source_name, pages,
-      collection_id, search_title, search_text)
-    VALUES (@title, @outlet, @author, @publishedAt, @url, @format, @text, @contentHash, @sourceName, @pages,
-      @collectionId, @searchTitle, @searchText)`)
-    .run({
-      title: doc.title, searchTitle: searchTextFor(doc.title), searchText: searchTextFor(doc.text),
-      outlet: doc.outlet ?? null, author: doc.author ?? null,
-      publishedAt: doc.publishedAt ?? null, url: doc.url ?? null, format: doc.format, text: doc.text,
-      contentHash: doc.contentHash, sourceName: doc.sourceName ?? null,
-      pages: doc.pages ? JSON.stringify(doc.pages) : null, collectionId: doc.collectionId ?? null,
-    });
-  return Number(info.lastInsertRowid);
+  return documentWriter(db).insert(doc);
 }
 
 const tagCountExpression = `(SELECT COUNT(DISTINCT ht.tag_id) FROM highlights h JOIN highlight_tags ht
@@ -165,4 +153,37 @@ export function deleteDocument(db: Db, id: number): boolean {
 
 export function countDocuments(db: Db): number {
   return db.prepare('SELECT COUNT(*) FROM documents').pluck().get() as number;
+}
+
+/** Statements prepared once for writing many documents in a row (a batch import). */
+/** Inserts many documents with one prepared statement (imports write thousands per transaction). */
+export function documentWriter(db: Db) {
+  const insert = db.prepare(`
+    INSERT INTO documents (title, outlet, author, published_at, url, format, text, content_hash, source_name, pages,
+      collection_id, search_title, search_text)
+    VALUES (@title, @outlet, @author, @publishedAt, @url, @format, @text, @contentHash, @sourceName, @pages,
+      @collectionId, @searchTitle, @searchText)`);
+  const byHash = db.prepare('SELECT id FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1').pluck();
+  return {
+    insert: (doc: NewDocument): number => Number(insert.run(documentParams(doc)).lastInsertRowid),
+    findIdByHash: (contentHash: string) => byHash.get(contentHash) as number | undefined,
+  };
+}
+
+/** Summaries of the given documents, in the order asked for (missing ids are left out). */
+export function getDocumentSummaries(db: Db, ids: number[]): DocumentSummary[] {
+  if (ids.length === 0) return [];
+  const rows = db.prepare(`SELECT ${summaryColumns} FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as DocumentSummary[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+function documentParams(doc: NewDocument) {
+  return {
+    title: doc.title, searchTitle: searchTextFor(doc.title), searchText: searchTextFor(doc.text), outlet: doc.outlet ?? null, author: doc.author ?? null,
+    publishedAt: doc.publishedAt ?? null, url: doc.url ?? null, format: doc.format, text: doc.text,
+    contentHash: doc.contentHash, sourceName: doc.sourceName ?? null,
+    pages: doc.pages ? JSON.stringify(doc.pages) : null, collectionId: doc.collectionId ?? null,
+  };
 }

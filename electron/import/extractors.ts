@@ -1,6 +1,15 @@
-// One extractor per file format: bytes in, canonical text (paragraphs separated by "\n\n") out.
+// One extractor per file format: bytes in, canonical text (paragraphs separated by "\n\n") out. These run in an
+// extraction worker (see pool.ts), each guarded by the limits in limits.ts before the expensive step.
 import type { DocumentFormat, PageStart } from '../../shared/types.js';
-import { extractTitle, normaliseText } from './text.js';
+import { decodeText } from './decode.js';
+import { ImportError } from './errors.js';
+import { DEFAULT_IMPORT_LIMITS, describeCount, type ImportLimits } from './limits.js';
+import { checkMarkdownDepth, checkMarkup } from './markup.js';
+import { contentHash, extractTitle, normaliseText } from './text.js';
+import { checkZipPackage } from './zip.js';
+
+export { ImportError } from './errors.js';
+export { decodeText } from './decode.js';
 
 export interface Extracted {
   text: string;
@@ -13,9 +22,15 @@ export interface Extracted {
   warnings?: string[];
 }
 
-export type Extractor = (bytes: Buffer, fileName: string) => Promise<Extracted>;
+export interface ExtractedFile extends Extracted {
+  format: DocumentFormat;
+  contentHash: string;
+}
 
-export class ImportError extends Error {}
+export type Extractor = (bytes: Buffer, fileName: string, limits: ImportLimits) => Promise<Extracted>;
+
+/** Above this many elements Readability's article detection costs more than it is worth: the body is used. */
+const READABILITY_MAX_ELEMENTS = 5_000;
 
 const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', pdf: 'pdf', docx: 'docx',
@@ -26,63 +41,59 @@ export function formatOf(fileName: string): DocumentFormat | undefined {
   return ext ? FORMAT_BY_EXTENSION[ext] : undefined;
 }
 
-/** Decodes UTF-8 text, refusing content that is clearly binary. */
-export function decodeText(bytes: Buffer, fileName: string): string {
-  const sample = bytes.subarray(0, 8192);
-  let control = 0;
-  for (const b of sample) {
-    if (b === 0) throw new ImportError(`${fileName} looks like a binary file (it contains NUL bytes), not text.`);
-    if (b < 9 || (b > 13 && b < 32)) control++;
-  }
-  if (sample.length > 0 && control / sample.length > 0.1) {
-    throw new ImportError(`${fileName} looks like a binary file, not text.`);
-  }
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-}
-
-export const extractPlainText: Extractor = async (bytes, fileName) => {
-  const raw = decodeText(bytes, fileName);
-  const text = normaliseText(raw);
-  return { text, title: extractTitle(raw, baseName(fileName)) };
-};
-
 export function baseName(fileName: string): string {
   return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || fileName;
 }
 
-export const extractMarkdown: Extractor = async (bytes, fileName) => {
+export function textTooLong(fileName: string, maxChars: number): ImportError {
+  return new ImportError(`${fileName}: its text is longer than the limit of ${describeCount(maxChars)} characters.`);
+}
+
+export const extractPlainText: Extractor = async (bytes, fileName) => {
   const raw = decodeText(bytes, fileName);
+  return { text: normaliseText(raw), title: extractTitle(raw, baseName(fileName)) };
+};
+
+export const extractMarkdown: Extractor = async (bytes, fileName, limits) => {
+  const raw = decodeText(bytes, fileName);
+  checkMarkdownDepth(raw, fileName, limits.maxNestingDepth);
   const { marked } = await import('marked');
-  const { htmlToText, sanitiseHtml } = await import('./html.js');
-  const text = htmlToText(sanitiseHtml(await marked.parse(raw, { gfm: true })));
+  const html = await marked.parse(raw, { gfm: true });
+  const text = await htmlToPlainText(html, fileName, limits);
   const heading = /^#\s+(.+)$/m.exec(raw)?.[1]?.trim();
   return { text, title: heading ?? extractTitle(text, baseName(fileName)) };
 };
 
-export const extractHtmlFile: Extractor = async (bytes, fileName) => {
+export const extractHtmlFile: Extractor = async (bytes, fileName, limits) => {
+  const raw = decodeText(bytes, fileName);
+  const shape = checkMarkup(raw, fileName, limits);
   const { extractHtml } = await import('./html.js');
-  return extractHtml(decodeText(bytes, fileName), fileName);
+  return extractHtml(raw, fileName, { findArticle: shape.elements <= READABILITY_MAX_ELEMENTS });
 };
 
-export const extractDocx: Extractor = async (bytes, fileName) => {
-  if (bytes.subarray(0, 2).toString('latin1') !== 'PK') throw new ImportError(`${fileName} is not a Word .docx file (it is not a ZIP package).`);
+export const extractDocx: Extractor = async (bytes, fileName, limits) => {
+  if (bytes.subarray(0, 2).toString('latin1') !== 'PK') {
+    throw new ImportError(`${fileName} is not a Word .docx file (it is not a ZIP package).`);
+  }
+  checkZipPackage(bytes, fileName, limits);
   const mammoth = await import('mammoth');
-  const { htmlToText, sanitiseHtml } = await import('./html.js');
   let result;
   try {
     result = await mammoth.convertToHtml({ buffer: bytes });
   } catch (error) {
     throw new ImportError(`${fileName} could not be read as a Word document (${(error as Error).message}).`);
   }
-  const text = htmlToText(sanitiseHtml(result.value));
+  const text = await htmlToPlainText(result.value, fileName, limits);
   const heading = /<h1[^>]*>(.*?)<\/h1>/s.exec(result.value)?.[1]?.replace(/<[^>]+>/g, '').trim();
-  return { text, title: heading || extractTitle(text, baseName(fileName)) };
+  return { text, title: (heading && decodeHtmlEntities(heading)) || extractTitle(text, baseName(fileName)) };
 };
 
-export const extractPdfFile: Extractor = async (bytes, fileName) => {
-  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new ImportError(`${fileName} is not a PDF file (it does not start with %PDF-).`);
+export const extractPdfFile: Extractor = async (bytes, fileName, limits) => {
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
+    throw new ImportError(`${fileName} is not a PDF file (it does not start with %PDF-).`);
+  }
   const { extractPdf } = await import('./pdf.js');
-  return extractPdf(bytes, fileName);
+  return extractPdf(bytes, fileName, limits);
 };
 
 export const extractors: Record<DocumentFormat, Extractor> = {
@@ -92,3 +103,33 @@ export const extractors: Record<DocumentFormat, Extractor> = {
   docx: extractDocx,
   pdf: extractPdfFile,
 };
+
+/** Reads one file completely: its text, metadata and content hash, or an ImportError saying why not. */
+export async function extractFile(
+  fileName: string, bytes: Buffer, limits = DEFAULT_IMPORT_LIMITS,
+): Promise<ExtractedFile> {
+  const format = formatOf(fileName);
+  if (!format) throw new ImportError(`${fileName}: this kind of file is not supported.`);
+  const extracted = await extractors[format](bytes, fileName, limits);
+  if (extracted.text.length > limits.maxTextChars) {
+    throw textTooLong(fileName, limits.maxTextChars);
+  }
+  return { ...extracted, format, contentHash: contentHash(extracted.text) };
+}
+
+async function htmlToPlainText(html: string, fileName: string, limits: ImportLimits): Promise<string> {
+  checkMarkup(html, fileName, limits);
+  const { htmlToText } = await import('./html.js');
+  return htmlToText(html);
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Text of an HTML fragment's character references (mammoth escapes &, <, > and " in what it writes). */
+export function decodeHtmlEntities(html: string): string {
+  return html.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (whole, dec?: string, hex?: string, name?: string) => {
+    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : undefined;
+    if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    return NAMED_ENTITIES[name!.toLowerCase()] ?? whole;
+  });
+}

@@ -11,22 +11,40 @@ const BLOCKS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'B
 
 /** A DOM for untrusted HTML: no scripts run, no resources load. */
 function inertDom(html: string, url?: string): JSDOM {
-  return new JSDOM(html, { url: url ?? 'about:blank', runScripts: undefined, resources: undefined, pretendToBeVisual: false });
-}
-
-export function sanitiseHtml(html: string): string {
-  const { window } = inertDom('');
-  const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
-  return purify.sanitize(html, {
-    FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'template', 'svg', 'math'],
-    FORBID_ATTR: ['style'],
-    ALLOW_DATA_ATTR: false,
+  return new JSDOM(html, {
+    url: url ?? 'about:blank', runScripts: undefined, resources: undefined, pretendToBeVisual: false,
   });
 }
 
-/** Plain text from (sanitised) HTML, one paragraph per block element. */
+const PURIFY_CONFIG = {
+  FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select',
+    'template', 'svg', 'math'],
+  FORBID_ATTR: ['style'],
+  ALLOW_DATA_ATTR: false,
+};
+
+type DomWindow = JSDOM['window'];
+
+function purifier(window: DomWindow) {
+  return createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+}
+
+/** Plain text of untrusted HTML, one paragraph per block element: sanitised straight into a DOM, parsed once. */
 export function htmlToText(html: string): string {
-  const { window } = inertDom(`<body>${html}</body>`);
+  const { window } = inertDom('');
+  const body = purifier(window).sanitize(html, { ...PURIFY_CONFIG, RETURN_DOM: true });
+  return domToText(body, window);
+}
+
+/** Sanitises a parsed page's body where it is (no serialising and re-parsing), then reads its text. */
+function bodyToText(dom: JSDOM): string {
+  const body = dom.window.document.body;
+  if (!body) return '';
+  purifier(dom.window).sanitize(body, { ...PURIFY_CONFIG, IN_PLACE: true });
+  return domToText(body, dom.window);
+}
+
+function domToText(root: Node, window: DomWindow): string {
   const parts: string[] = [];
   let current = '';
   const flush = () => { if (current.trim()) parts.push(current.replace(/\s+/g, ' ').trim()); current = ''; };
@@ -38,28 +56,29 @@ export function htmlToText(html: string): string {
     node.childNodes.forEach(walk);
     if (block) flush();
   };
-  walk(window.document.body);
+  walk(root);
   flush();
   return normaliseText(parts.join('\n\n'));
 }
 
-export function extractHtml(raw: string, fileName: string): Extracted {
+/** findArticle: run Readability to find the article (skipped for very large pages, where the body is used). */
+export function extractHtml(raw: string, fileName: string, options: { findArticle?: boolean } = {}): Extracted {
   const dom = inertDom(raw);
   const doc = dom.window.document;
   const meta = (selector: string) => doc.querySelector(selector)?.getAttribute('content')?.trim() || null;
-  const article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 100 }).parse();
-  const bodyHtml = article?.content ?? doc.body?.innerHTML ?? '';
-  const text = htmlToText(sanitiseHtml(bodyHtml));
-  const title = (article?.title || doc.title || '').trim() || extractTitle(text, fileName.replace(/\.[^.]+$/, ''));
+  const article = options.findArticle === false ? null
+    : new Readability(doc.cloneNode(true) as Document, { charThreshold: 100 }).parse();
   const published = meta('meta[property="article:published_time"]') ?? article?.publishedTime ?? null;
-  return {
-    text,
-    title,
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const found = {
+    title: (article?.title || doc.title || '').trim(),
     outlet: article?.siteName?.trim() || meta('meta[property="og:site_name"]'),
     author: article?.byline?.trim() || meta('meta[name="author"]'),
     publishedAt: published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null,
-    url: safeUrl(meta('meta[property="og:url"]') ?? doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null),
+    url: safeUrl(meta('meta[property="og:url"]') ?? canonical),
   };
+  const text = article?.content ? htmlToText(article.content) : bodyToText(dom);
+  return { ...found, text, title: found.title || extractTitle(text, fileName.replace(/\.[^.]+$/, '')) };
 }
 
 function safeUrl(url: string | null): string | null {

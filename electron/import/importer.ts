@@ -1,11 +1,14 @@
-// Imports one file into a project: detect format, extract text, refuse bad input with a clear reason.
+// Imports files into a project: cheap checks here, reading in the extraction workers (pool.ts), then one
+// synchronous, transactional write per batch of extracted files. Bad input is refused with a clear reason.
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/api.js';
 import type { ImportResult, PageStart } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { findDocumentByHash, getDocumentSummary, insertDocument } from '../db/documents.js';
+import { documentWriter, getDocumentSummaries, getDocumentSummary } from '../db/documents.js';
 import { recordEdit } from '../db/oplog.js';
-import { ImportError, baseName, extractors, formatOf } from './extractors.js';
-import { contentHash } from './text.js';
+import { ImportError } from './errors.js';
+import { baseName, formatOf, type ExtractedFile } from './extractors.js';
+import { extractionPool, type ExtractionPool } from './pool.js';
+import type { FileOutcome } from './protocol.js';
 
 export interface ImportRequest {
   fileName: string;
@@ -16,53 +19,206 @@ export interface ImportRequest {
   outlet?: string | null;
 }
 
-/** Extracts a file's text for re-import, or explains why it cannot be read. */
-export async function extractForReimport(fileName: string, bytes: Buffer): Promise<{ text: string; pages: PageStart[] | null }> {
-  const format = formatOf(fileName);
-  if (!format) throw new ImportError(`${fileName}: this kind of file is not supported.`);
-  if (bytes.length > MAX_IMPORT_FILE_BYTES) throw new ImportError(`${fileName} is larger than ${MAX_IMPORT_FILE_BYTES / 1048576} MB.`);
-  const extracted = await extractors[format](bytes, fileName);
-  if (!extracted.text.trim()) throw new ImportError(`${fileName} contains no readable text.`);
-  return { text: extracted.text, pages: extracted.pages ?? null };
+/** A file read successfully and ready to be written. */
+export interface ExtractedImport {
+  fileName: string;
+  request: ImportRequest;
+  extracted: ExtractedFile;
 }
 
-export async function importFile(db: Db, request: ImportRequest): Promise<ImportResult> {
-  const fileName = baseNameWithExtension(request.fileName);
-  const failed = (message: string): ImportResult => ({ fileName, status: 'failed', document: null, message, warnings: [] });
-  if (request.bytes.length > MAX_IMPORT_FILE_BYTES) {
-    return failed(`${fileName} is ${(request.bytes.length / 1048576).toFixed(1)} MB; Gloss imports files up to ${MAX_IMPORT_FILE_BYTES / 1048576} MB.`);
+export interface ImportOptions {
+  pool?: ExtractionPool;
+  /** Aborting ends the workers reading this import's files; files not yet written are reported as cancelled. */
+  signal?: AbortSignal;
+  /** Writes a batch of extracted files; defaults to writeImports (callers wrap it, e.g. to record an edit). */
+  write?: (items: ExtractedImport[]) => ImportResult[];
+}
+
+/** Small text files travel to a worker together: one message per file would cost more than reading them. */
+const BATCHABLE_BYTES = 256 * 1024;
+const BATCH_MAX_FILES = 100;
+const BATCH_MAX_BYTES = 8 * 1024 * 1024;
+const WRITE_MAX_DOCUMENTS = 1000;
+const WRITE_MAX_CHARS = 16 * 1024 * 1024;
+
+export async function importFile(db: Db, request: ImportRequest, options: ImportOptions = {}): Promise<ImportResult> {
+  return (await importFiles(db, [request], options))[0];
+}
+
+/** Imports many files; one result per file, in order. Writes what has been read in as few transactions as it can. */
+export async function importFiles(
+  db: Db, requests: ImportRequest[], options: ImportOptions = {},
+): Promise<ImportResult[]> {
+  const pool = options.pool ?? extractionPool();
+  const results: ImportResult[] = new Array(requests.length);
+  const readable: number[] = [];
+  requests.forEach((request, index) => {
+    const refusal = refuseBeforeReading(request);
+    if (refusal) results[index] = refusal;
+    else readable.push(index);
+  });
+  const batches = groupIntoBatches(readable, requests);
+  const reading = batches.map((batch) => trackSettled(pool.extract(
+    batch.map((i) => ({ fileName: displayName(requests[i].fileName), bytes: requests[i].bytes })), options.signal)));
+  const writes = new WriteBuffer(options.write ?? ((items) => writeImports(db, items)), results, options.signal);
+  for (const [n, batch] of batches.entries()) {
+    const outcomes = await reading[n].promise;
+    batch.forEach((index, k) => {
+      const read = readOutcome(requests[index], outcomes[k]);
+      if ('status' in read) results[index] = read;
+      else writes.add(index, read);
+    });
+    // Write now if the next batch is not read yet (or the buffer is full); otherwise keep collecting.
+    if (writes.full || !reading[n + 1]?.settled) writes.flush();
   }
-  if (request.bytes.length === 0) return failed(`${fileName} is empty.`);
-  const format = formatOf(fileName);
-  const extract = format ? extractors[format] : undefined;
-  if (!format || !extract) {
-    return failed(`${fileName}: this kind of file is not supported. Gloss imports .txt, .md, .html, .pdf and .docx.`);
+  writes.flush();
+  return results;
+}
+
+/**
+ * Extracted files waiting to be written. Large transactions are much cheaper per document (the full-text index
+ * is flushed once per commit), but one transaction holds the backend's thread, so a write is capped.
+ */
+class WriteBuffer {
+  private items: { index: number; item: ExtractedImport }[] = [];
+  private chars = 0;
+
+  constructor(
+    private readonly write: (items: ExtractedImport[]) => ImportResult[],
+    private readonly results: ImportResult[],
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  add(index: number, item: ExtractedImport): void {
+    this.items.push({ index, item });
+    this.chars += item.extracted.text.length;
   }
-  let extracted;
-  try {
-    extracted = await extract(request.bytes, fileName);
-  } catch (error) {
-    const reason = error instanceof ImportError ? error.message : `${fileName} could not be read: ${(error as Error).message}`;
-    return failed(reason);
+
+  get full(): boolean {
+    return this.items.length >= WRITE_MAX_DOCUMENTS || this.chars >= WRITE_MAX_CHARS;
   }
-  if (!extracted.text.trim()) return failed(`${fileName} contains no readable text.`);
-  const hash = contentHash(extracted.text);
-  const existing = findDocumentByHash(db, hash);
-  if (existing && !request.allowDuplicate) {
-    return {
-      fileName, status: 'duplicate', document: existing, warnings: extracted.warnings ?? [],
-      message: `${fileName} has the same text as “${existing.title}”, already in the project.`,
-    };
+
+  flush(): void {
+    const items = this.items;
+    this.items = [];
+    this.chars = 0;
+    if (items.length === 0) return;
+    if (this.signal?.aborted) {
+      for (const { index, item } of items) this.results[index] = failed(item.fileName, cancelledMessage(item.fileName));
+      return;
+    }
+    const written = this.write(items.map((i) => i.item));
+    items.forEach(({ index }, k) => { this.results[index] = written[k]; });
   }
-  const id = recordEdit(db, { operation: 'documents.import', label: `Import ${fileName}` }, () => insertDocument(db, {
+}
+
+function trackSettled<T>(promise: Promise<T>): { promise: Promise<T>; settled: boolean } {
+  const tracked = { promise, settled: false };
+  void promise.then(() => { tracked.settled = true; });
+  return tracked;
+}
+
+/** The database half of an import: synchronous, one transaction, one result per item. */
+export function writeImports(db: Db, items: ExtractedImport[]): ImportResult[] {
+  const writer = documentWriter(db);
+  // One undoable edit per write: "Import report.pdf", or "Import 250 files" for a batch.
+  const label = items.length === 1 ? `Import ${items[0].fileName}` : `Import ${items.length} files`;
+  const written = recordEdit(db, { operation: 'documents.import', label }, () => items.map((item) => writeImport(db, writer, item)));
+  const imported = written.filter((w): w is { id: number; result: ImportResult } => w.id !== null);
+  const summaries = getDocumentSummaries(db, imported.map((w) => w.id));
+  imported.forEach((w, k) => { w.result.document = summaries[k]; });
+  return written.map((w) => w.result);
+}
+
+type Writer = ReturnType<typeof documentWriter>;
+
+function writeImport(db: Db, writer: Writer, item: ExtractedImport): { id: number | null; result: ImportResult } {
+  const { fileName, request, extracted } = item;
+  const warnings = extracted.warnings ?? [];
+  const existingId = request.allowDuplicate ? undefined : writer.findIdByHash(extracted.contentHash);
+  if (existingId !== undefined) {
+    const existing = getDocumentSummary(db, existingId)!;
+    const message = `${fileName} has the same text as “${existing.title}”, already in the project.`;
+    return { id: null, result: { fileName, status: 'duplicate', document: existing, warnings, message } };
+  }
+  const id = writer.insert({
     title: extracted.title || baseName(fileName), outlet: request.outlet ?? extracted.outlet ?? null,
     author: extracted.author ?? null, publishedAt: extracted.publishedAt ?? null, url: extracted.url ?? null,
-    format, text: extracted.text, contentHash: hash, sourceName: fileName, pages: extracted.pages ?? null,
-    collectionId: request.collectionId ?? null,
-  }));
-  return { fileName, status: 'imported', document: getDocumentSummary(db, id)!, message: null, warnings: extracted.warnings ?? [] };
+    format: extracted.format, text: extracted.text, contentHash: extracted.contentHash, sourceName: fileName,
+    pages: extracted.pages ?? null, collectionId: request.collectionId ?? null,
+  });
+  return { id, result: { fileName, status: 'imported', document: null, message: null, warnings } };
 }
 
-function baseNameWithExtension(name: string): string {
+/** Extracts a file's text for re-import, or explains (as an ImportError) why it cannot be read. */
+export async function extractForReimport(
+  fileName: string, bytes: Buffer, options: Pick<ImportOptions, 'pool' | 'signal'> = {},
+): Promise<{ text: string; pages: PageStart[] | null }> {
+  const name = displayName(fileName);
+  const refusal = refuseBeforeReading({ fileName, bytes });
+  if (refusal) throw new ImportError(refusal.message!);
+  const [outcome] = await (options.pool ?? extractionPool()).extract([{ fileName: name, bytes }], options.signal);
+  if (!outcome.ok) throw new ImportError(outcome.message);
+  if (!outcome.extracted.text.trim()) throw new ImportError(`${name} contains no readable text.`);
+  return { text: outcome.extracted.text, pages: outcome.extracted.pages ?? null };
+}
+
+function refuseBeforeReading(request: Pick<ImportRequest, 'fileName' | 'bytes'>): ImportResult | null {
+  const fileName = displayName(request.fileName);
+  const size = request.bytes.length;
+  if (size > MAX_IMPORT_FILE_BYTES) {
+    const limit = MAX_IMPORT_FILE_BYTES / 1048576;
+    return failed(fileName, `${fileName} is ${(size / 1048576).toFixed(1)} MB; Gloss imports files up to ${limit} MB.`);
+  }
+  if (size === 0) return failed(fileName, `${fileName} is empty.`);
+  if (!formatOf(fileName)) {
+    const supported = 'Gloss imports .txt, .md, .html, .pdf and .docx.';
+    return failed(fileName, `${fileName}: this kind of file is not supported. ${supported}`);
+  }
+  return null;
+}
+
+function readOutcome(request: ImportRequest, outcome: FileOutcome): ExtractedImport | ImportResult {
+  const fileName = displayName(request.fileName);
+  if (!outcome.ok) return failed(fileName, outcome.message);
+  if (!outcome.extracted.text.trim()) return failed(fileName, `${fileName} contains no readable text.`);
+  return { fileName, request, extracted: outcome.extracted };
+}
+
+/** Indexes of files to read, grouped so small text files share a worker message and others go alone. */
+function groupIntoBatches(indexes: number[], requests: ImportRequest[]): number[][] {
+  const batches: number[][] = [];
+  let current: number[] = [];
+  let currentBytes = 0;
+  const flush = () => {
+    if (current.length) batches.push(current);
+    current = [];
+    currentBytes = 0;
+  };
+  for (const index of indexes) {
+    const { fileName, bytes } = requests[index];
+    const format = formatOf(fileName);
+    if ((format !== 'txt' && format !== 'md') || bytes.length > BATCHABLE_BYTES) {
+      flush();
+      batches.push([index]);
+      continue;
+    }
+    if (current.length === BATCH_MAX_FILES || currentBytes + bytes.length > BATCH_MAX_BYTES) flush();
+    current.push(index);
+    currentBytes += bytes.length;
+  }
+  flush();
+  return batches;
+}
+
+function cancelledMessage(fileName: string): string {
+  return `${fileName}: the import was cancelled.`;
+}
+
+function failed(fileName: string, message: string): ImportResult {
+  return { fileName, status: 'failed', document: null, message, warnings: [] };
+}
+
+function displayName(name: string): string {
   return name.replace(/^.*[\\/]/, '') || name;
 }

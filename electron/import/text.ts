@@ -15,7 +15,8 @@ export function normaliseText(raw: string): string {
 export function toParagraphs(text: string): string[] {
   const paragraphs: string[] = [];
   for (const block of text.split(/\n[ \t]*\n+/)) {
-    const lines = block.split('\n').map((l) => l.replace(/[ \t]+/g, ' ').trim()).filter(Boolean);
+    // Only runs of blanks are rewritten: replacing every single space copied each line for nothing.
+    const lines = block.split('\n').map((l) => l.replace(/[ \t]{2,}|\t/g, ' ').trim()).filter(Boolean);
     if (lines.length === 0) continue;
     if (looksHardWrapped(lines)) paragraphs.push(lines.join(' '));
     else paragraphs.push(...lines);
@@ -33,6 +34,8 @@ export function contentHash(text: string): string {
 }
 
 const MAX_TITLE = 140;
+/** Longer than any abbreviation below plus the character before it (for \b). */
+const ABBREVIATION_WINDOW = 12;
 const ABBREVIATIONS = /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gen|Gov|Lt|Col|Jr|Sr|Inc|Ltd|Co|Corp|vs|No|etc|e\.g|i\.e|U\.S|U\.K|U\.N|Feb|Jan|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$/;
 
 /**
@@ -55,7 +58,8 @@ export function firstSentence(paragraph: string): string {
   const re = /[.!?]["”’')]*(?=\s+["“‘(]?[A-Z0-9])/g;
   let match: RegExpExecArray | null;
   while ((match = re.exec(paragraph)) !== null) {
-    const before = paragraph.slice(0, match.index + 1);
+    // Only the last few characters can hold an abbreviation; testing the whole prefix was quadratic.
+    const before = paragraph.slice(Math.max(0, match.index - ABBREVIATION_WINDOW), match.index + 1);
     if (ABBREVIATIONS.test(before)) continue;
     return paragraph.slice(0, match.index + match[0].length).trim();
   }

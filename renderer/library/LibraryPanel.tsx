@@ -10,7 +10,7 @@ import { useCommands } from '../commands/useCommands';
 import { useChanges, useCollections, useDocumentSummary, useSliceVersion } from '../store/hooks';
 import { slices } from '../store/store';
 import { ImportPanel } from './ImportPanel';
-import { importBatch, SUPPORTED, type ImportProgress } from './importFiles';
+import { cancelImport, importBatch, SUPPORTED, type ImportProgress, type ImportSignal } from './importFiles';
 import './library.css';
 import { MetadataEditor } from './MetadataEditor';
 
@@ -191,7 +191,7 @@ function useImports() {
   const wb = useWorkbench();
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [lastBatch, setLastBatch] = useState<File[]>([]);
-  const signal = useRef({ cancelled: false });
+  const signal = useRef<ImportSignal>({ cancelled: false });
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 
@@ -224,7 +224,7 @@ function useImports() {
       </>
     ),
     panel: progress && (
-      <ImportPanel progress={progress} onCancel={() => { signal.current.cancelled = true; }}
+      <ImportPanel progress={progress} onCancel={() => cancelImport(wb.client, signal.current)}
         onClose={() => setProgress(null)} onImportDuplicates={importDuplicates} />
     ),
   };

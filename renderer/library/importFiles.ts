@@ -22,29 +22,67 @@ export async function fileToBase64(file: Blob): Promise<string> {
   return btoa(binary);
 }
 
+/** Files go to the main process in chunks: progress after each, and a chunk is one transaction and one undo step. */
+const CHUNK_FILES = 50;
+const CHUNK_BYTES = 12 * 1024 * 1024;
+
+export interface ImportSignal {
+  cancelled: boolean;
+  /** The chunk being read now, so Cancel can stop it in the main process too. */
+  importId?: string;
+}
+
 export async function importBatch(
-  client: GlossClient, files: File[], options: { allowDuplicate?: boolean; signal: { cancelled: boolean } },
+  client: GlossClient, files: File[], options: { allowDuplicate?: boolean; signal: ImportSignal },
   onProgress: (p: ImportProgress) => void,
 ): Promise<ImportProgress> {
   const progress: ImportProgress = { total: files.length, done: 0, current: null, results: [], cancelled: false, finished: false };
-  for (const file of files) {
+  for (const chunk of chunks(files)) {
     if (options.signal.cancelled) { progress.cancelled = true; break; }
-    progress.current = file.name;
+    progress.current = chunk.length === 1 ? chunk[0].name : `${chunk[0].name} and ${chunk.length - 1} more`;
     onProgress({ ...progress });
-    progress.results.push(await importOne(client, file, options.allowDuplicate ?? false));
-    progress.done++;
+    progress.results.push(...await importChunk(client, chunk, options.allowDuplicate ?? false, options.signal));
+    progress.done += chunk.length;
   }
+  progress.cancelled ||= options.signal.cancelled;
   progress.current = null;
   progress.finished = true;
   onProgress({ ...progress });
   return progress;
 }
 
-async function importOne(client: GlossClient, file: File, allowDuplicate: boolean): Promise<ImportResult> {
-  const fileName = file.webkitRelativePath || file.name;
-  try {
-    return await client['documents.import']({ fileName, base64: await fileToBase64(file), allowDuplicate });
-  } catch (error) {
-    return { fileName, status: 'failed', document: null, message: `${fileName}: ${(error as Error).message}`, warnings: [] };
+function chunks(files: File[]): File[][] {
+  const out: File[][] = [];
+  let current: File[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (current.length && (current.length === CHUNK_FILES || bytes + file.size > CHUNK_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(file);
+    bytes += file.size;
   }
+  if (current.length) out.push(current);
+  return out;
+}
+
+async function importChunk(client: GlossClient, files: File[], allowDuplicate: boolean, signal: ImportSignal): Promise<ImportResult[]> {
+  const names = files.map((f) => f.webkitRelativePath || f.name);
+  signal.importId = crypto.randomUUID();
+  try {
+    const payload = await Promise.all(files.map(async (file, i) => ({ fileName: names[i], base64: await fileToBase64(file) })));
+    return await client['documents.importBatch']({ files: payload, allowDuplicate, importId: signal.importId });
+  } catch (error) {
+    return names.map((fileName) => ({ fileName, status: 'failed' as const, document: null, message: `${fileName}: ${(error as Error).message}`, warnings: [] }));
+  } finally {
+    signal.importId = undefined;
+  }
+}
+
+/** Stops the import: no further chunk is sent, and the chunk being read is ended in the main process. */
+export function cancelImport(client: GlossClient, signal: ImportSignal): void {
+  signal.cancelled = true;
+  if (signal.importId) void client['documents.cancelImport']({ importId: signal.importId }).catch(() => undefined);
 }

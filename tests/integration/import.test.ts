@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { importFile } from '../../electron/import/importer.js';
+import { importFile, importFiles } from '../../electron/import/importer.js';
 import { startBackend, type TestBackend } from '../support/backend.js';
 
 let backend: TestBackend;
@@ -122,4 +122,43 @@ test('the API import takes base64 over the wire and reports per file', async () 
   const r = await backend.client['documents.import']({ fileName: 'wire.txt', base64: Buffer.from('Over the wire\n\nBody.').toString('base64') });
   assert.equal(r.status, 'imported');
   await assert.rejects(backend.client['documents.import']({ fileName: 'x.txt', base64: 'not base64!!' }), /base64/);
+});
+
+test('UTF-16 and windows-1252 text files import with their characters intact', async () => {
+  const text = 'Zürich talks — “round two”\n\nThe délégation met.';
+  const withBom = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const bomLess = Buffer.from(text.replace('round two', 'round three'), 'utf16le');
+  const latin = Buffer.from([...Buffer.from('Caf'), 0xe9, 0x20, 0x93, ...Buffer.from('talks'), 0x94, 0x20, 0x96, 0x20, 0x80, 0x35]);
+  for (const [name, bytes, expected] of [
+    ['notepad.txt', withBom, text], ['excel.txt', bomLess, text.replace('round two', 'round three')],
+    ['legacy.txt', latin, 'Café “talks” – €5'],
+  ] as const) {
+    const r = await load(name, bytes);
+    assert.equal(r.status, 'imported', `${name}: ${r.message}`);
+    assert.equal(await textOf(r.document!.id), expected);
+  }
+});
+
+test('importFiles reads and writes a batch: one result per file, in order, duplicates within the batch caught', async () => {
+  const files = Array.from({ length: 30 }, (_, i) => ({
+    fileName: `batch-${i}.${i % 3 === 0 ? 'md' : 'txt'}`,
+    bytes: Buffer.from(`Batch report ${i}\n\nBody of report ${i % 29}, long enough to read.`),
+  }));
+  files.push({ fileName: 'batch-copy.txt', bytes: files[1].bytes }, { fileName: 'bad.png', bytes: Buffer.from('x') });
+  const results = await importFiles(db(), files);
+  assert.deepEqual(results.map((r) => r.fileName), files.map((f) => f.fileName));
+  assert.equal(results.filter((r) => r.status === 'imported').length, 30);
+  assert.equal(results[30].status, 'duplicate');
+  assert.equal(results[31].status, 'failed');
+  assert.equal(results[4].document!.title, 'Batch report 4');
+  assert.ok(results.slice(0, 30).every((r, i, all) => i === 0 || r.document!.id > all[i - 1].document!.id), 'written in order');
+});
+
+test('documents.importBatch imports many files in one call, one result per file', async () => {
+  const files = ['one', 'two', 'three'].map((word) => ({
+    fileName: `wire-${word}.txt`, base64: Buffer.from(`Batch over the wire: ${word}\n\nBody ${word}.`).toString('base64'),
+  }));
+  const results = await backend.client['documents.importBatch']({ files: [...files, { fileName: 'x.exe', base64: 'AA==' }] });
+  assert.deepEqual(results.map((r) => r.status), ['imported', 'imported', 'imported', 'failed']);
+  assert.equal(results[2].document!.title, 'Batch over the wire: three');
 });

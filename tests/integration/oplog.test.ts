@@ -57,6 +57,8 @@ const EDITS: [string, (c: GlossClient, f: Fixture) => Promise<unknown>][] = [
   ['delete a collection', (c, f) => c['collections.delete']({ id: f.collection.id })],
   ['import a Chinese report (derived search text restored too)', (c) => c['documents.import']({ fileName: 'zh.txt',
     base64: Buffer.from('美国和俄罗斯外交官在伊斯坦布尔举行会谈。\n\n双方讨论了大使馆的运作。').toString('base64') })],
+  ['import a batch of files (one edit)', (c) => c['documents.importBatch']({ files: ['one', 'two', 'three'].map((n) => ({
+    fileName: `${n}.txt`, base64: Buffer.from(`Report ${n}.\n\nA paragraph about ${n}.`).toString('base64') })) })],
   ['import a file', (c) => c['documents.import']({ fileName: 'new.txt', base64: Buffer.from('A new report.\n\nWith two paragraphs.').toString('base64') })],
   ['re-import an edited file', async (c, f) => {
     const { text } = await c['documents.get']({ id: f.doc.id });

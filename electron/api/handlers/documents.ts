@@ -5,16 +5,18 @@ import {
 import { recordEdit } from '../../db/oplog.js';
 import { reanchorDocument } from '../../anchoring/reanchorDocument.js';
 import { ImportError } from '../../import/extractors.js';
-import { extractForReimport, importFile } from '../../import/importer.js';
+import { extractForReimport, importFile, importFiles } from '../../import/importer.js';
 import type { Workspace } from '../../project/workspace.js';
 import { found, invalid } from '../errors.js';
 import { quoted } from '../labels.js';
 import type { HandlerGroup } from '../types.js';
 
 type DocumentOps = 'documents.list' | 'documents.page' | 'documents.summaries' | 'documents.outlets' | 'documents.get'
-  | 'documents.update' | 'documents.delete' | 'documents.import' | 'documents.reimport';
+  | 'documents.update' | 'documents.delete' | 'documents.import' | 'documents.reimport' | 'documents.cancelImport'
+  | 'documents.importBatch';
 
 export function documentHandlers(ws: Workspace): HandlerGroup<DocumentOps> {
+  const imports = new RunningImports();
   return {
     'documents.list': (args) => listDocuments(ws.project.db, args),
     'documents.page': ({ offset, limit, ...filters }) => documentPage(ws.project.db, filters, offset ?? 0, limit ?? 100),
@@ -34,20 +36,52 @@ export function documentHandlers(ws: Workspace): HandlerGroup<DocumentOps> {
       recordEdit(db, { operation: 'documents.delete', label: `Delete ${quoted(doc.title)}` }, () => deleteDocument(db, id));
       return { deleted: true };
     },
-    'documents.reimport': async ({ id, fileName, base64 }) => {
-      const db = ws.project.db;
-      found(getDocumentSummary(db, id), 'document', id);
+    'documents.reimport': async ({ id, fileName, base64, importId }) => {
+      found(getDocumentSummary(ws.project.db, id), 'document', id);
       let extracted;
       try {
-        extracted = await extractForReimport(fileName, Buffer.from(base64, 'base64'));
+        const bytes = Buffer.from(base64, 'base64');
+        extracted = await imports.run(importId, (signal) => extractForReimport(fileName, bytes, { signal }));
       } catch (error) {
-        throw invalid(error instanceof ImportError ? error.message : `${fileName} could not be read: ${(error as Error).message}`);
+        throw invalid(error instanceof ImportError ? error.message
+          : `${fileName} could not be read: ${(error as Error).message}`);
       }
+      const db = ws.project.db;
       const report = recordEdit(db, { operation: 'documents.reimport', label: `Re-import ${fileName}` },
         () => reanchorDocument(db, id, extracted.text, extracted.pages));
       return { document: getDocumentSummary(db, id)!, ...report };
     },
-    'documents.import': ({ fileName, base64, allowDuplicate, collectionId }) =>
-      importFile(ws.project.db, { fileName, bytes: Buffer.from(base64, 'base64'), allowDuplicate, collectionId }),
+    'documents.import': ({ fileName, base64, allowDuplicate, collectionId, importId }) => {
+      const request = { fileName, bytes: Buffer.from(base64, 'base64'), allowDuplicate, collectionId };
+      return imports.run(importId, (signal) => importFile(ws.project.db, request, { signal }));
+    },
+    'documents.importBatch': ({ files, allowDuplicate, collectionId, importId }) => imports.run(importId, (signal) =>
+      importFiles(ws.project.db, files.map(({ fileName, base64 }) => (
+        { fileName, bytes: Buffer.from(base64, 'base64'), allowDuplicate, collectionId })), { signal })),
+    'documents.cancelImport': ({ importId }) => ({ cancelled: imports.cancel(importId) }),
   };
+}
+
+/** Imports in progress by the id their caller gave them, so they can be cancelled. */
+class RunningImports {
+  private readonly running = new Map<string, AbortController>();
+
+  async run<T>(importId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    if (importId !== undefined) {
+      if (this.running.has(importId)) throw invalid(`An import with id ${importId} is already running.`);
+      this.running.set(importId, controller);
+    }
+    try {
+      return await work(controller.signal);
+    } finally {
+      if (importId !== undefined) this.running.delete(importId);
+    }
+  }
+
+  cancel(importId: string): boolean {
+    const controller = this.running.get(importId);
+    controller?.abort();
+    return controller !== undefined;
+  }
 }
