@@ -14,18 +14,31 @@ const layer = (from, forbidden, message) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'release/**', 'native/**', 'node_modules/**', '.types/**', 'tests/artifacts/**', '**/.*',
-      'bench/results/**'],
+    ignores: [
+      'dist/**',
+      'release/**',
+      'native/**',
+      'node_modules/**',
+      '.types/**',
+      'tests/artifacts/**',
+      '**/.*',
+      'bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
-      'max-len': ['error', { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true,
-        ignoreRegExpLiterals: true }],
+      'max-len': [
+        'error',
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreRegExpLiterals: true },
+      ],
       // Gloss handles control characters on purpose: binary detection, and FTS snippet markers (U+0002/U+0003).
       'no-control-regex': 'off',
     },
@@ -38,10 +51,16 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   { files: ['renderer/vite.config.ts'], rules: { 'no-restricted-imports': 'off' } },
-  layer('renderer', ['**/electron/**', 'electron', 'node:*', 'better-sqlite3'],
-    'The renderer talks to the main process only through the API (shared/); it never imports electron/ or Node.'),
-  layer('shared', ['**/electron/**', '**/renderer/**', 'electron', 'react', 'node:*'],
-    'shared/ is the contract both sides depend on: it imports neither side.'),
+  layer(
+    'renderer',
+    ['**/electron/**', 'electron', 'node:*', 'better-sqlite3'],
+    'The renderer talks to the main process only through the API (shared/); it never imports electron/ or Node.',
+  ),
+  layer(
+    'shared',
+    ['**/electron/**', '**/renderer/**', 'electron', 'react', 'node:*'],
+    'shared/ is the contract both sides depend on: it imports neither side.',
+  ),
   layer('electron', ['**/renderer/**', 'react', 'react-dom'], 'The main process never imports the renderer.'),
   { files: ['renderer/vite.config.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
@@ -49,10 +68,13 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     ignores: ['electron/db/**'],
     rules: {
-      'no-restricted-syntax': ['error', {
-        selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]',
-        message: 'SQL lives in electron/db/ beside its table; call a function from there.',
-      }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]',
+          message: 'SQL lives in electron/db/ beside its table; call a function from there.',
+        },
+      ],
     },
   },
 );

@@ -33,4 +33,5 @@ for (let i = 0; i < 4; i++) {
   console.log(JSON.stringify(r));
   await page.keyboard.press('Escape');
 }
-await browser.close(); await server.stop();
+await browser.close();
+await server.stop();

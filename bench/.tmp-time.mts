@@ -1,17 +1,23 @@
 import { createBackend } from '../electron/backend.js';
 const b = await createBackend({ dataDir: '/tmp/wb10k', projectPath: '/tmp/wb10k/Big.gloss' });
-const t = async (op: string, args: unknown) => { const s = performance.now(); const r = await b.dispatch(op, args); const ms = performance.now() - s; console.log(op, ms.toFixed(1), 'ms', JSON.stringify(r).length, 'bytes'); return r; };
+const t = async (op: string, args: unknown) => {
+  const s = performance.now();
+  const r = await b.dispatch(op, args);
+  const ms = performance.now() - s;
+  console.log(op, ms.toFixed(1), 'ms', JSON.stringify(r).length, 'bytes');
+  return r;
+};
 await t('project.info', {});
 await t('documents.page', { offset: 0, limit: 60 });
 await t('documents.page', { offset: 0, limit: 60 });
 await t('documents.outlets', {});
 await t('tags.list', {});
-const tags = (await b.dispatch('tags.list', {}) as any).result;
+const tags = ((await b.dispatch('tags.list', {})) as any).result;
 const themeA = tags.find((x: any) => x.name === 'Theme A').id;
 await t('themes.passages', { tagIds: [themeA], mode: 'or' });
 await t('themes.passages', { tagIds: [themeA], mode: 'or' });
-const docs = (await b.dispatch('documents.page', { sort: 'title', limit: 0 }) as any).result;
-const long = (await b.dispatch('search.query', { query: '"Long report"', kinds: ['document'] }) as any).result[0];
+const docs = ((await b.dispatch('documents.page', { sort: 'title', limit: 0 })) as any).result;
+const long = ((await b.dispatch('search.query', { query: '"Long report"', kinds: ['document'] })) as any).result[0];
 await t('documents.get', { id: long.id });
 await t('highlights.list', { documentId: long.id });
 await t('notes.list', { documentId: long.id });

@@ -1,10 +1,12 @@
 // A deterministic generated corpus (seeded PRNG) of news-like reports, for benchmarks and large-corpus tests.
-const VOCABULARY = (`embassy diplomats staffing visa procedures banking talks Istanbul Moscow Washington delegation
+const VOCABULARY = `embassy diplomats staffing visa procedures banking talks Istanbul Moscow Washington delegation
 ministry sanctions agreement negotiations consulate ambassador relations bilateral agenda meeting officials statement
 security ceasefire Ukraine Kremlin State Department spokesperson envoy summit treaty restrictions expulsion property
 airline flights energy minerals deal guarantees europe allies pressure reciprocal measures normalisation operations
 round hours second first week month report analyst source confirmed denied proposed restore restoring direct
-communication channel nuclear Iran cooperation framework functioning missions capital officials government policy`).split(/\s+/);
+communication channel nuclear Iran cooperation framework functioning missions capital officials government policy`.split(
+  /\s+/,
+);
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -55,5 +57,15 @@ export function* corpusDocuments(count: number, seed = 42, minBytes = 2048, maxB
 }
 
 /** Fixed query set used by the search benchmark. */
-export const BENCH_QUERIES = ['embassy', 'visa procedures', '"diplomatic banking"', 'sanct*', 'Kremlin statement', 'ceasefire Ukraine',
-  'ambassador', 'reciprocal measures', 'nuclear Iran', 'flights restore'];
+export const BENCH_QUERIES = [
+  'embassy',
+  'visa procedures',
+  '"diplomatic banking"',
+  'sanct*',
+  'Kremlin statement',
+  'ceasefire Ukraine',
+  'ambassador',
+  'reciprocal measures',
+  'nuclear Iran',
+  'flights restore',
+];

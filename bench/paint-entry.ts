@@ -4,14 +4,29 @@ import { paintHighlights } from '../renderer/reader/paint';
 import type { Highlight } from '../shared/types';
 
 declare global {
-  interface Window { glossPaint(ranges: [number, number][]): void }
+  interface Window {
+    glossPaint(ranges: [number, number][]): void;
+  }
 }
 
 window.glossPaint = (ranges) => {
   const index = indexParagraphs(document.getElementById('doc')!);
-  const highlights = ranges.map(([start, end], i) => ({
-    id: i + 1, documentId: 1, start, end, exact: '', prefix: '', suffix: '', color: i % 3 === 0 ? '#f2c14e' : i % 3 === 1 ? '#7cb7e8' : '#f28b82',
-    orphaned: false, tagIds: [], createdAt: '', updatedAt: '',
-  } satisfies Highlight));
+  const highlights = ranges.map(
+    ([start, end], i) =>
+      ({
+        id: i + 1,
+        documentId: 1,
+        start,
+        end,
+        exact: '',
+        prefix: '',
+        suffix: '',
+        color: i % 3 === 0 ? '#f2c14e' : i % 3 === 1 ? '#7cb7e8' : '#f28b82',
+        orphaned: false,
+        tagIds: [],
+        createdAt: '',
+        updatedAt: '',
+      }) satisfies Highlight,
+  );
   paintHighlights({ index, highlights, tagColors: new Map(), selectedId: null, flash: null });
 };

@@ -31,14 +31,22 @@ const rows: { area: string; measure: string; gloss: string; peer: string; ratio:
 const results: Record<string, unknown> = {};
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
-const time = async <T>(fn: () => T | Promise<T>): Promise<[T, number]> => { const t = performance.now(); const r = await fn(); return [r, performance.now() - t]; };
-const fileSize = (f: string) => ['', '-wal', '-shm'].reduce((n, s) => n + (fs.existsSync(f + s) ? fs.statSync(f + s).size : 0), 0);
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const time = async <T>(fn: () => T | Promise<T>): Promise<[T, number]> => {
+  const t = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t];
+};
+const fileSize = (f: string) =>
+  ['', '-wal', '-shm'].reduce((n, s) => n + (fs.existsSync(f + s) ? fs.statSync(f + s).size : 0), 0);
 
 /** Starts the extraction workers first: the app's pool outlives any one import, so start-up is not import time. */
 async function warmExtractionPool() {
   const pool = extractionPool();
-  await Promise.all(Array.from({ length: pool.size }, () => pool.extract([{ fileName: 'warm.md', bytes: Buffer.from('# warm') }])));
+  await Promise.all(
+    Array.from({ length: pool.size }, () => pool.extract([{ fileName: 'warm.md', bytes: Buffer.from('# warm') }])),
+  );
 }
 
 /** Batch import (importFiles): small files share worker messages, and are written many per transaction. */
@@ -49,14 +57,37 @@ async function benchImport(count: number) {
   const bytes = corpus.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
   await warmExtractionPool();
   const [outcomes, elapsed] = await time(() =>
-    importFiles(project.db, corpus.map((doc) => ({ fileName: doc.fileName, bytes: Buffer.from(doc.text) }))));
+    importFiles(
+      project.db,
+      corpus.map((doc) => ({ fileName: doc.fileName, bytes: Buffer.from(doc.text) })),
+    ),
+  );
   if (outcomes.some((r) => r.status !== 'imported')) throw new Error('benchmark import failed');
   project.db.pragma('wal_checkpoint(TRUNCATE)');
   const size = fileSize(file);
   const docsPerSecond = count / (elapsed / 1000);
-  rows.push({ area: 'import', measure: `${count} docs of 2–8 KB`, gloss: `${docsPerSecond.toFixed(0)} docs/s, ${(bytes / 1048576 / (elapsed / 1000)).toFixed(1)} MB/s`, peer: '—', ratio: '' });
-  rows.push({ area: 'import', measure: `database size (${(bytes / 1048576).toFixed(1)} MB of text)`, gloss: `${(size / 1048576).toFixed(1)} MB`, peer: '—', ratio: `${(size / bytes).toFixed(2)}× text` });
-  results[`import_${count}`] = { docs: count, seconds: elapsed / 1000, docsPerSecond, mbPerSecond: bytes / 1048576 / (elapsed / 1000), dbBytes: size, textBytes: bytes };
+  rows.push({
+    area: 'import',
+    measure: `${count} docs of 2–8 KB`,
+    gloss: `${docsPerSecond.toFixed(0)} docs/s, ${(bytes / 1048576 / (elapsed / 1000)).toFixed(1)} MB/s`,
+    peer: '—',
+    ratio: '',
+  });
+  rows.push({
+    area: 'import',
+    measure: `database size (${(bytes / 1048576).toFixed(1)} MB of text)`,
+    gloss: `${(size / 1048576).toFixed(1)} MB`,
+    peer: '—',
+    ratio: `${(size / bytes).toFixed(2)}× text`,
+  });
+  results[`import_${count}`] = {
+    docs: count,
+    seconds: elapsed / 1000,
+    docsPerSecond,
+    mbPerSecond: bytes / 1048576 / (elapsed / 1000),
+    dbBytes: size,
+    textBytes: bytes,
+  };
   return { project, corpus };
 }
 
@@ -69,7 +100,13 @@ async function benchImportOneByOne(count: number) {
     for (const doc of corpus) await importFile(project.db, { fileName: doc.fileName, bytes: Buffer.from(doc.text) });
   });
   const docsPerSecond = count / (elapsed / 1000);
-  rows.push({ area: 'import', measure: `${count} docs of 2–8 KB, one call each`, gloss: `${docsPerSecond.toFixed(0)} docs/s`, peer: '—', ratio: '' });
+  rows.push({
+    area: 'import',
+    measure: `${count} docs of 2–8 KB, one call each`,
+    gloss: `${docsPerSecond.toFixed(0)} docs/s`,
+    peer: '—',
+    ratio: '',
+  });
   results[`import_one_by_one_${count}`] = { docs: count, seconds: elapsed / 1000, docsPerSecond };
   project.close();
 }
@@ -115,58 +152,125 @@ async function benchSearch(project: Awaited<ReturnType<typeof openProject>>, cor
   for (let r = 0; r < reps; r++) {
     for (const q of BENCH_QUERIES) {
       const terms = q.replace(/["*]/g, '');
-      miniTimes.push((await time(() => mini.search(terms, { prefix: q.endsWith('*'), combineWith: 'AND' }).slice(0, 50)))[1]);
+      miniTimes.push(
+        (await time(() => mini.search(terms, { prefix: q.endsWith('*'), combineWith: 'AND' }).slice(0, 50)))[1],
+      );
     }
   }
-  const g50 = percentile(glossTimes, 0.5); const g95 = percentile(glossTimes, 0.95);
-  const m50 = percentile(miniTimes, 0.5); const m95 = percentile(miniTimes, 0.95);
+  const g50 = percentile(glossTimes, 0.5);
+  const g95 = percentile(glossTimes, 0.95);
+  const m50 = percentile(miniTimes, 0.5);
+  const m95 = percentile(miniTimes, 0.95);
   const label = `${corpus.length} docs + ${highlightCount / 1000}k highlights`;
-  rows.push({ area: 'search', measure: `p50, ${label}`, gloss: ms(g50), peer: `minisearch ${ms(m50)}`, ratio: `${(g50 / m50).toFixed(2)}×` });
-  rows.push({ area: 'search', measure: `p95, ${label}`, gloss: ms(g95), peer: `minisearch ${ms(m95)}`, ratio: `${(g95 / m95).toFixed(2)}×` });
-  rows.push({ area: 'search', measure: 'index build', gloss: 'incremental (FTS5 triggers)', peer: `minisearch ${ms(indexMs)} in memory`, ratio: '' });
-  results.search = { corpus: corpus.length, highlights: highlightCount, queries: BENCH_QUERIES, glossP50: g50, glossP95: g95, minisearchP50: m50, minisearchP95: m95, minisearchIndexMs: indexMs, note: 'Gloss searches documents, highlights and notes with phrase support; minisearch searches documents only, phrases approximated as AND' };
+  rows.push({
+    area: 'search',
+    measure: `p50, ${label}`,
+    gloss: ms(g50),
+    peer: `minisearch ${ms(m50)}`,
+    ratio: `${(g50 / m50).toFixed(2)}×`,
+  });
+  rows.push({
+    area: 'search',
+    measure: `p95, ${label}`,
+    gloss: ms(g95),
+    peer: `minisearch ${ms(m95)}`,
+    ratio: `${(g95 / m95).toFixed(2)}×`,
+  });
+  rows.push({
+    area: 'search',
+    measure: 'index build',
+    gloss: 'incremental (FTS5 triggers)',
+    peer: `minisearch ${ms(indexMs)} in memory`,
+    ratio: '',
+  });
+  results.search = {
+    corpus: corpus.length,
+    highlights: highlightCount,
+    queries: BENCH_QUERIES,
+    glossP50: g50,
+    glossP95: g95,
+    minisearchP50: m50,
+    minisearchP95: m95,
+    minisearchIndexMs: indexMs,
+    note: 'Gloss searches documents, highlights and notes with phrase support; minisearch searches documents only, phrases approximated as AND',
+  };
 }
 
 /** Search at a corpus too large to import file by file: built with batched inserts in one transaction. */
 async function benchSearchLarge(count: number, highlightCount: number) {
   const file = path.join(work, `search-${count}.gloss`);
   const project = await openProject(file);
-  const [textBytes, buildMs] = await time(() => project.db.transaction(() => {
-    let bytes = 0;
-    for (const doc of corpusDocuments(count, 43)) {
-      insertDocument(project.db, { title: doc.fileName, format: 'txt', text: doc.text, contentHash: doc.fileName });
-      bytes += Buffer.byteLength(doc.text);
-    }
-    return bytes;
-  })());
+  const [textBytes, buildMs] = await time(() =>
+    project.db.transaction(() => {
+      let bytes = 0;
+      for (const doc of corpusDocuments(count, 43)) {
+        insertDocument(project.db, { title: doc.fileName, format: 'txt', text: doc.text, contentHash: doc.fileName });
+        bytes += Buffer.byteLength(doc.text);
+      }
+      return bytes;
+    })(),
+  );
   addHighlights(project.db, highlightCount);
   project.db.pragma('wal_checkpoint(TRUNCATE)');
   const dbBytes = fileSize(file);
   const times = await timeGlossSearch(project.db);
   project.close();
-  const p50 = percentile(times, 0.5); const p95 = percentile(times, 0.95);
+  const p50 = percentile(times, 0.5);
+  const p95 = percentile(times, 0.95);
   const label = `${count} docs + ${highlightCount / 1000}k highlights`;
   rows.push({ area: 'search', measure: `p50, ${label}`, gloss: ms(p50), peer: '—', ratio: '' });
   rows.push({ area: 'search', measure: `p95, ${label}`, gloss: ms(p95), peer: '—', ratio: '' });
   rows.push({
-    area: 'search', measure: `database size (${(textBytes / 1048576).toFixed(0)} MB of text)`,
-    gloss: `${(dbBytes / 1048576).toFixed(0)} MB`, peer: `built in ${(buildMs / 1000).toFixed(0)} s, one transaction`,
+    area: 'search',
+    measure: `database size (${(textBytes / 1048576).toFixed(0)} MB of text)`,
+    gloss: `${(dbBytes / 1048576).toFixed(0)} MB`,
+    peer: `built in ${(buildMs / 1000).toFixed(0)} s, one transaction`,
     ratio: `${(dbBytes / textBytes).toFixed(2)}× text`,
   });
   results.searchLarge = {
-    corpus: count, highlights: highlightCount, glossP50: p50, glossP95: p95, buildSeconds: buildMs / 1000, dbBytes, textBytes,
+    corpus: count,
+    highlights: highlightCount,
+    glossP50: p50,
+    glossP95: p95,
+    buildSeconds: buildMs / 1000,
+    dbBytes,
+    textBytes,
   };
 }
 
 async function benchPaint() {
-  const bundle = await build({ entryPoints: [path.join(here, 'paint-entry.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'silent' });
+  const bundle = await build({
+    entryPoints: [path.join(here, 'paint-entry.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    logLevel: 'silent',
+  });
   const markJs = fs.readFileSync(path.join(here, '..', 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
   const rand = mulberry32(9);
   const doc = generateDocument(rand, 1, 1024 * 1024);
   const paragraphs = doc.text.split('\n\n');
   let offset = 0;
-  const html = paragraphs.map((p) => { const el = `<p data-start="${offset}">${p}</p>`; offset += p.length + 2; return el; }).join('');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const html = paragraphs
+    .map((p) => {
+      const el = `<p data-start="${offset}">${p}</p>`;
+      offset += p.length + 2;
+      return el;
+    })
+    .join('');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   const out: Record<string, number> = {};
   try {
     for (const count of quick ? [1000] : [1000, 10000]) {
@@ -180,19 +284,30 @@ async function benchPaint() {
         const end = Math.min(at + 40, starts[pi] + paragraphs[pi].length);
         if (end > at) ranges.push([at, end]);
       }
-      const domRanges = ranges.map(([s, e]) => { const pi = starts.findLastIndex((x) => x <= s); return { start: s - 2 * pi, length: e - s }; });
+      const domRanges = ranges.map(([s, e]) => {
+        const pi = starts.findLastIndex((x) => x <= s);
+        return { start: s - 2 * pi, length: e - s };
+      });
       for (const engine of ['gloss', 'markjs'] as const) {
         const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-        await page.setContent(`<!doctype html><html><head><style>p{font:16px/1.5 serif;max-width:45em}</style></head><body><div id="doc">${html}</div></body></html>`);
+        await page.setContent(
+          `<!doctype html><html><head><style>p{font:16px/1.5 serif;max-width:45em}</style></head><body><div id="doc">${html}</div></body></html>`,
+        );
         await page.addScriptTag({ content: engine === 'gloss' ? bundle.outputFiles[0].text : markJs });
-        const elapsed = await page.evaluate(async ({ engine: e, ranges: r, domRanges: d }) => {
-          const w = window as unknown as { glossPaint(r: [number, number][]): void; Mark: new (el: Element) => { markRanges(r: { start: number; length: number }[]): void } };
-          const t0 = performance.now();
-          if (e === 'gloss') w.glossPaint(r);
-          else new w.Mark(document.getElementById('doc')!).markRanges(d);
-          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-          return performance.now() - t0;
-        }, { engine, ranges, domRanges });
+        const elapsed = await page.evaluate(
+          async ({ engine: e, ranges: r, domRanges: d }) => {
+            const w = window as unknown as {
+              glossPaint(r: [number, number][]): void;
+              Mark: new (el: Element) => { markRanges(r: { start: number; length: number }[]): void };
+            };
+            const t0 = performance.now();
+            if (e === 'gloss') w.glossPaint(r);
+            else new w.Mark(document.getElementById('doc')!).markRanges(d);
+            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+            return performance.now() - t0;
+          },
+          { engine, ranges, domRanges },
+        );
         out[`${engine}_${count}`] = elapsed;
         const cdp = await page.context().newCDPSession(page);
         await cdp.send('Performance.enable');
@@ -201,8 +316,20 @@ async function benchPaint() {
         out[`${engine}_${count}_nodes`] = metrics.find((m) => m.name === 'Nodes')?.value ?? 0;
         await page.close();
       }
-      rows.push({ area: 'reader paint', measure: `1 MB doc, ${count / 1000}k highlights`, gloss: ms(out[`gloss_${count}`]), peer: `mark.js ${ms(out[`markjs_${count}`])}`, ratio: `${(out[`gloss_${count}`] / out[`markjs_${count}`]).toFixed(2)}×` });
-      rows.push({ area: 'renderer memory', measure: `JS heap / DOM nodes, ${count / 1000}k highlights`, gloss: `${out[`gloss_${count}_heapMB`].toFixed(1)} MB / ${out[`gloss_${count}_nodes`]}`, peer: `mark.js ${out[`markjs_${count}_heapMB`].toFixed(1)} MB / ${out[`markjs_${count}_nodes`]}`, ratio: '' });
+      rows.push({
+        area: 'reader paint',
+        measure: `1 MB doc, ${count / 1000}k highlights`,
+        gloss: ms(out[`gloss_${count}`]),
+        peer: `mark.js ${ms(out[`markjs_${count}`])}`,
+        ratio: `${(out[`gloss_${count}`] / out[`markjs_${count}`]).toFixed(2)}×`,
+      });
+      rows.push({
+        area: 'renderer memory',
+        measure: `JS heap / DOM nodes, ${count / 1000}k highlights`,
+        gloss: `${out[`gloss_${count}_heapMB`].toFixed(1)} MB / ${out[`gloss_${count}_nodes`]}`,
+        peer: `mark.js ${out[`markjs_${count}_heapMB`].toFixed(1)} MB / ${out[`markjs_${count}_nodes`]}`,
+        ratio: '',
+      });
     }
   } finally {
     await browser.close();
@@ -213,23 +340,40 @@ async function benchPaint() {
 async function benchExport() {
   const dataDir = path.join(work, 'export');
   const pdf = chromiumPdfService();
-  const backend = await createBackend({ dataDir, projectPath: path.join(dataDir, 'export.gloss'), seedsDir: path.join(here, '..', 'seeds') }, { export: pdf });
+  const backend = await createBackend(
+    { dataDir, projectPath: path.join(dataDir, 'export.gloss'), seedsDir: path.join(here, '..', 'seeds') },
+    { export: pdf },
+  );
   const client = createClient((op, args) => backend.dispatch(op, args));
   const docs = await client['documents.list']({});
-  const content: unknown[] = [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Benchmark memo' }] }];
+  const content: unknown[] = [
+    { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Benchmark memo' }] },
+  ];
   for (let i = 0; i < 500; i++) {
     const doc = docs[i % docs.length];
     const start = (i * 53) % (doc.length - 80);
     const h = await client['highlights.create']({ documentId: doc.id, start, end: start + 60 });
-    content.push({ type: 'paragraph', content: [{ type: 'text', text: `Point ${i + 1}.` }] }, { type: 'citation', attrs: { highlightId: h.id, quote: h.exact } });
+    content.push(
+      { type: 'paragraph', content: [{ type: 'text', text: `Point ${i + 1}.` }] },
+      { type: 'citation', attrs: { highlightId: h.id, quote: h.exact } },
+    );
   }
-  const memo = await client['memos.create']({ title: 'Benchmark memo', content: JSON.stringify({ type: 'doc', content }) });
+  const memo = await client['memos.create']({
+    title: 'Benchmark memo',
+    content: JSON.stringify({ type: 'doc', content }),
+  });
   const out: Record<string, number> = {};
   for (const format of ['md', 'html', 'docx', 'pdf'] as const) {
     const [file, elapsed] = await time(() => client['export.memo']({ memoId: memo.id, format }));
     out[format] = elapsed;
     out[`${format}_bytes`] = Buffer.from(file.base64, 'base64').length;
-    rows.push({ area: 'export', measure: `memo, 500 citations, ${format}`, gloss: ms(elapsed), peer: '—', ratio: `${(out[`${format}_bytes`] / 1024).toFixed(0)} KB` });
+    rows.push({
+      area: 'export',
+      measure: `memo, 500 citations, ${format}`,
+      gloss: ms(elapsed),
+      peer: '—',
+      ratio: `${(out[`${format}_bytes`] / 1024).toFixed(0)} KB`,
+    });
   }
   backend.close();
   await pdf.close?.();
@@ -237,16 +381,42 @@ async function benchExport() {
 }
 
 function machine() {
-  const sqlite = (() => { try { return execFileSync(process.execPath, ['-e', "console.log(new (require('better-sqlite3'))(':memory:').prepare('select sqlite_version()').pluck().get())"]).toString().trim(); } catch { return '?'; } })();
-  const chromiumVersion = (() => { try { return execFileSync(CHROMIUM, ['--version']).toString().trim(); } catch { return 'not found'; } })();
+  const sqlite = (() => {
+    try {
+      return execFileSync(process.execPath, [
+        '-e',
+        "console.log(new (require('better-sqlite3'))(':memory:').prepare('select sqlite_version()').pluck().get())",
+      ])
+        .toString()
+        .trim();
+    } catch {
+      return '?';
+    }
+  })();
+  const chromiumVersion = (() => {
+    try {
+      return execFileSync(CHROMIUM, ['--version']).toString().trim();
+    } catch {
+      return 'not found';
+    }
+  })();
   return {
-    date: new Date().toISOString(), cpu: os.cpus()[0]?.model ?? '?', cores: os.cpus().length, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
-    platform: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version, sqlite, chromium: chromiumVersion, quick,
+    date: new Date().toISOString(),
+    cpu: os.cpus()[0]?.model ?? '?',
+    cores: os.cpus().length,
+    memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    sqlite,
+    chromium: chromiumVersion,
+    quick,
   };
 }
 
 const info = machine();
-console.log(`Gloss benchmarks — ${info.date}\n${info.cpu} × ${info.cores} cores, ${info.memoryGiB} GiB, ${info.platform}\nNode ${info.node}, SQLite ${info.sqlite}, ${info.chromium}${quick ? ' (quick run)' : ''}\n`);
+console.log(
+  `Gloss benchmarks — ${info.date}\n${info.cpu} × ${info.cores} cores, ${info.memoryGiB} GiB, ${info.platform}\nNode ${info.node}, SQLite ${info.sqlite}, ${info.chromium}${quick ? ' (quick run)' : ''}\n`,
+);
 const small = await benchImport(1000);
 small.project.close();
 await benchImportOneByOne(1000);
@@ -255,20 +425,33 @@ await benchSearch(big.project, big.corpus, quick ? 10_000 : 100_000);
 big.project.close();
 await benchSearchLarge(quick ? 20_000 : 100_000, quick ? 10_000 : 100_000);
 const oneMb = await openProject(path.join(work, 'one-mb.gloss'));
-const [, oneMbMs] = await time(() => importFile(oneMb.db, { fileName: 'long.txt', bytes: Buffer.from(generateDocument(mulberry32(3), 1, 1024 * 1024).text) }));
+const [, oneMbMs] = await time(() =>
+  importFile(oneMb.db, {
+    fileName: 'long.txt',
+    bytes: Buffer.from(generateDocument(mulberry32(3), 1, 1024 * 1024).text),
+  }),
+);
 rows.push({ area: 'import', measure: 'one 1 MB document', gloss: ms(oneMbMs), peer: '—', ratio: '' });
 oneMb.close();
 await benchPaint();
 await benchExport();
 const peakMB = process.resourceUsage().maxRSS / 1024;
-rows.push({ area: 'server memory', measure: 'peak RSS of the process running the backend', gloss: `${peakMB.toFixed(0)} MB`, peer: '(includes the minisearch index)', ratio: '' });
+rows.push({
+  area: 'server memory',
+  measure: 'peak RSS of the process running the backend',
+  gloss: `${peakMB.toFixed(0)} MB`,
+  peer: '(includes the minisearch index)',
+  ratio: '',
+});
 results.peakRssMB = peakMB;
 // After the peak-RSS reading: generating the workbench projects in this process would inflate it.
 const workbench = await benchWorkbench({ quick, work, chromium: CHROMIUM });
 rows.push(...workbench.rows);
 results.workbench = workbench.results;
 
-const widths = (['area', 'measure', 'gloss', 'peer', 'ratio'] as const).map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
+const widths = (['area', 'measure', 'gloss', 'peer', 'ratio'] as const).map((k) =>
+  Math.max(k.length, ...rows.map((r) => r[k].length)),
+);
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 console.log(line(['area', 'measure', 'gloss', 'peer (same run)', 'ratio']));
 console.log(line(widths.map((w) => '-'.repeat(w))));

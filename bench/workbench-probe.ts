@@ -11,7 +11,10 @@ const library = { firstRowAt: null as number | null, nodesAtFirstRow: 0 };
 const creation = {
   /** Falls back to when the watch started, should the keydown not reach the window. */
   armedAt: 0,
-  keyAt: null as number | null, paintAt: null as number | null, marginAt: null as number | null, stopped: false,
+  keyAt: null as number | null,
+  paintAt: null as number | null,
+  marginAt: null as number | null,
+  stopped: false,
 };
 
 /** The Highlight objects the reader paints passages with (one per colour; selection and flash are named apart). */
@@ -76,8 +79,10 @@ function scrollableAncestor(el: Element | null): Element | null {
  * row is not there the list is scrolled to its end (as under a newest-first sort), then back to the top.
  */
 async function libraryRow(title: string): Promise<HTMLElement | null> {
-  const find = () => [...document.querySelectorAll<HTMLElement>('.library .doc-item')]
-    .find((row) => row.querySelector('.doc-title')?.textContent?.includes(title)) ?? null;
+  const find = () =>
+    [...document.querySelectorAll<HTMLElement>('.library .doc-item')].find((row) =>
+      row.querySelector('.doc-title')?.textContent?.includes(title),
+    ) ?? null;
   const scroller = scrollableAncestor(document.querySelector('.library .doc-item'));
   for (const top of [null, Number.MAX_SAFE_INTEGER, 0]) {
     if (top !== null && scroller) scroller.scrollTop = top;
@@ -94,12 +99,17 @@ async function openDocument(row: HTMLElement) {
   const paintsBefore = performance.getEntriesByName('gloss-paint').length;
   const clickedAt = performance.now();
   row.click();
-  const paintedAt = await frameWhen(() => document.querySelector('.reader-text [data-start]') !== null
-    && colourHighlights().some((h) => h.size > 0 && !before.has(h)));
+  const paintedAt = await frameWhen(
+    () =>
+      document.querySelector('.reader-text [data-start]') !== null &&
+      colourHighlights().some((h) => h.size > 0 && !before.has(h)),
+  );
   const paints = performance.getEntriesByName('gloss-paint').slice(paintsBefore);
   return {
-    elapsedMs: since(clickedAt, paintedAt), paintedRanges: paintedRanges(),
-    lastPaintMs: paints.at(-1)?.duration ?? null, paints: paints.length,
+    elapsedMs: since(clickedAt, paintedAt),
+    paintedRanges: paintedRanges(),
+    lastPaintMs: paints.at(-1)?.duration ?? null,
+    paints: paints.length,
   };
 }
 
@@ -147,7 +157,9 @@ function selectVisiblePhrase(): { phrase: string } | { error: string } {
 function watchHighlightCreation(key: string): { marginItems: number; paintedRanges: number } {
   const baseline = { marginItems: marginItems(), paintedRanges: paintedRanges() };
   Object.assign(creation, { armedAt: performance.now(), keyAt: null, paintAt: null, marginAt: null, stopped: false });
-  const timeKey = (e: KeyboardEvent) => { if (e.key === key) creation.keyAt = e.timeStamp; };
+  const timeKey = (e: KeyboardEvent) => {
+    if (e.key === key) creation.keyAt = e.timeStamp;
+  };
   addEventListener('keydown', timeKey, { capture: true, once: true });
   void frameWhen(() => {
     const now = performance.now();
@@ -171,7 +183,8 @@ async function creationTimes(graceMs: number) {
   return {
     paintedMs: since(creation.keyAt ?? creation.armedAt, creation.paintAt),
     marginMs: since(creation.keyAt ?? creation.armedAt, creation.marginAt),
-    paintedRanges: paintedRanges(), marginItems: marginItems(),
+    paintedRanges: paintedRanges(),
+    marginItems: marginItems(),
   };
 }
 
@@ -180,10 +193,16 @@ async function creationTimes(graceMs: number) {
  * cheaper than an accessible-name query over 10,000 rows. Header and nav first, where view tabs live.
  */
 function buttonNamed(name: string): HTMLButtonElement | null {
-  const named = (b: HTMLButtonElement) => b.textContent?.trim() === name || b.getAttribute('aria-label') === name
-    || (b.title === name || b.title.startsWith(`${name} (`));
-  return [...document.querySelectorAll<HTMLButtonElement>('header button, nav button')].find(named)
-    ?? [...document.querySelectorAll<HTMLButtonElement>('button')].find(named) ?? null;
+  const named = (b: HTMLButtonElement) =>
+    b.textContent?.trim() === name ||
+    b.getAttribute('aria-label') === name ||
+    b.title === name ||
+    b.title.startsWith(`${name} (`);
+  return (
+    [...document.querySelectorAll<HTMLButtonElement>('header button, nav button')].find(named) ??
+    [...document.querySelectorAll<HTMLButtonElement>('button')].find(named) ??
+    null
+  );
 }
 
 /** Clicks `target` and waits for `selector` to match. */
@@ -195,8 +214,17 @@ async function clickUntil(target: HTMLElement, selector: string) {
 }
 
 const probe = {
-  library, libraryNodes, navigationTimes, libraryRow, openDocument, selectVisiblePhrase, watchHighlightCreation,
-  highlightCreated, creationTimes, buttonNamed, clickUntil,
+  library,
+  libraryNodes,
+  navigationTimes,
+  libraryRow,
+  openDocument,
+  selectVisiblePhrase,
+  watchHighlightCreation,
+  highlightCreated,
+  creationTimes,
+  buttonNamed,
+  clickUntil,
 };
 export type Probe = typeof probe;
 (window as unknown as { glossProbe: Probe }).glossProbe = probe;

@@ -31,11 +31,16 @@ export interface GeneratedProject {
   fileBytes: number;
 }
 
-interface DocumentSize { minBytes: number; maxBytes: number }
+interface DocumentSize {
+  minBytes: number;
+  maxBytes: number;
+}
 
 /** Seeds + the 1 MB report + `reportCount` reports of 2–8 KB; 55,000 tagged highlights, 5,000 of them "Theme A". */
 export async function generateWorkbenchProject(
-  file: string, reportCount: number, seedsDir: string,
+  file: string,
+  reportCount: number,
+  seedsDir: string,
 ): Promise<GeneratedProject> {
   const started = performance.now();
   const project = await openProject(file, { seedsDir });
@@ -65,7 +70,8 @@ export async function generateLibraryProject(file: string, count: number): Promi
 function finish(project: Project, started: number, counts: ReturnType<typeof countRows>): GeneratedProject {
   project.db.pragma('wal_checkpoint(TRUNCATE)');
   project.close();
-  const fileBytes = ['', '-wal', '-shm'].map((suffix) => project.path + suffix)
+  const fileBytes = ['', '-wal', '-shm']
+    .map((suffix) => project.path + suffix)
     .reduce((n, f) => n + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
   return { file: project.path, ...counts, generateSeconds: (performance.now() - started) / 1000, fileBytes };
 }
@@ -87,34 +93,48 @@ function reusingStatements(db: Db): Db {
 }
 
 function countRows(db: Db, themeTagId: number | null) {
-  const count = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as number;
+  const count = (sql: string, ...args: unknown[]) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .get(...args) as number;
   return {
     documents: count('SELECT COUNT(*) FROM documents'),
     highlights: count('SELECT COUNT(*) FROM highlights'),
-    themePassages: themeTagId === null ? 0
-      : count('SELECT COUNT(*) FROM highlight_tags WHERE tag_id = ?', themeTagId),
+    themePassages: themeTagId === null ? 0 : count('SELECT COUNT(*) FROM highlight_tags WHERE tag_id = ?', themeTagId),
   };
 }
 
 /** "Theme A" … "Theme T"; the first is the theme the benchmark opens. */
 function insertTags(db: Db): number[] {
   const tag = (i: number) => ({
-    name: `Theme ${String.fromCharCode(65 + i)}`, color: TAG_PALETTE[i % TAG_PALETTE.length],
-    description: '', parentId: null,
+    name: `Theme ${String.fromCharCode(65 + i)}`,
+    color: TAG_PALETTE[i % TAG_PALETTE.length],
+    description: '',
+    parentId: null,
   });
   return db.transaction(() => Array.from({ length: TAG_COUNT }, (_, i) => insertTag(db, tag(i))))();
 }
 
 const otherTag = (tagIds: number[], i: number) => tagIds[1 + (i % (tagIds.length - 1))];
 
-interface StoredDocument { id: number; text: string }
+interface StoredDocument {
+  id: number;
+  text: string;
+}
 
 function insertLongReport(db: Db): StoredDocument {
   const { text } = generateDocument(mulberry32(7), 0, LONG_REPORT_BYTES);
-  const id = db.transaction(() => insertDocument(db, {
-    title: LONG_REPORT_TITLE, outlet: 'Gloss bench', format: 'txt', text, contentHash: contentHash(text),
-    sourceName: 'long-report.txt',
-  }))();
+  const id = db.transaction(() =>
+    insertDocument(db, {
+      title: LONG_REPORT_TITLE,
+      outlet: 'Gloss bench',
+      format: 'txt',
+      text,
+      contentHash: contentHash(text),
+      sourceName: 'long-report.txt',
+    }),
+  )();
   return { id, text };
 }
 
@@ -129,8 +149,12 @@ function insertReports(db: Db, count: number, size: DocumentSize): StoredDocumen
       for (let i = from; i < from + batch; i++) {
         const doc = generateDocument(rand, i + 1, size.minBytes + Math.floor(rand() * (size.maxBytes - size.minBytes)));
         const id = insertDocument(db, {
-          title: doc.text.slice(0, doc.text.indexOf('\n\n')), outlet: OUTLETS[i % OUTLETS.length],
-          publishedAt: publishedDate(i), format: 'txt', text: doc.text, contentHash: contentHash(doc.text),
+          title: doc.text.slice(0, doc.text.indexOf('\n\n')),
+          outlet: OUTLETS[i % OUTLETS.length],
+          publishedAt: publishedDate(i),
+          format: 'txt',
+          text: doc.text,
+          contentHash: contentHash(doc.text),
           sourceName: doc.fileName,
         });
         if (keepTexts) stored.push({ id, text: doc.text });

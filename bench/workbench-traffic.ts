@@ -2,9 +2,17 @@
 // so each benchmarked action can report how many round trips it cost.
 import type { Page, Request } from 'playwright-core';
 
-interface ApiCall { op: string; finished: boolean; bytes: number }
+interface ApiCall {
+  op: string;
+  finished: boolean;
+  bytes: number;
+}
 
-export interface TrafficSummary { requests: number; bytes: number; ops: Record<string, number> }
+export interface TrafficSummary {
+  requests: number;
+  bytes: number;
+  ops: Record<string, number>;
+}
 
 export class ApiTraffic {
   private readonly calls: ApiCall[] = [];

@@ -6,18 +6,37 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import {
-  chromium, type Browser, type BrowserContext, type ElementHandle, type Locator, type Page,
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type ElementHandle,
+  type Locator,
+  type Page,
 } from 'playwright-core';
 import { startServerProcess } from '../tests/support/server.js';
 import type { Probe } from './workbench-probe.js';
 import {
-  generateLibraryProject, generateWorkbenchProject, LONG_REPORT_TITLE, THEME_TAG, type GeneratedProject,
+  generateLibraryProject,
+  generateWorkbenchProject,
+  LONG_REPORT_TITLE,
+  THEME_TAG,
+  type GeneratedProject,
 } from './workbench-project.js';
 import { ApiTraffic, type TrafficSummary } from './workbench-traffic.js';
 
-export interface BenchRow { area: string; measure: string; gloss: string; peer: string; ratio: string }
+export interface BenchRow {
+  area: string;
+  measure: string;
+  gloss: string;
+  peer: string;
+  ratio: string;
+}
 
-export interface WorkbenchOptions { quick: boolean; work: string; chromium: string }
+export interface WorkbenchOptions {
+  quick: boolean;
+  work: string;
+  chromium: string;
+}
 
 type Unit = 'ms' | 'MB' | 'nodes';
 
@@ -37,12 +56,24 @@ export interface Measurement {
 
 type Spec = Pick<Measurement, 'key' | 'label' | 'unit' | 'target' | 'apiTarget'>;
 
-interface Bench { browser: Browser; probe: string }
-interface Projects { workbench?: GeneratedProject; library?: GeneratedProject }
-interface Session { context: BrowserContext; page: Page; traffic: ApiTraffic }
+interface Bench {
+  browser: Browser;
+  probe: string;
+}
+interface Projects {
+  workbench?: GeneratedProject;
+  library?: GeneratedProject;
+}
+interface Session {
+  context: BrowserContext;
+  page: Page;
+  traffic: ApiTraffic;
+}
 
 declare global {
-  interface Window { glossProbe: Probe }
+  interface Window {
+    glossProbe: Probe;
+  }
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -51,29 +82,53 @@ const TIMEOUT_MS = 120_000;
 const SLOW_LOAD_MS = 10_000;
 /** Once a new highlight shows in the paint or in the margin, how long to wait for it to show in the other. */
 const CREATION_GRACE_MS = 10_000;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-  '--enable-precise-memory-info'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--enable-precise-memory-info',
+];
 const TARGETS = {
   libraryMs: { 10_000: 300, 100_000: 500 } as Record<number, number>,
-  libraryNodes: 3_000, openReportMs: 500, createMs: 50, createRequests: 1, themeMs: 300, themeHeapMB: 150,
+  libraryNodes: 3_000,
+  openReportMs: 500,
+  createMs: 50,
+  createRequests: 1,
+  themeMs: 300,
+  themeHeapMB: 150,
 };
 
 const SPECS = {
   open: {
-    key: 'open_long_report', label: 'open 1 MB report → 10k highlights painted', unit: 'ms',
+    key: 'open_long_report',
+    label: 'open 1 MB report → 10k highlights painted',
+    unit: 'ms',
     target: TARGETS.openReportMs,
   },
   create: {
-    key: 'create_highlight', label: 'create highlight → shown (paint or margin)', unit: 'ms',
-    target: TARGETS.createMs, apiTarget: TARGETS.createRequests,
+    key: 'create_highlight',
+    label: 'create highlight → shown (paint or margin)',
+    unit: 'ms',
+    target: TARGETS.createMs,
+    apiTarget: TARGETS.createRequests,
   },
   themesTab: { key: 'themes_tab', label: 'Themes tab → codebook shown', unit: 'ms', target: null },
   themePassages: {
-    key: 'theme_passages', label: 'theme of 5,000 passages → first screen', unit: 'ms', target: TARGETS.themeMs,
+    key: 'theme_passages',
+    label: 'theme of 5,000 passages → first screen',
+    unit: 'ms',
+    target: TARGETS.themeMs,
   },
   themeHeap: {
-    key: 'theme_heap', label: 'theme of 5,000 passages: JS heap after GC', unit: 'MB', target: TARGETS.themeHeapMB,
+    key: 'theme_heap',
+    label: 'theme of 5,000 passages: JS heap after GC',
+    unit: 'MB',
+    target: TARGETS.themeHeapMB,
   },
 } satisfies Record<string, Spec>;
 
@@ -84,8 +139,8 @@ export async function benchWorkbench(options: WorkbenchOptions) {
   const projects: Projects = {};
   const measurements: Measurement[] = [];
   try {
-    measurements.push(...await workbenchScenario(bench, root, options.quick, projects));
-    if (!options.quick) measurements.push(...await libraryScenario(bench, root, projects));
+    measurements.push(...(await workbenchScenario(bench, root, options.quick, projects)));
+    if (!options.quick) measurements.push(...(await libraryScenario(bench, root, projects)));
   } finally {
     await browser.close();
   }
@@ -104,33 +159,41 @@ async function workbenchScenario(bench: Bench, root: string, quick: boolean, pro
     const project = await generateWorkbenchProject(path.join(root, 'workbench.gloss'), reports, seeds);
     projects.workbench = project;
     log(`generated in ${project.generateSeconds.toFixed(1)} s; measuring the UI…`);
-    return withServer(path.join(root, 'data-workbench'), project.file,
-      (appUrl) => measureWorkbench(bench, appUrl, project.documents, quick ? 1 : 3));
+    return withServer(path.join(root, 'data-workbench'), project.file, (appUrl) =>
+      measureWorkbench(bench, appUrl, project.documents, quick ? 1 : 3),
+    );
   });
 }
 
 /** 100,000 small reports: the library only. */
 async function libraryScenario(bench: Bench, root: string, projects: Projects) {
   const documents = 100_000;
-  return attempt(() => Object.values(librarySpecs(documents)), async () => {
-    log(`generating ${documents.toLocaleString('en-US')} reports of 1–2 KB…`);
-    const project = await generateLibraryProject(path.join(root, 'library.gloss'), documents);
-    projects.library = project;
-    log(`generated in ${project.generateSeconds.toFixed(1)} s; measuring the library…`);
-    return withServer(path.join(root, 'data-library'), project.file, async (appUrl) => {
-      const library = await measureLibrary(bench, appUrl, project.documents, 3);
-      await library.session.context.close();
-      return library.measurements;
-    });
-  });
+  return attempt(
+    () => Object.values(librarySpecs(documents)),
+    async () => {
+      log(`generating ${documents.toLocaleString('en-US')} reports of 1–2 KB…`);
+      const project = await generateLibraryProject(path.join(root, 'library.gloss'), documents);
+      projects.library = project;
+      log(`generated in ${project.generateSeconds.toFixed(1)} s; measuring the library…`);
+      return withServer(path.join(root, 'data-library'), project.file, async (appUrl) => {
+        const library = await measureLibrary(bench, appUrl, project.documents, 3);
+        await library.session.context.close();
+        return library.measurements;
+      });
+    },
+  );
 }
 
 const log = (message: string) => console.log(`workbench: ${message}`);
 
 async function bundleProbe(): Promise<string> {
   const bundle = await build({
-    entryPoints: [path.join(here, 'workbench-probe.ts')], bundle: true, write: false, format: 'iife',
-    platform: 'browser', logLevel: 'silent',
+    entryPoints: [path.join(here, 'workbench-probe.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    logLevel: 'silent',
   });
   return bundle.outputFiles[0].text;
 }
@@ -150,12 +213,21 @@ async function withServer<T>(dataDir: string, projectFile: string, run: (appUrl:
 async function measureWorkbench(bench: Bench, appUrl: string, documents: number, reps: number) {
   const { measurements, session } = await measureLibrary(bench, appUrl, documents, reps);
   try {
-    const [open] = await attempt(() => [SPECS.open], () => measureOpenReport(session));
+    const [open] = await attempt(
+      () => [SPECS.open],
+      () => measureOpenReport(session),
+    );
     measurements.push(open);
-    measurements.push(...(open.value === null ? [failed(SPECS.create, 'skipped: the report never opened')]
-      : await attempt(() => [SPECS.create], () => measureCreate(session))));
+    measurements.push(
+      ...(open.value === null
+        ? [failed(SPECS.create, 'skipped: the report never opened')]
+        : await attempt(
+            () => [SPECS.create],
+            () => measureCreate(session),
+          )),
+    );
     const themeSpecs = () => [SPECS.themesTab, SPECS.themePassages, SPECS.themeHeap];
-    measurements.push(...await attempt(themeSpecs, () => measureThemes(session)));
+    measurements.push(...(await attempt(themeSpecs, () => measureThemes(session))));
   } finally {
     await session.context.close();
   }
@@ -164,7 +236,8 @@ async function measureWorkbench(bench: Bench, appUrl: string, documents: number,
 
 /** Runs measurements; if they throw (a crashed page, a server that never started), reports each as failed, and why. */
 async function attempt(
-  specsOnFailure: () => Spec[], run: () => Promise<Measurement | Measurement[]>,
+  specsOnFailure: () => Spec[],
+  run: () => Promise<Measurement | Measurement[]>,
 ): Promise<Measurement[]> {
   try {
     return [await run()].flat();
@@ -199,13 +272,19 @@ async function measureLibrary(bench: Bench, appUrl: string, documents: number, r
   const times = loads.map((l) => l.firstRowMs);
   const scale = documents.toLocaleString('en-US');
   const specs = librarySpecs(documents);
-  const firstRows = result(specs.firstRows, times.includes(null) ? null : median(times as number[]), last.api,
-    { loadsMs: times, from: 'navigation start', navigation: last.navigation });
-  const domNodes = result(specs.domNodes, Math.max(last.nodesAtFirstRow, last.nodesSettled), undefined,
-    { atFirstRow: last.nodesAtFirstRow, settled: last.nodesSettled });
+  const firstRows = result(specs.firstRows, times.includes(null) ? null : median(times as number[]), last.api, {
+    loadsMs: times,
+    from: 'navigation start',
+    navigation: last.navigation,
+  });
+  const domNodes = result(specs.domNodes, Math.max(last.nodesAtFirstRow, last.nodesSettled), undefined, {
+    atFirstRow: last.nodesAtFirstRow,
+    settled: last.nodesSettled,
+  });
   log(`library, ${scale} docs: first rows ${show(firstRows)}, ${showApi(last.api)}; DOM nodes ${show(domNodes)}`);
   // What the analyst sees at this scale, kept beside the figures (bench/results/library-<count>.png).
-  await last.session.page.screenshot({ path: path.join(import.meta.dirname, 'results', `library-${documents}.png`) })
+  await last.session.page
+    .screenshot({ path: path.join(import.meta.dirname, 'results', `library-${documents}.png`) })
     .catch(() => undefined);
   return { measurements: [firstRows, domNodes], session: last.session };
 }
@@ -213,11 +292,15 @@ async function measureLibrary(bench: Bench, appUrl: string, documents: number, r
 function librarySpecs(documents: number) {
   const scale = documents.toLocaleString('en-US');
   const firstRows: Spec = {
-    key: `library_first_rows_${documents}`, label: `library first rows, ${scale} docs`, unit: 'ms',
+    key: `library_first_rows_${documents}`,
+    label: `library first rows, ${scale} docs`,
+    unit: 'ms',
     target: TARGETS.libraryMs[documents >= 100_000 ? 100_000 : 10_000],
   };
   const domNodes: Spec = {
-    key: `library_dom_nodes_${documents}`, label: `library DOM nodes, ${scale} docs`, unit: 'nodes',
+    key: `library_dom_nodes_${documents}`,
+    label: `library DOM nodes, ${scale} docs`,
+    unit: 'nodes',
     target: TARGETS.libraryNodes,
   };
   return { firstRows, domNodes };
@@ -228,12 +311,20 @@ type LibraryLoad = Awaited<ReturnType<typeof loadLibrary>>;
 async function loadLibrary(bench: Bench, appUrl: string) {
   const session = await openSession(bench, appUrl);
   const { page, traffic } = session;
-  await page.waitForFunction((timeout) => window.glossProbe.library.firstRowAt !== null || performance.now() > timeout,
-    TIMEOUT_MS, { polling: 100, timeout: TIMEOUT_MS + 10_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      (timeout) => window.glossProbe.library.firstRowAt !== null || performance.now() > timeout,
+      TIMEOUT_MS,
+      { polling: 100, timeout: TIMEOUT_MS + 10_000 },
+    )
+    .catch(() => undefined);
   await traffic.settled();
   const library = await page.evaluate(() => window.glossProbe.library);
   return {
-    session, firstRowMs: library.firstRowAt, nodesAtFirstRow: library.nodesAtFirstRow, api: traffic.summarySince(0),
+    session,
+    firstRowMs: library.firstRowAt,
+    nodesAtFirstRow: library.nodesAtFirstRow,
+    api: traffic.summarySince(0),
     nodesSettled: await page.evaluate(() => window.glossProbe.libraryNodes()),
     navigation: await page.evaluate(() => window.glossProbe.navigationTimes()),
   };
@@ -247,8 +338,12 @@ async function measureOpenReport({ page, traffic }: Session): Promise<Measuremen
   const opened = await page.evaluate((el) => window.glossProbe.openDocument(el), row);
   await traffic.settled();
   const { paintedRanges, lastPaintMs, paints } = opened;
-  const measurement = result(SPECS.open, opened.elapsedMs, traffic.summarySince(mark),
-    { paintedRanges, lastPaintMs, paints, ...await heapAfterGc(page) });
+  const measurement = result(SPECS.open, opened.elapsedMs, traffic.summarySince(mark), {
+    paintedRanges,
+    lastPaintMs,
+    paints,
+    ...(await heapAfterGc(page)),
+  });
   log(`open 1 MB report: ${show(measurement)}, ${paintedRanges} ranges painted, ${showApi(measurement.api)}`);
   return measurement;
 }
@@ -264,8 +359,11 @@ async function measureCreate({ page, traffic }: Session): Promise<Measurement> {
   await traffic.settled();
   const after = await page.evaluate((grace) => window.glossProbe.creationTimes(grace), CREATION_GRACE_MS);
   await traffic.settled();
-  const measurement = result(SPECS.create, created.elapsedMs, traffic.summarySince(mark),
-    { phrase: selected.phrase, baseline, after });
+  const measurement = result(SPECS.create, created.elapsedMs, traffic.summarySince(mark), {
+    phrase: selected.phrase,
+    baseline,
+    after,
+  });
   const paint = after.paintedMs === null ? 'never' : formatValue(after.paintedMs, 'ms');
   const margin = after.marginMs === null ? 'never' : formatValue(after.marginMs, 'ms');
   log(`create highlight: ${show(measurement)} (paint ${paint}, margin ${margin}), ${showApi(measurement.api)}`);
@@ -273,8 +371,9 @@ async function measureCreate({ page, traffic }: Session): Promise<Measurement> {
 }
 
 async function measureThemes({ page, traffic }: Session): Promise<Measurement[]> {
-  const tab = (await page.evaluateHandle(() => window.glossProbe.buttonNamed('Themes'))).asElement()
-    ?? await findElement(page.getByRole('button', { name: 'Themes' }));
+  const tab =
+    (await page.evaluateHandle(() => window.glossProbe.buttonNamed('Themes'))).asElement() ??
+    (await findElement(page.getByRole('button', { name: 'Themes' })));
   if (!tab) return [failed(SPECS.themesTab, 'no Themes button')];
   let mark = traffic.mark();
   const shown = await page.evaluate((el) => window.glossProbe.clickUntil(el, '.codebook-row'), tab);
@@ -292,11 +391,15 @@ async function measureThemes({ page, traffic }: Session): Promise<Measurement[]>
   await traffic.settled();
   const heap = await heapAfterGc(page);
   const passagesInDom = await page.evaluate(() => document.querySelectorAll('.theme-passage').length);
-  const firstScreen = result(SPECS.themePassages, passages.elapsedMs, traffic.summarySince(mark),
-    { passagesInDom, domNodes: heap.domNodes });
+  const firstScreen = result(SPECS.themePassages, passages.elapsedMs, traffic.summarySince(mark), {
+    passagesInDom,
+    domNodes: heap.domNodes,
+  });
   const heapUsed = result(SPECS.themeHeap, heap.heapMB, undefined, heap);
-  log(`themes: tab ${show(tabShown)}; passages ${show(firstScreen)}, ${showApi(firstScreen.api)}; `
-    + `heap ${show(heapUsed)}`);
+  log(
+    `themes: tab ${show(tabShown)}; passages ${show(firstScreen)}, ${showApi(firstScreen.api)}; ` +
+      `heap ${show(heapUsed)}`,
+  );
   return [tabShown, firstScreen, heapUsed];
 }
 
@@ -324,7 +427,10 @@ async function findElement(locator: Locator): Promise<ElementHandle<HTMLElement>
 
 /** A time past the timeout (a page blocked so long that even the timeout fired late) counts as a timeout. */
 function result(
-  spec: Spec, value: number | null, api?: TrafficSummary, details?: Record<string, unknown>,
+  spec: Spec,
+  value: number | null,
+  api?: TrafficSummary,
+  details?: Record<string, unknown>,
 ): Measurement {
   if (spec.unit === 'ms' && value !== null && value > TIMEOUT_MS) {
     return { ...spec, value: null, timedOut: true, api, details: { ...details, observedMs: value } };
@@ -373,6 +479,10 @@ function ratioToTarget(m: Measurement): string {
 
 function toRow(m: Measurement): BenchRow {
   return {
-    area: 'workbench', measure: m.label, gloss: show(m), peer: showApi(m.api, m.apiTarget), ratio: ratioToTarget(m),
+    area: 'workbench',
+    measure: m.label,
+    gloss: show(m),
+    peer: showApi(m.api, m.apiTarget),
+    ratio: ratioToTarget(m),
   };
 }

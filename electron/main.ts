@@ -25,19 +25,25 @@ if (process.env.GLOSS_DATA_DIR) app.setPath('userData', process.env.GLOSS_DATA_D
 async function start(): Promise<void> {
   await app.whenReady();
   const root = appRoot();
-  backend = await createBackend({
-    dataDir: app.getPath('userData'),
-    seedsDir: app.isPackaged ? path.join(process.resourcesPath, 'seeds') : defaultSeedsDir(),
-    nativeBinding: electronNativeBinding(root, app.isPackaged ? process.resourcesPath : undefined),
-  }, {
-    export: { htmlToPdf: printHtmlToPdf },
-  });
+  backend = await createBackend(
+    {
+      dataDir: app.getPath('userData'),
+      seedsDir: app.isPackaged ? path.join(process.resourcesPath, 'seeds') : defaultSeedsDir(),
+      nativeBinding: electronNativeBinding(root, app.isPackaged ? process.resourcesPath : undefined),
+    },
+    {
+      export: { htmlToPdf: printHtmlToPdf },
+    },
+  );
 
   serveRenderer();
   lockDownSession();
   ipcMain.handle('gloss:call', (event, op: unknown, args: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url)) {
-      return { ok: false, error: { code: 'invalid_argument', message: 'Calls are accepted from the Gloss window only.' } };
+      return {
+        ok: false,
+        error: { code: 'invalid_argument', message: 'Calls are accepted from the Gloss window only.' },
+      };
     }
     return backend!.dispatch(op, args);
   });
@@ -51,13 +57,21 @@ function reportStartupWarning(): void {
   if (!warning || !mainWindow) return;
   console.warn(`[gloss] ${warning}`);
   void dialog.showMessageBox(mainWindow, {
-    type: 'warning', title: 'Gloss', message: 'Gloss opened another project', detail: warning,
+    type: 'warning',
+    title: 'Gloss',
+    message: 'Gloss opened another project',
+    detail: warning,
   });
 }
 
 function createWindow(): void {
   mainWindow = new BrowserWindow({
-    width: 1440, height: 900, minWidth: 960, minHeight: 600, title: 'Gloss', show: false,
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Gloss',
+    show: false,
     backgroundColor: '#f7f5f0',
     webPreferences: {
       preload: path.join(path.dirname(fileURLToPath(import.meta.url)), 'preload.cjs'),
@@ -86,11 +100,19 @@ async function chooseProject(mode: 'new' | 'open'): Promise<void> {
   if (!mainWindow || !backend) return;
   const filters = [{ name: 'Gloss project', extensions: ['gloss'] }];
   if (mode === 'new') {
-    const result = await dialog.showSaveDialog(mainWindow, { title: 'New Project', filters, defaultPath: 'Untitled.gloss' });
+    const result = await dialog.showSaveDialog(mainWindow, {
+      title: 'New Project',
+      filters,
+      defaultPath: 'Untitled.gloss',
+    });
     if (result.canceled || !result.filePath) return;
     await reportErrors(() => backend!.workspace.create(result.filePath!));
   } else {
-    const result = await dialog.showOpenDialog(mainWindow, { title: 'Open Project', filters, properties: ['openFile'] });
+    const result = await dialog.showOpenDialog(mainWindow, {
+      title: 'Open Project',
+      filters,
+      properties: ['openFile'],
+    });
     if (result.canceled || !result.filePaths[0]) return;
     await openProjectFile(result.filePaths[0]);
   }
@@ -159,7 +181,9 @@ function lockDownSession(): void {
   });
   // No remote content: only the app's own origin (and devtools) may load.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = [`${APP_ORIGIN}/`, 'devtools://', 'data:', 'blob:'].some((prefix) => details.url.startsWith(prefix));
+    const allowed = [`${APP_ORIGIN}/`, 'devtools://', 'data:', 'blob:'].some((prefix) =>
+      details.url.startsWith(prefix),
+    );
     callback({ cancel: !allowed });
   });
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -197,8 +221,12 @@ async function printOne(html: string): Promise<Buffer> {
 }
 
 app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => { if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault(); });
-  contents.on('will-redirect', (event, url) => { if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault(); });
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // Links in documents open in the user's browser, never inside Gloss.

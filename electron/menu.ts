@@ -4,14 +4,31 @@
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 
 export type MenuCommand =
-  | 'import.files' | 'import.folder' | 'view.reader' | 'view.themes' | 'view.memos' | 'search.focus'
-  | 'history.undo' | 'history.redo' | 'memo.export' | 'palette.open' | 'document.delete';
+  | 'import.files'
+  | 'import.folder'
+  | 'view.reader'
+  | 'view.themes'
+  | 'view.memos'
+  | 'search.focus'
+  | 'history.undo'
+  | 'history.redo'
+  | 'memo.export'
+  | 'palette.open'
+  | 'document.delete';
 
-export function buildMenu(window: BrowserWindow, openProjectDialog: (mode: 'new' | 'open') => void,
-  recent: () => string[], openRecent: (file: string) => void): Menu {
+export function buildMenu(
+  window: BrowserWindow,
+  openProjectDialog: (mode: 'new' | 'open') => void,
+  recent: () => string[],
+  openRecent: (file: string) => void,
+): Menu {
   const send = (command: MenuCommand) => () => window.webContents.send('gloss:menu', command);
-  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions =>
-    ({ label, accelerator, registerAccelerator: false, click: send(command) });
+  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    registerAccelerator: false,
+    click: send(command),
+  });
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -37,7 +54,10 @@ export function buildMenu(window: BrowserWindow, openProjectDialog: (mode: 'new'
         item('Undo', 'history.undo', 'CmdOrCtrl+Z'),
         item('Redo', 'history.redo', 'CmdOrCtrl+Shift+Z'),
         { type: 'separator' },
-        { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
         { type: 'separator' },
         item('Find in Project', 'search.focus', 'CmdOrCtrl+F'),
         item('All Commands…', 'palette.open', 'CmdOrCtrl+K'),
@@ -50,7 +70,10 @@ export function buildMenu(window: BrowserWindow, openProjectDialog: (mode: 'new'
         item('Themes', 'view.themes', 'CmdOrCtrl+2'),
         item('Memos', 'view.memos', 'CmdOrCtrl+3'),
         { type: 'separator' },
-        { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'togglefullscreen' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { role: 'togglefullscreen' },
       ],
     },
   ];

@@ -15,14 +15,26 @@ const outDir = path.join(root, 'native', 'electron');
 const stamp = path.join(outDir, 'electron-version');
 const target = path.join(outDir, 'better_sqlite3.node');
 
-if (fs.existsSync(target) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === electronVersion) process.exit(0);
+if (fs.existsSync(target) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === electronVersion)
+  process.exit(0);
 
 console.log(`Building better-sqlite3 for Electron ${electronVersion}…`);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-sqlite-electron-'));
 try {
   fs.cpSync(sqliteDir, work, { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) });
   const gyp = require.resolve('node-gyp/bin/node-gyp.js');
-  execFileSync(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'], { cwd: work, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      gyp,
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      '--dist-url=https://electronjs.org/headers',
+      '--runtime=electron',
+    ],
+    { cwd: work, stdio: 'inherit' },
+  );
   fs.mkdirSync(outDir, { recursive: true });
   fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), target);
   fs.writeFileSync(stamp, electronVersion);

@@ -20,13 +20,17 @@ export async function generateHostileFixtures(dir: string): Promise<HostileFixtu
   const at = (name: string) => path.join(dir, name);
   await writeDocxBomb(at('docx-bomb-300mb.docx'), 300 * MB, { understate: false });
   await writeDocxBomb(at('docx-bomb-50mb-understated.docx'), 50 * MB, { understate: true });
-  const tinyEntries = Array.from({ length: 5000 },
-    (_, i) => ({ name: `word/media/e${i}.xml`, data: Buffer.from('<x/>') }));
+  const tinyEntries = Array.from({ length: 5000 }, (_, i) => ({
+    name: `word/media/e${i}.xml`,
+    data: Buffer.from('<x/>'),
+  }));
   writeZip(at('docx-many-entries.docx'), tinyEntries);
   const nested = `${'<div>'.repeat(20_000)}deep${'</div>'.repeat(20_000)}`;
   fs.writeFileSync(at('html-deep-nesting.html'), `<html><body>${nested}</body></html>`);
-  fs.writeFileSync(at('html-200k-paragraphs.html'),
-    `<html><body>${Array.from({ length: 200_000 }, (_, i) => `<p>Paragraph ${i} text.</p>`).join('\n')}</body></html>`);
+  fs.writeFileSync(
+    at('html-200k-paragraphs.html'),
+    `<html><body>${Array.from({ length: 200_000 }, (_, i) => `<p>Paragraph ${i} text.</p>`).join('\n')}</body></html>`,
+  );
   await writePdfWithHugeStream(at('pdf-huge-stream.pdf'), 400 * MB);
   fs.writeFileSync(at('pdf-many-pages.pdf'), pdf(pagesObjects(5000)));
   return [
@@ -74,7 +78,11 @@ async function writeDocxBomb(file: string, size: number, options: { understate: 
     { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
     { name: '_rels/.rels', data: Buffer.from(RELS) },
     {
-      name: 'word/document.xml', data: deflated, deflated: true, crc, size: inflated,
+      name: 'word/document.xml',
+      data: deflated,
+      deflated: true,
+      crc,
+      size: inflated,
       declaredSize: options.understate ? 1024 : inflated,
     },
   ]);
@@ -82,13 +90,19 @@ async function writeDocxBomb(file: string, size: number, options: { understate: 
 
 /** Deflates head + chunk×times + tail without holding the inflated bytes in memory. */
 async function deflateRepeated(
-  head: Buffer, chunk: Buffer, times: number, tail: Buffer,
+  head: Buffer,
+  chunk: Buffer,
+  times: number,
+  tail: Buffer,
 ): Promise<{ deflated: Buffer; crc: number }> {
   let crc = zlib.crc32(head);
   const parts: Buffer[] = [];
   async function* source() {
     yield head;
-    for (let i = 0; i < times; i++) { crc = zlib.crc32(chunk, crc); yield chunk; }
+    for (let i = 0; i < times; i++) {
+      crc = zlib.crc32(chunk, crc);
+      yield chunk;
+    }
     crc = zlib.crc32(tail, crc);
     yield tail;
   }
@@ -108,13 +122,23 @@ function writeZip(file: string, entries: ZipEntry[]): void {
     const size = entry.declaredSize ?? entry.size ?? entry.data.length;
     const name = Buffer.from(entry.name);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14); local.writeUInt32LE(deflated.length, 18); local.writeUInt32LE(size, 22);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(deflated.length, 18);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10); central.writeUInt32LE(crc, 16); central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(size, 24); central.writeUInt16LE(name.length, 28); central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(deflated.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
     locals.push(local, name, deflated);
     directory.push(central, name);
     offset += local.length + name.length + deflated.length;
@@ -122,8 +146,10 @@ function writeZip(file: string, entries: ZipEntry[]): void {
   const directoryBytes = Buffer.concat(directory);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Math.min(entries.length, 0xfffe), 8); end.writeUInt16LE(Math.min(entries.length, 0xfffe), 10);
-  end.writeUInt32LE(directoryBytes.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt16LE(Math.min(entries.length, 0xfffe), 8);
+  end.writeUInt16LE(Math.min(entries.length, 0xfffe), 10);
+  end.writeUInt32LE(directoryBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
   fs.writeFileSync(file, Buffer.concat([...locals, directoryBytes, end]));
 }
 
@@ -167,16 +193,22 @@ async function writePdfWithHugeStream(file: string, size: number): Promise<void>
   const times = Math.ceil(size / operators.length);
   const { deflated } = await deflateRepeated(Buffer.from('q\n'), operators, times, Buffer.from('Q\n'));
   const zlibStream = Buffer.concat([Buffer.from([0x78, 0xda]), deflated, Buffer.alloc(4)]);
-  fs.writeFileSync(file, pdf([
-    [1, '<< /Type /Catalog /Pages 2 0 R >>'],
-    [2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
-    [3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>'],
-    [4, Buffer.concat([
-      Buffer.from(`<< /Length ${zlibStream.length} /Filter /FlateDecode >>\nstream\n`),
-      zlibStream,
-      Buffer.from('\nendstream'),
-    ])],
-  ]));
+  fs.writeFileSync(
+    file,
+    pdf([
+      [1, '<< /Type /Catalog /Pages 2 0 R >>'],
+      [2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
+      [3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>'],
+      [
+        4,
+        Buffer.concat([
+          Buffer.from(`<< /Length ${zlibStream.length} /Filter /FlateDecode >>\nstream\n`),
+          zlibStream,
+          Buffer.from('\nendstream'),
+        ]),
+      ],
+    ]),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -19,11 +19,18 @@ if (fs.existsSync(realTypes)) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-electron-types-'));
   try {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const tarball = execFileSync(npm, ['pack', `electron@${range}`, '--silent', '--pack-destination', tmp], { encoding: 'utf8' }).trim().split('\n').pop();
+    const tarball = execFileSync(npm, ['pack', `electron@${range}`, '--silent', '--pack-destination', tmp], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .pop();
     execFileSync('tar', ['-xzf', path.join(tmp, tarball), '-C', tmp, 'package/electron.d.ts']);
     fs.mkdirSync(fallbackDir, { recursive: true });
     fs.copyFileSync(path.join(tmp, 'package', 'electron.d.ts'), fallback);
-    console.log('Electron runtime not installed (it could not be downloaded); fetched its type declarations into .types/.');
+    console.log(
+      'Electron runtime not installed (it could not be downloaded); fetched its type declarations into .types/.',
+    );
   } catch (error) {
     console.warn(`Could not fetch Electron's type declarations: ${error.message}`);
   } finally {

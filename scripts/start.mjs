@@ -20,7 +20,11 @@ function electronBinary() {
 }
 
 function startWeb() {
-  const child = spawn(process.execPath, [path.join(root, 'dist/electron/electron/server/web.js'), '--open', ...passThrough()], { cwd: root, stdio: 'inherit' });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'dist/electron/electron/server/web.js'), '--open', ...passThrough()],
+    { cwd: root, stdio: 'inherit' },
+  );
   forwardSignals(child);
 }
 
@@ -37,16 +41,21 @@ const binary = webOnly ? null : electronBinary();
 if (webOnly) {
   startWeb();
 } else if (!binary) {
-  console.log([
-    '',
-    "Electron's runtime is not installed on this machine (it could not be downloaded during npm install),",
-    'so the desktop window cannot open. Starting Gloss in browser mode instead: same workbench, same project,',
-    'served on 127.0.0.1 with a per-run token.',
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      "Electron's runtime is not installed on this machine (it could not be downloaded during npm install),",
+      'so the desktop window cannot open. Starting Gloss in browser mode instead: same workbench, same project,',
+      'served on 127.0.0.1 with a per-run token.',
+      '',
+    ].join('\n'),
+  );
   startWeb();
 } else {
-  const native = spawnSync(process.execPath, [path.join(root, 'scripts/build-native-electron.mjs')], { cwd: root, stdio: 'inherit' });
+  const native = spawnSync(process.execPath, [path.join(root, 'scripts/build-native-electron.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (native.status !== 0) {
     console.log('\nThe database module could not be built for Electron; starting Gloss in browser mode instead.\n');
     startWeb();

@@ -3,9 +3,26 @@
 // Adding an operation: add it here, add its handler in electron/api/handlers.ts, call it.
 import { z } from 'zod';
 import type {
-  CitationSource, Collection, DocumentFull, DocumentPage, DocumentSummary, ExportedFile, Highlight, HighlightSnapshot,
-  HistoryState, HistoryStep, ImportResult, Memo, MemoSummary, Note, PassageContext, ProjectInfo, SearchHit, Tag,
-  TagMatrix, ThemeGroup,
+  CitationSource,
+  Collection,
+  DocumentFull,
+  DocumentPage,
+  DocumentSummary,
+  ExportedFile,
+  Highlight,
+  HighlightSnapshot,
+  HistoryState,
+  HistoryStep,
+  ImportResult,
+  Memo,
+  MemoSummary,
+  Note,
+  PassageContext,
+  ProjectInfo,
+  SearchHit,
+  Tag,
+  TagMatrix,
+  ThemeGroup,
 } from './types.js';
 
 interface OpSpec<A extends z.ZodType, R> {
@@ -28,7 +45,10 @@ const offset = z.number().int().nonnegative();
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #ffcc00');
 const shortText = (max: number) => z.string().max(max);
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2025-02-27');
-const tiptapJson = z.string().max(8 * 1024 * 1024).refine(isJsonObject, 'a JSON document');
+const tiptapJson = z
+  .string()
+  .max(8 * 1024 * 1024)
+  .refine(isJsonObject, 'a JSON document');
 const empty = z.object({}).strict();
 const importId = z.string().min(1).max(200);
 
@@ -41,15 +61,21 @@ function isJsonObject(s: string): boolean {
   }
 }
 
-const documentPatch = z.object({
-  title: shortText(500).trim().min(1, 'a title cannot be empty'),
-  outlet: shortText(200).nullable(),
-  author: shortText(200).nullable(),
-  publishedAt: isoDate.nullable(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).nullable(),
-  notes: shortText(100_000),
-  collectionId: id.nullable(),
-}).partial().strict();
+const documentPatch = z
+  .object({
+    title: shortText(500).trim().min(1, 'a title cannot be empty'),
+    outlet: shortText(200).nullable(),
+    author: shortText(200).nullable(),
+    publishedAt: isoDate.nullable(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .nullable(),
+    notes: shortText(100_000),
+    collectionId: id.nullable(),
+  })
+  .partial()
+  .strict();
 
 const documentSort = z.enum(['title', 'outlet', 'publishedAt', 'importedAt', 'length', 'tagCount']);
 
@@ -71,44 +97,76 @@ export const api = {
   // Documents
   'documents.list': op(documentQuery.strict()).returns<DocumentSummary[]>(),
   /** The library's order (every matching id) plus summaries for ids[offset, offset + limit). */
-  'documents.page': op(documentQuery.extend({
-    offset: z.number().int().nonnegative().optional(),
-    limit: z.number().int().min(0).max(1000).optional(),
-  }).strict()).returns<DocumentPage>(),
+  'documents.page': op(
+    documentQuery
+      .extend({
+        offset: z.number().int().nonnegative().optional(),
+        limit: z.number().int().min(0).max(1000).optional(),
+      })
+      .strict(),
+  ).returns<DocumentPage>(),
   'documents.summaries': op(z.object({ ids: z.array(id).max(1000) }).strict()).returns<DocumentSummary[]>(),
   /** Distinct outlets, for the library's filter. */
   'documents.outlets': op(empty).returns<string[]>(),
   'documents.get': op(z.object({ id }).strict()).returns<DocumentFull>(),
   'documents.update': op(z.object({ id, patch: documentPatch }).strict()).returns<DocumentSummary>(),
   'documents.delete': op(z.object({ id }).strict()).returns<{ deleted: true }>(),
-  'documents.import': op(z.object({
-    fileName: z.string().min(1).max(1000),
-    base64: z.string().max(MAX_PAYLOAD_BYTES).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
-    allowDuplicate: z.boolean().optional(),
-    collectionId: id.optional(),
-    /** Chosen by the caller, so documents.cancelImport can stop this import while it is being read. */
-    importId: importId.optional(),
-  }).strict()).returns<ImportResult>(),
+  'documents.import': op(
+    z
+      .object({
+        fileName: z.string().min(1).max(1000),
+        base64: z
+          .string()
+          .max(MAX_PAYLOAD_BYTES)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
+        allowDuplicate: z.boolean().optional(),
+        collectionId: id.optional(),
+        /** Chosen by the caller, so documents.cancelImport can stop this import while it is being read. */
+        importId: importId.optional(),
+      })
+      .strict(),
+  ).returns<ImportResult>(),
   /** Many files in one call: read in parallel workers, written many per transaction; one result per file, in order. */
-  'documents.importBatch': op(z.object({
-    files: z.array(z.object({
-      fileName: z.string().min(1).max(1000),
-      base64: z.string().max(MAX_PAYLOAD_BYTES).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
-    }).strict()).min(1).max(10_000),
-    allowDuplicate: z.boolean().optional(),
-    collectionId: id.optional(),
-    importId: importId.optional(),
-  }).strict()).returns<ImportResult[]>(),
+  'documents.importBatch': op(
+    z
+      .object({
+        files: z
+          .array(
+            z
+              .object({
+                fileName: z.string().min(1).max(1000),
+                base64: z
+                  .string()
+                  .max(MAX_PAYLOAD_BYTES)
+                  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(10_000),
+        allowDuplicate: z.boolean().optional(),
+        collectionId: id.optional(),
+        importId: importId.optional(),
+      })
+      .strict(),
+  ).returns<ImportResult[]>(),
   /** Stops an import still being read (its worker is ended; nothing is written); false when none was running. */
   'documents.cancelImport': op(z.object({ importId }).strict()).returns<{ cancelled: boolean }>(),
 
   /** Replaces a document's text with an edited version of its file; highlights are re-anchored, never dropped. */
-  'documents.reimport': op(z.object({
-    id,
-    fileName: z.string().min(1).max(1000),
-    base64: z.string().max(MAX_PAYLOAD_BYTES).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
-    importId: importId.optional(),
-  }).strict()).returns<{ document: DocumentSummary; placed: number; orphaned: number }>(),
+  'documents.reimport': op(
+    z
+      .object({
+        id,
+        fileName: z.string().min(1).max(1000),
+        base64: z
+          .string()
+          .max(MAX_PAYLOAD_BYTES)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
+        importId: importId.optional(),
+      })
+      .strict(),
+  ).returns<{ document: DocumentSummary; placed: number; orphaned: number }>(),
 
   'collections.list': op(empty).returns<Collection[]>(),
   'collections.create': op(z.object({ name: shortText(200).trim().min(1) }).strict()).returns<Collection>(),
@@ -117,50 +175,85 @@ export const api = {
 
   // Highlights
   'highlights.list': op(z.object({ documentId: id.optional() }).strict()).returns<Highlight[]>(),
-  'highlights.create': op(z.object({
-    documentId: id, start: offset, end: offset,
-    color: color.nullable().optional(),
-    tagIds: z.array(id).max(1000).optional(),
-  }).strict().refine((a) => a.end > a.start, 'end must be after start')).returns<Highlight>(),
+  'highlights.create': op(
+    z
+      .object({
+        documentId: id,
+        start: offset,
+        end: offset,
+        color: color.nullable().optional(),
+        tagIds: z.array(id).max(1000).optional(),
+      })
+      .strict()
+      .refine((a) => a.end > a.start, 'end must be after start'),
+  ).returns<Highlight>(),
   /** Recolour, retag, or move the passage to new offsets (start and end together). */
-  'highlights.update': op(z.object({
-    id, color: color.nullable().optional(), tagIds: z.array(id).max(1000).optional(),
-    start: offset.optional(), end: offset.optional(),
-  }).strict().refine((a) => (a.start === undefined) === (a.end === undefined), 'start and end go together')
-    .refine((a) => a.start === undefined || a.end! > a.start, 'end must be after start')).returns<Highlight>(),
+  'highlights.update': op(
+    z
+      .object({
+        id,
+        color: color.nullable().optional(),
+        tagIds: z.array(id).max(1000).optional(),
+        start: offset.optional(),
+        end: offset.optional(),
+      })
+      .strict()
+      .refine((a) => (a.start === undefined) === (a.end === undefined), 'start and end go together')
+      .refine((a) => a.start === undefined || a.end! > a.start, 'end must be after start'),
+  ).returns<Highlight>(),
   'highlights.delete': op(z.object({ id }).strict()).returns<HighlightSnapshot>(),
 
   // Tags (the codebook)
   'tags.list': op(empty).returns<Tag[]>(),
-  'tags.create': op(z.object({
-    name: shortText(200).trim().min(1, 'a tag needs a name'),
-    color: color.optional(),
-    description: shortText(10_000).optional(),
-    parentId: id.nullable().optional(),
-  }).strict()).returns<Tag>(),
-  'tags.update': op(z.object({
-    id,
-    name: shortText(200).trim().min(1, 'a tag needs a name').optional(),
-    color: color.optional(),
-    description: shortText(10_000).optional(),
-    parentId: id.nullable().optional(),
-  }).strict()).returns<Tag>(),
+  'tags.create': op(
+    z
+      .object({
+        name: shortText(200).trim().min(1, 'a tag needs a name'),
+        color: color.optional(),
+        description: shortText(10_000).optional(),
+        parentId: id.nullable().optional(),
+      })
+      .strict(),
+  ).returns<Tag>(),
+  'tags.update': op(
+    z
+      .object({
+        id,
+        name: shortText(200).trim().min(1, 'a tag needs a name').optional(),
+        color: color.optional(),
+        description: shortText(10_000).optional(),
+        parentId: id.nullable().optional(),
+      })
+      .strict(),
+  ).returns<Tag>(),
   /** Merge source into target: source's passages take target, source is removed. */
-  'tags.merge': op(z.object({ sourceId: id, targetId: id }).strict()
-    .refine((a) => a.sourceId !== a.targetId, 'cannot merge a tag into itself')).returns<Tag>(),
+  'tags.merge': op(
+    z
+      .object({ sourceId: id, targetId: id })
+      .strict()
+      .refine((a) => a.sourceId !== a.targetId, 'cannot merge a tag into itself'),
+  ).returns<Tag>(),
   /** What happens to the tag's passages: keep them untagged, delete them, or move them to another tag. */
-  'tags.delete': op(z.object({
-    id,
-    passages: z.enum(['untag', 'delete', 'reassign']),
-    reassignTo: id.optional(),
-  }).strict().refine((a) => a.passages !== 'reassign' || a.reassignTo !== undefined,
-    'reassign needs reassignTo')).returns<{ deleted: true }>(),
+  'tags.delete': op(
+    z
+      .object({
+        id,
+        passages: z.enum(['untag', 'delete', 'reassign']),
+        reassignTo: id.optional(),
+      })
+      .strict()
+      .refine((a) => a.passages !== 'reassign' || a.reassignTo !== undefined, 'reassign needs reassignTo'),
+  ).returns<{ deleted: true }>(),
 
   // Theme view
-  'themes.passages': op(z.object({
-    tagIds: z.array(id).min(1).max(100),
-    mode: z.enum(['and', 'or']),
-  }).strict()).returns<ThemeGroup[]>(),
+  'themes.passages': op(
+    z
+      .object({
+        tagIds: z.array(id).min(1).max(100),
+        mode: z.enum(['and', 'or']),
+      })
+      .strict(),
+  ).returns<ThemeGroup[]>(),
   /** Wider context for passages shown in the theme view (those on screen). */
   'themes.context': op(z.object({ highlightIds: z.array(id).max(500) }).strict()).returns<PassageContext[]>(),
   'themes.matrix': op(empty).returns<TagMatrix>(),
@@ -170,38 +263,69 @@ export const api = {
   'notes.forHighlight': op(z.object({ highlightId: id }).strict()).returns<Note | null>(),
   'notes.forDocument': op(z.object({ documentId: id }).strict()).returns<Note | null>(),
   /** Create or replace the note on a passage (highlightId) or on a document (documentId). */
-  'notes.save': op(z.object({
-    highlightId: id.optional(), documentId: id.optional(),
-    content: tiptapJson, text: z.string().max(4 * 1024 * 1024),
-  }).strict().refine((a) => (a.highlightId === undefined) !== (a.documentId === undefined),
-    'a note belongs to exactly one of highlightId or documentId')).returns<Note>(),
+  'notes.save': op(
+    z
+      .object({
+        highlightId: id.optional(),
+        documentId: id.optional(),
+        content: tiptapJson,
+        text: z.string().max(4 * 1024 * 1024),
+      })
+      .strict()
+      .refine(
+        (a) => (a.highlightId === undefined) !== (a.documentId === undefined),
+        'a note belongs to exactly one of highlightId or documentId',
+      ),
+  ).returns<Note>(),
   'notes.delete': op(z.object({ id }).strict()).returns<{ deleted: true }>(),
 
   // Memos
   'memos.list': op(empty).returns<MemoSummary[]>(),
   'memos.get': op(z.object({ id }).strict()).returns<Memo>(),
-  'memos.create': op(z.object({
-    title: shortText(500).trim().min(1), content: tiptapJson.optional(),
-  }).strict()).returns<Memo>(),
-  'memos.update': op(z.object({
-    id, title: shortText(500).trim().min(1).optional(), content: tiptapJson.optional(),
-  }).strict()).returns<Memo>(),
+  'memos.create': op(
+    z
+      .object({
+        title: shortText(500).trim().min(1),
+        content: tiptapJson.optional(),
+      })
+      .strict(),
+  ).returns<Memo>(),
+  'memos.update': op(
+    z
+      .object({
+        id,
+        title: shortText(500).trim().min(1).optional(),
+        content: tiptapJson.optional(),
+      })
+      .strict(),
+  ).returns<Memo>(),
   'memos.delete': op(z.object({ id }).strict()).returns<{ deleted: true }>(),
   /** A new memo with one section per tag, its passages cited in document order. */
-  'memos.draftFromTags': op(z.object({
-    title: shortText(500).trim().min(1), tagIds: z.array(id).min(1).max(100),
-  }).strict()).returns<Memo>(),
-  'citations.resolve': op(z.object({ highlightIds: z.array(id).max(10_000) }).strict())
-    .returns<CitationSource[]>(),
+  'memos.draftFromTags': op(
+    z
+      .object({
+        title: shortText(500).trim().min(1),
+        tagIds: z.array(id).min(1).max(100),
+      })
+      .strict(),
+  ).returns<Memo>(),
+  'citations.resolve': op(z.object({ highlightIds: z.array(id).max(10_000) }).strict()).returns<CitationSource[]>(),
 
   // Search
-  'search.query': op(z.object({
-    query: z.string().max(1000),
-    documentId: id.optional(),
-    tagId: id.optional(),
-    kinds: z.array(z.enum(['document', 'highlight', 'note'])).min(1).optional(),
-    limit: z.number().int().min(1).max(500).optional(),
-  }).strict()).returns<SearchHit[]>(),
+  'search.query': op(
+    z
+      .object({
+        query: z.string().max(1000),
+        documentId: id.optional(),
+        tagId: id.optional(),
+        kinds: z
+          .array(z.enum(['document', 'highlight', 'note']))
+          .min(1)
+          .optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+  ).returns<SearchHit[]>(),
 
   // History: undo and redo run in the main process from the project's operation log.
   'history.state': op(empty).returns<HistoryState>(),
@@ -209,9 +333,14 @@ export const api = {
   'history.redo': op(empty).returns<HistoryStep>(),
 
   // Export
-  'export.memo': op(z.object({
-    memoId: id, format: z.enum(['md', 'html', 'docx', 'pdf']),
-  }).strict()).returns<ExportedFile>(),
+  'export.memo': op(
+    z
+      .object({
+        memoId: id,
+        format: z.enum(['md', 'html', 'docx', 'pdf']),
+      })
+      .strict(),
+  ).returns<ExportedFile>(),
   'export.annotations': op(z.object({ format: z.enum(['csv', 'w3c']) }).strict()).returns<ExportedFile>(),
 } as const;
 

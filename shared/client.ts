@@ -18,7 +18,11 @@ export function createClient(transport: Transport, onChanges?: (changes: ChangeS
     if (response.changes && onChanges) onChanges(response.changes);
     return response.result;
   };
-  return new Proxy({}, {
-    get: (_target, name) => (typeof name === 'string' && name !== 'then' ? (args: unknown) => call(name as OpName, args) : undefined),
-  }) as GlossClient;
+  return new Proxy(
+    {},
+    {
+      get: (_target, name) =>
+        typeof name === 'string' && name !== 'then' ? (args: unknown) => call(name as OpName, args) : undefined,
+    },
+  ) as GlossClient;
 }

@@ -13,7 +13,10 @@ export interface ErrorBody {
 export type CallResponse<R = unknown> = { ok: true; result: R; changes?: ChangeSet } | { ok: false; error: ErrorBody };
 
 export class GlossError extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'GlossError';
   }

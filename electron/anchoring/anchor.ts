@@ -12,7 +12,8 @@ export function describeAnchor(text: string, rawStart: number, rawEnd: number): 
   const start = widenBackward(text, rawStart);
   const end = widenForward(text, rawEnd);
   return {
-    start, end,
+    start,
+    end,
     exact: text.slice(start, end),
     prefix: text.slice(widenForward(text, Math.max(0, start - CONTEXT_LENGTH)), start),
     suffix: text.slice(end, widenBackward(text, Math.min(text.length, end + CONTEXT_LENGTH))),
@@ -21,8 +22,12 @@ export function describeAnchor(text: string, rawStart: number, rawEnd: number): 
 
 /** True when offset falls between the two halves of a surrogate pair. */
 function splitsPair(text: string, offset: number): boolean {
-  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1))
-    && isLowSurrogate(text.charCodeAt(offset));
+  return (
+    offset > 0 &&
+    offset < text.length &&
+    isHighSurrogate(text.charCodeAt(offset - 1)) &&
+    isLowSurrogate(text.charCodeAt(offset))
+  );
 }
 
 function widenBackward(text: string, offset: number): number {
@@ -55,7 +60,8 @@ export function reanchor(anchor: TextAnchor, text: string): Placement | null {
 function findExactQuote(anchor: TextAnchor, text: string): number | null {
   let best: { at: number; score: number } | null = null;
   for (let at = text.indexOf(anchor.exact); at !== -1; at = text.indexOf(anchor.exact, at + 1)) {
-    const score = contextScore(anchor, text, at, at + anchor.exact.length) - Math.abs(at - anchor.start) / Math.max(text.length, 1);
+    const score =
+      contextScore(anchor, text, at, at + anchor.exact.length) - Math.abs(at - anchor.start) / Math.max(text.length, 1);
     if (!best || score > best.score) best = { at, score };
   }
   return best?.at ?? null;
@@ -69,9 +75,11 @@ function findFuzzyQuote(anchor: TextAnchor, text: string): Placement | null {
   if (matches.length === 0) return null;
   const scored = matches.map((m) => ({
     ...m,
-    score: 1 - m.errors / anchor.exact.length
-      + 0.5 * contextScore(anchor, text, m.start, m.end)
-      - 0.1 * Math.abs(m.start - anchor.start) / Math.max(text.length, 1),
+    score:
+      1 -
+      m.errors / anchor.exact.length +
+      0.5 * contextScore(anchor, text, m.start, m.end) -
+      (0.1 * Math.abs(m.start - anchor.start)) / Math.max(text.length, 1),
   }));
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0];
@@ -82,8 +90,10 @@ function findFuzzyQuote(anchor: TextAnchor, text: string): Placement | null {
 function contextScore(anchor: TextAnchor, text: string, start: number, end: number): number {
   const prefix = text.slice(Math.max(0, start - anchor.prefix.length), start);
   const suffix = text.slice(end, end + anchor.suffix.length);
-  return (sharedSuffix(prefix, anchor.prefix) + sharedPrefix(suffix, anchor.suffix))
-    / Math.max(1, anchor.prefix.length + anchor.suffix.length);
+  return (
+    (sharedSuffix(prefix, anchor.prefix) + sharedPrefix(suffix, anchor.suffix)) /
+    Math.max(1, anchor.prefix.length + anchor.suffix.length)
+  );
 }
 
 function sharedPrefix(a: string, b: string): number {

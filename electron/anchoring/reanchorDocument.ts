@@ -12,7 +12,12 @@ export interface ReanchorReport {
   orphaned: number;
 }
 
-export function reanchorDocument(db: Db, documentId: number, newText: string, pages: PageStart[] | null = null): ReanchorReport {
+export function reanchorDocument(
+  db: Db,
+  documentId: number,
+  newText: string,
+  pages: PageStart[] | null = null,
+): ReanchorReport {
   return db.transaction(() => {
     const report = { placed: 0, orphaned: 0 };
     replaceDocumentText(db, documentId, newText, contentHash(newText), pages);

@@ -14,7 +14,12 @@ type Kind = keyof ChangeSet;
 
 class Touched {
   readonly ids: Record<Kind, Set<number>> = {
-    documents: new Set(), highlights: new Set(), tags: new Set(), notes: new Set(), memos: new Set(), collections: new Set(),
+    documents: new Set(),
+    highlights: new Set(),
+    tags: new Set(),
+    notes: new Set(),
+    memos: new Set(),
+    collections: new Set(),
   };
   readonly createdDocuments = new Set<number>();
 

@@ -10,7 +10,11 @@ import type { Handlers } from './types.js';
 export type Dispatch = (op: unknown, args: unknown) => Promise<CallResponse>;
 
 /** `database` is the open project's connection at the time of a call (it changes when another project is opened). */
-export function createDispatcher(handlers: Handlers, database: () => Db, log: (e: unknown) => void = defaultLog): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  database: () => Db,
+  log: (e: unknown) => void = defaultLog,
+): Dispatch {
   return async (op, rawArgs) => {
     if (typeof op !== 'string' || !isOpName(op)) {
       return failure('unknown_operation', `There is no operation called ${JSON.stringify(op)?.slice(0, 80)}.`);
@@ -31,10 +35,13 @@ export function createDispatcher(handlers: Handlers, database: () => Db, log: (e
 }
 
 export function describeIssues(error: z.ZodError): string {
-  return error.issues.slice(0, 5).map((issue) => {
-    const where = issue.path.length ? issue.path.join('.') : 'arguments';
-    return `${where}: ${issue.message}`;
-  }).join('; ');
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const where = issue.path.length ? issue.path.join('.') : 'arguments';
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
 }
 
 function toErrorBody(error: unknown, op: string, log: (e: unknown) => void): ErrorBody {
@@ -49,7 +56,8 @@ function toErrorBody(error: unknown, op: string, log: (e: unknown) => void): Err
 
 function constraintMessage(error: Error): string {
   if (/UNIQUE constraint failed: tags\.name/.test(error.message)) return 'a tag with that name already exists.';
-  if (/UNIQUE constraint failed: collections\.name/.test(error.message)) return 'a collection with that name already exists.';
+  if (/UNIQUE constraint failed: collections\.name/.test(error.message))
+    return 'a collection with that name already exists.';
   if (/FOREIGN KEY/.test(error.message)) return 'it refers to something that does not exist.';
   return error.message;
 }

@@ -80,14 +80,16 @@ function checkWritable(file: string): void {
   try {
     fs.accessSync(file, fs.constants.W_OK);
   } catch {
-    throw new GlossError('invalid_argument',
-      `${file} is not writable by you; Gloss needs to write to a project to open it.`);
+    throw new GlossError(
+      'invalid_argument',
+      `${file} is not writable by you; Gloss needs to write to a project to open it.`,
+    );
   }
 }
 
 export function schemaVersion(db: Db): number {
   db.exec(SCHEMA_VERSION_TABLE);
-  return (db.prepare('SELECT COALESCE(MAX(version), 0) FROM schema_version').pluck().get() as number);
+  return db.prepare('SELECT COALESCE(MAX(version), 0) FROM schema_version').pluck().get() as number;
 }
 
 export function migrate(db: Db, all: Migration[] = migrations): number {
@@ -98,8 +100,11 @@ export function migrate(db: Db, all: Migration[] = migrations): number {
     db.transaction(() => {
       db.exec(migration.sql);
       migration.up?.(db);
-      db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)')
-        .run(migration.version, migration.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
     })();
     current = migration.version;
   }

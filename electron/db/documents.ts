@@ -1,6 +1,11 @@
 // Queries for the documents table (and its FTS index, kept in step by triggers).
 import type {
-  DocumentFormat, DocumentFull, DocumentHeading, DocumentPage, DocumentSummary, PageStart,
+  DocumentFormat,
+  DocumentFull,
+  DocumentHeading,
+  DocumentPage,
+  DocumentSummary,
+  PageStart,
 } from '../../shared/types.js';
 import { searchTextFor } from '../search/searchText.js';
 import type { Db } from './connection.js';
@@ -72,26 +77,45 @@ export function documentPage(db: Db, options: ListOptions, offset: number, limit
 
 export function documentSummaries(db: Db, ids: number[]): DocumentSummary[] {
   const select = db.prepare(`SELECT ${summaryColumns} FROM documents d WHERE d.id = ?`);
-  return ids.map((id) => select.get(id) as DocumentSummary | undefined).filter((d): d is DocumentSummary => d !== undefined);
+  return ids
+    .map((id) => select.get(id) as DocumentSummary | undefined)
+    .filter((d): d is DocumentSummary => d !== undefined);
 }
 
 export function documentHeading(db: Db, id: number): DocumentHeading | undefined {
-  return db.prepare(`SELECT id, title, outlet, published_at AS publishedAt, source_name AS sourceName FROM documents
-    WHERE id = ?`).get(id) as DocumentHeading | undefined;
+  return db
+    .prepare(
+      `SELECT id, title, outlet, published_at AS publishedAt, source_name AS sourceName FROM documents
+    WHERE id = ?`,
+    )
+    .get(id) as DocumentHeading | undefined;
 }
 
 export function listOutlets(db: Db): string[] {
-  return db.prepare(`SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL AND outlet != ''
-    ORDER BY outlet COLLATE NOCASE`).pluck().all() as string[];
+  return db
+    .prepare(
+      `SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL AND outlet != ''
+    ORDER BY outlet COLLATE NOCASE`,
+    )
+    .pluck()
+    .all() as string[];
 }
 
 function filtersOf(options: ListOptions): { where: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (options.outlet !== undefined) { where.push('d.outlet = @outlet'); params.outlet = options.outlet; }
-  if (options.collectionId !== undefined) { where.push('d.collection_id = @collectionId'); params.collectionId = options.collectionId; }
+  if (options.outlet !== undefined) {
+    where.push('d.outlet = @outlet');
+    params.outlet = options.outlet;
+  }
+  if (options.collectionId !== undefined) {
+    where.push('d.collection_id = @collectionId');
+    params.collectionId = options.collectionId;
+  }
   if (options.tagId !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id WHERE h.document_id = d.id AND ht.tag_id = @tagId)');
+    where.push(
+      'EXISTS (SELECT 1 FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id WHERE h.document_id = d.id AND ht.tag_id = @tagId)',
+    );
     params.tagId = options.tagId;
   }
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
@@ -100,7 +124,9 @@ function filtersOf(options: ListOptions): { where: string; params: Record<string
 export function listDocuments(db: Db, options: ListOptions = {}): DocumentSummary[] {
   const { where, params } = filtersOf(options);
   const order = `${sortColumns[options.sort ?? 'importedAt']} ${options.descending ? 'DESC' : 'ASC'}, d.id`;
-  return db.prepare(`SELECT ${summaryColumns} FROM documents d ${where} ORDER BY ${order}`).all(params) as DocumentSummary[];
+  return db
+    .prepare(`SELECT ${summaryColumns} FROM documents d ${where} ORDER BY ${order}`)
+    .all(params) as DocumentSummary[];
 }
 
 export function getDocumentSummary(db: Db, id: number): DocumentSummary | undefined {
@@ -108,8 +134,8 @@ export function getDocumentSummary(db: Db, id: number): DocumentSummary | undefi
 }
 
 export function getDocument(db: Db, id: number): DocumentFull | undefined {
-  const row = db.prepare(`SELECT ${summaryColumns}, d.text, d.pages FROM documents d WHERE d.id = ?`)
-    .get(id) as (DocumentSummary & { text: string; pages: string | null }) | undefined;
+  const row = db.prepare(`SELECT ${summaryColumns}, d.text, d.pages FROM documents d WHERE d.id = ?`).get(id) as
+    (DocumentSummary & { text: string; pages: string | null }) | undefined;
   if (!row) return undefined;
   return { ...row, pages: row.pages ? (JSON.parse(row.pages) as PageStart[]) : null };
 }
@@ -119,13 +145,21 @@ export function getDocumentText(db: Db, id: number): string | undefined {
 }
 
 export function findDocumentByHash(db: Db, contentHash: string): DocumentSummary | undefined {
-  const id = db.prepare('SELECT id FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1').pluck().get(contentHash) as number | undefined;
+  const id = db
+    .prepare('SELECT id FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1')
+    .pluck()
+    .get(contentHash) as number | undefined;
   return id === undefined ? undefined : getDocumentSummary(db, id);
 }
 
 const patchColumns: Record<keyof DocumentPatch, string> = {
-  title: 'title', outlet: 'outlet', author: 'author', publishedAt: 'published_at',
-  url: 'url', notes: 'notes', collectionId: 'collection_id',
+  title: 'title',
+  outlet: 'outlet',
+  author: 'author',
+  publishedAt: 'published_at',
+  url: 'url',
+  notes: 'notes',
+  collectionId: 'collection_id',
 };
 
 /** Returns false when there is no such document. */
@@ -134,17 +168,27 @@ export function updateDocument(db: Db, id: number, patch: DocumentPatch): boolea
   if (keys.length === 0) return getDocumentSummary(db, id) !== undefined;
   const sets = keys.map((k) => `${patchColumns[k]} = @${k}`);
   if (patch.title !== undefined) sets.push('search_title = @searchTitle');
-  const info = db.prepare(`UPDATE documents SET ${sets.join(', ')},
-    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`)
+  const info = db
+    .prepare(
+      `UPDATE documents SET ${sets.join(', ')},
+    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`,
+    )
     .run({ ...patch, ...(patch.title !== undefined && { searchTitle: searchTextFor(patch.title) }), id });
   return info.changes > 0;
 }
 
 /** Replaces a document's text (re-import of an edited file). Highlights are re-anchored by the caller. */
-export function replaceDocumentText(db: Db, id: number, text: string, contentHash: string, pages: PageStart[] | null): void {
-  db.prepare(`UPDATE documents SET text = ?, search_text = ?, content_hash = ?, pages = ?,
-    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
-    .run(text, searchTextFor(text), contentHash, pages ? JSON.stringify(pages) : null, id);
+export function replaceDocumentText(
+  db: Db,
+  id: number,
+  text: string,
+  contentHash: string,
+  pages: PageStart[] | null,
+): void {
+  db.prepare(
+    `UPDATE documents SET text = ?, search_text = ?, content_hash = ?, pages = ?,
+    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+  ).run(text, searchTextFor(text), contentHash, pages ? JSON.stringify(pages) : null, id);
 }
 
 export function deleteDocument(db: Db, id: number): boolean {
@@ -173,7 +217,8 @@ export function documentWriter(db: Db) {
 /** Summaries of the given documents, in the order asked for (missing ids are left out). */
 export function getDocumentSummaries(db: Db, ids: number[]): DocumentSummary[] {
   if (ids.length === 0) return [];
-  const rows = db.prepare(`SELECT ${summaryColumns} FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))`)
+  const rows = db
+    .prepare(`SELECT ${summaryColumns} FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(ids)) as DocumentSummary[];
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -181,9 +226,18 @@ export function getDocumentSummaries(db: Db, ids: number[]): DocumentSummary[] {
 
 function documentParams(doc: NewDocument) {
   return {
-    title: doc.title, searchTitle: searchTextFor(doc.title), searchText: searchTextFor(doc.text), outlet: doc.outlet ?? null, author: doc.author ?? null,
-    publishedAt: doc.publishedAt ?? null, url: doc.url ?? null, format: doc.format, text: doc.text,
-    contentHash: doc.contentHash, sourceName: doc.sourceName ?? null,
-    pages: doc.pages ? JSON.stringify(doc.pages) : null, collectionId: doc.collectionId ?? null,
+    title: doc.title,
+    searchTitle: searchTextFor(doc.title),
+    searchText: searchTextFor(doc.text),
+    outlet: doc.outlet ?? null,
+    author: doc.author ?? null,
+    publishedAt: doc.publishedAt ?? null,
+    url: doc.url ?? null,
+    format: doc.format,
+    text: doc.text,
+    contentHash: doc.contentHash,
+    sourceName: doc.sourceName ?? null,
+    pages: doc.pages ? JSON.stringify(doc.pages) : null,
+    collectionId: doc.collectionId ?? null,
   };
 }

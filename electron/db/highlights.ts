@@ -4,8 +4,18 @@ import { searchTextFor } from '../search/searchText.js';
 import type { Db } from './connection.js';
 
 export interface HighlightRow {
-  id: number; documentId: number; start: number; end: number; exact: string; prefix: string; suffix: string;
-  color: string | null; orphaned: number; createdAt: string; updatedAt: string; tagIds: string | null;
+  id: number;
+  documentId: number;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  color: string | null;
+  orphaned: number;
+  createdAt: string;
+  updatedAt: string;
+  tagIds: string | null;
 }
 
 export const highlightColumns = `
@@ -15,22 +25,40 @@ export const highlightColumns = `
 
 export function toHighlight(row: HighlightRow): Highlight {
   return {
-    id: row.id, documentId: row.documentId, start: row.start, end: row.end, exact: row.exact, prefix: row.prefix,
-    suffix: row.suffix, color: row.color, createdAt: row.createdAt, updatedAt: row.updatedAt,
+    id: row.id,
+    documentId: row.documentId,
+    start: row.start,
+    end: row.end,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    color: row.color,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
     orphaned: row.orphaned === 1,
     tagIds: row.tagIds ? row.tagIds.split(',').map(Number) : [],
   };
 }
 
 export function listHighlights(db: Db, documentId?: number): Highlight[] {
-  const rows = documentId === undefined
-    ? db.prepare(`SELECT ${highlightColumns} FROM highlights h ORDER BY h.document_id, h.start_offset, h.end_offset DESC, h.id`).all()
-    : db.prepare(`SELECT ${highlightColumns} FROM highlights h WHERE h.document_id = ? ORDER BY h.start_offset, h.end_offset DESC, h.id`).all(documentId);
+  const rows =
+    documentId === undefined
+      ? db
+          .prepare(
+            `SELECT ${highlightColumns} FROM highlights h ORDER BY h.document_id, h.start_offset, h.end_offset DESC, h.id`,
+          )
+          .all()
+      : db
+          .prepare(
+            `SELECT ${highlightColumns} FROM highlights h WHERE h.document_id = ? ORDER BY h.start_offset, h.end_offset DESC, h.id`,
+          )
+          .all(documentId);
   return (rows as HighlightRow[]).map(toHighlight);
 }
 
 export function getHighlight(db: Db, id: number): Highlight | undefined {
-  const row = db.prepare(`SELECT ${highlightColumns} FROM highlights h WHERE h.id = ?`).get(id) as HighlightRow | undefined;
+  const row = db.prepare(`SELECT ${highlightColumns} FROM highlights h WHERE h.id = ?`).get(id) as
+    HighlightRow | undefined;
   return row && toHighlight(row);
 }
 
@@ -53,21 +81,35 @@ export interface NewHighlight extends TextAnchor {
 }
 
 export function insertHighlight(db: Db, h: NewHighlight): number {
-  const info = db.prepare(`
+  const info = db
+    .prepare(
+      `
     INSERT INTO highlights (id, document_id, start_offset, end_offset, exact, search_text, prefix, suffix, color,
       orphaned, created_at)
     VALUES (@id, @documentId, @start, @end, @exact, @searchText, @prefix, @suffix, @color, @orphaned,
-            COALESCE(@createdAt, strftime('%Y-%m-%dT%H:%M:%fZ','now')))`)
+            COALESCE(@createdAt, strftime('%Y-%m-%dT%H:%M:%fZ','now')))`,
+    )
     .run({
-      id: h.id ?? null, documentId: h.documentId, start: h.start, end: h.end, exact: h.exact,
-      searchText: searchTextFor(h.exact), prefix: h.prefix,
-      suffix: h.suffix, color: h.color ?? null, orphaned: h.orphaned ? 1 : 0, createdAt: h.createdAt ?? null,
+      id: h.id ?? null,
+      documentId: h.documentId,
+      start: h.start,
+      end: h.end,
+      exact: h.exact,
+      searchText: searchTextFor(h.exact),
+      prefix: h.prefix,
+      suffix: h.suffix,
+      color: h.color ?? null,
+      orphaned: h.orphaned ? 1 : 0,
+      createdAt: h.createdAt ?? null,
     });
   return Number(info.lastInsertRowid);
 }
 
 export function setHighlightColor(db: Db, id: number, color: string | null): void {
-  db.prepare("UPDATE highlights SET color = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(color, id);
+  db.prepare("UPDATE highlights SET color = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(
+    color,
+    id,
+  );
 }
 
 /** Replaces the highlight's tags, keeping the given order (the first tag gives the default colour). */
@@ -80,12 +122,15 @@ export function setHighlightTags(db: Db, id: number, tagIds: number[]): void {
 
 export function moveHighlight(db: Db, id: number, anchor: TextAnchor | null): void {
   if (anchor) {
-    db.prepare(`UPDATE highlights SET start_offset = @start, end_offset = @end, exact = @exact,
+    db.prepare(
+      `UPDATE highlights SET start_offset = @start, end_offset = @end, exact = @exact,
       search_text = @searchText, prefix = @prefix, suffix = @suffix, orphaned = 0,
-      updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`)
-      .run({ ...anchor, searchText: searchTextFor(anchor.exact), id });
+      updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`,
+    ).run({ ...anchor, searchText: searchTextFor(anchor.exact), id });
   } else {
-    db.prepare("UPDATE highlights SET orphaned = 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(id);
+    db.prepare(
+      "UPDATE highlights SET orphaned = 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?",
+    ).run(id);
   }
 }
 

@@ -19,7 +19,10 @@ export function insertMemo(db: Db, title: string, content: string = EMPTY_DOC): 
 }
 
 export function updateMemo(db: Db, id: number, patch: { title?: string; content?: string }): boolean {
-  const sets = [patch.title !== undefined && 'title = @title', patch.content !== undefined && 'content = @content'].filter(Boolean);
+  const sets = [
+    patch.title !== undefined && 'title = @title',
+    patch.content !== undefined && 'content = @content',
+  ].filter(Boolean);
   const sql = `UPDATE memos SET ${[...sets, "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')"].join(', ')} WHERE id = @id`;
   return db.prepare(sql).run({ title: patch.title ?? null, content: patch.content ?? null, id }).changes > 0;
 }

@@ -34,10 +34,20 @@ export interface RowChange {
   after: Record<string, unknown> | null;
 }
 
-interface ChangeRow { seq: number; tbl: string; row_key: string; kind: RowChange['kind']; before: string | null; after: string | null }
+interface ChangeRow {
+  seq: number;
+  tbl: string;
+  row_key: string;
+  kind: RowChange['kind'];
+  before: string | null;
+  after: string | null;
+}
 
 // Which entries each call touched, so the API can tell the renderer what changed (see electron/api/changes.ts).
-interface Journal { next: number; events: { seq: number; opId: number }[] }
+interface Journal {
+  next: number;
+  events: { seq: number; opId: number }[];
+}
 const journals = new WeakMap<Db, Journal>();
 const recording = new WeakMap<Db, number>();
 
@@ -59,7 +69,13 @@ export function journalMark(db: Db): number {
 }
 
 export function touchedSince(db: Db, mark: number): number[] {
-  return [...new Set(journal(db).events.filter((e) => e.seq >= mark).map((e) => e.opId))];
+  return [
+    ...new Set(
+      journal(db)
+        .events.filter((e) => e.seq >= mark)
+        .map((e) => e.opId),
+    ),
+  ];
 }
 
 export function currentAuthor(): string {
@@ -96,9 +112,14 @@ export function recordEdit<T>(db: Db, meta: EditMeta, write: () => T): T {
 
 function insertEntry(db: Db, meta: EditMeta): number {
   const at = now();
-  return Number(db.prepare(`INSERT INTO oplog (uuid, author, operation, label, coalesce_key, state, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, 'done', ?, ?)`)
-    .run(randomUUID(), currentAuthor(), meta.operation, meta.label, meta.coalesceKey ?? null, at, at).lastInsertRowid);
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO oplog (uuid, author, operation, label, coalesce_key, state, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, 'done', ?, ?)`,
+      )
+      .run(randomUUID(), currentAuthor(), meta.operation, meta.label, meta.coalesceKey ?? null, at, at).lastInsertRowid,
+  );
 }
 
 /** After the write: drop an empty entry, fold a burst into its predecessor, forget the redo branch, prune. */
@@ -116,13 +137,18 @@ function settleEntry(db: Db, opId: number, meta: EditMeta): void {
   } else {
     noteTouched(db, opId);
   }
-  db.prepare(`DELETE FROM oplog WHERE id <= (SELECT id FROM oplog ORDER BY id DESC LIMIT 1 OFFSET ?)`).run(HISTORY_LIMIT);
+  db.prepare(`DELETE FROM oplog WHERE id <= (SELECT id FROM oplog ORDER BY id DESC LIMIT 1 OFFSET ?)`).run(
+    HISTORY_LIMIT,
+  );
 }
 
 function coalescibleEntry(db: Db, opId: number, key: string): number | undefined {
-  const row = db.prepare(`SELECT id, coalesce_key AS key, updated_at AS updatedAt, author FROM oplog
-    WHERE id < ? AND state = 'done' ORDER BY id DESC LIMIT 1`).get(opId) as
-    { id: number; key: string | null; updatedAt: string; author: string } | undefined;
+  const row = db
+    .prepare(
+      `SELECT id, coalesce_key AS key, updated_at AS updatedAt, author FROM oplog
+    WHERE id < ? AND state = 'done' ORDER BY id DESC LIMIT 1`,
+    )
+    .get(opId) as { id: number; key: string | null; updatedAt: string; author: string } | undefined;
   if (!row || row.key !== key || row.author !== currentAuthor()) return undefined;
   return Date.now() - Date.parse(row.updatedAt) <= COALESCE_WINDOW_MS ? row.id : undefined;
 }
@@ -143,7 +169,15 @@ function mergeInto(db: Db, into: number, from: number): void {
       const after = same.after && change.after ? { ...same.after, ...change.after } : change.after;
       update.run(after && JSON.stringify(after), into, same.seq);
     } else {
-      append.run(into, ++seq, change.tbl, JSON.stringify(change.rowKey), change.kind, json(change.before), json(change.after));
+      append.run(
+        into,
+        ++seq,
+        change.tbl,
+        JSON.stringify(change.rowKey),
+        change.kind,
+        json(change.before),
+        json(change.after),
+      );
     }
   }
   db.prepare('DELETE FROM oplog WHERE id = ?').run(from);
@@ -153,11 +187,17 @@ function mergeInto(db: Db, into: number, from: number): void {
 const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
 
 export function readChanges(db: Db, opId: number): RowChange[] {
-  return (db.prepare('SELECT seq, tbl, row_key, kind, before, after FROM oplog_changes WHERE op_id = ? ORDER BY seq')
-    .all(opId) as ChangeRow[]).map((r) => ({
-    seq: r.seq, tbl: r.tbl, rowKey: JSON.parse(r.row_key) as unknown[], kind: r.kind,
-    before: r.before === null ? null : JSON.parse(r.before) as Record<string, unknown>,
-    after: r.after === null ? null : JSON.parse(r.after) as Record<string, unknown>,
+  return (
+    db
+      .prepare('SELECT seq, tbl, row_key, kind, before, after FROM oplog_changes WHERE op_id = ? ORDER BY seq')
+      .all(opId) as ChangeRow[]
+  ).map((r) => ({
+    seq: r.seq,
+    tbl: r.tbl,
+    rowKey: JSON.parse(r.row_key) as unknown[],
+    kind: r.kind,
+    before: r.before === null ? null : (JSON.parse(r.before) as Record<string, unknown>),
+    after: r.after === null ? null : (JSON.parse(r.after) as Record<string, unknown>),
   }));
 }
 
@@ -168,11 +208,13 @@ export function clearHistory(db: Db): void {
 const entryColumns = `id, uuid, author, operation, label, state, created_at AS createdAt, updated_at AS updatedAt`;
 
 export function lastDone(db: Db): OpEntry | undefined {
-  return db.prepare(`SELECT ${entryColumns} FROM oplog WHERE state = 'done' ORDER BY id DESC LIMIT 1`).get() as OpEntry | undefined;
+  return db.prepare(`SELECT ${entryColumns} FROM oplog WHERE state = 'done' ORDER BY id DESC LIMIT 1`).get() as
+    OpEntry | undefined;
 }
 
 export function firstUndone(db: Db): OpEntry | undefined {
-  return db.prepare(`SELECT ${entryColumns} FROM oplog WHERE state = 'undone' ORDER BY id ASC LIMIT 1`).get() as OpEntry | undefined;
+  return db.prepare(`SELECT ${entryColumns} FROM oplog WHERE state = 'undone' ORDER BY id ASC LIMIT 1`).get() as
+    OpEntry | undefined;
 }
 
 export function listEntries(db: Db, limit = 50): OpEntry[] {
@@ -236,7 +278,10 @@ class RowWriter {
   private readonly columns: Set<string>;
   private readonly keys: string[];
 
-  constructor(private readonly db: Db, private readonly table: string) {
+  constructor(
+    private readonly db: Db,
+    private readonly table: string,
+  ) {
     const info = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
     if (info.length === 0) throw new Error(`The operation log names a table that does not exist: ${table}.`);
     this.columns = new Set(info);
@@ -256,14 +301,19 @@ class RowWriter {
 
   read(key: unknown[]): string | null {
     const pairs = [...this.columns].map((c) => `'${c}', "${c}"`).join(', ');
-    return (this.db.prepare(`SELECT json_object(${pairs}) FROM "${this.table}" WHERE ${this.where()}`).pluck()
-      .get(...key) as string | undefined) ?? null;
+    return (
+      (this.db
+        .prepare(`SELECT json_object(${pairs}) FROM "${this.table}" WHERE ${this.where()}`)
+        .pluck()
+        .get(...key) as string | undefined) ?? null
+    );
   }
 
   insert(row: Record<string, unknown>): void {
     const names = this.checked(row);
     const values = names.map((n) => `json_extract(?, '$."${n}"')`).join(', ');
-    this.db.prepare(`INSERT INTO "${this.table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${values})`)
+    this.db
+      .prepare(`INSERT INTO "${this.table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${values})`)
       .run(...names.map(() => JSON.stringify(row)));
   }
 
@@ -271,7 +321,8 @@ class RowWriter {
     const names = this.checked(row).filter((n) => !this.keys.includes(n));
     if (names.length === 0) return;
     const sets = names.map((n) => `"${n}" = json_extract(?, '$."${n}"')`).join(', ');
-    this.db.prepare(`UPDATE "${this.table}" SET ${sets} WHERE ${this.where()}`)
+    this.db
+      .prepare(`UPDATE "${this.table}" SET ${sets} WHERE ${this.where()}`)
       .run(...names.map(() => JSON.stringify(row)), ...key);
   }
 

@@ -32,19 +32,22 @@ interface RankingSql {
 
 const rankingSql: Record<SearchKind, RankingSql> = {
   document: {
-    table: 'documents_fts', bm25: 'bm25(documents_fts, 4.0, 1.0)',
+    table: 'documents_fts',
+    bm25: 'bm25(documents_fts, 4.0, 1.0)',
     // better-sqlite3 binds JS numbers as REAL, and FTS5 silently ignores a REAL rowid constraint (all rows match).
     inDocument: 'rowid = CAST(@documentId AS INTEGER)',
     withTag: `rowid IN (SELECT h.document_id FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id
       WHERE ht.tag_id = @tagId)`,
   },
   highlight: {
-    table: 'highlights_fts', bm25: 'bm25(highlights_fts)',
+    table: 'highlights_fts',
+    bm25: 'bm25(highlights_fts)',
     inDocument: 'rowid IN (SELECT id FROM highlights WHERE document_id = @documentId)',
     withTag: 'rowid IN (SELECT highlight_id FROM highlight_tags WHERE tag_id = @tagId)',
   },
   note: {
-    table: 'notes_fts', bm25: 'bm25(notes_fts)',
+    table: 'notes_fts',
+    bm25: 'bm25(notes_fts)',
     inDocument: 'rowid IN (SELECT id FROM notes WHERE document_id = @documentId)',
     withTag: `rowid IN (SELECT n.id FROM notes n JOIN highlight_tags ht ON ht.highlight_id = n.highlight_id
       WHERE ht.tag_id = @tagId)`,
@@ -75,7 +78,10 @@ export function searchAll(db: Db, query: ParsedQuery, options: SearchOptions = {
   const kinds = [...new Set<SearchKind>(options.kinds ?? ['document', 'highlight', 'note'])];
   const ranked = kinds.flatMap((kind) => rankIds(db, kind, query, options, limit));
   const terms = termMatcher(query.terms);
-  return ranked.sort((a, b) => a.rank - b.rank).slice(0, limit).map((hit) => describeHit(db, hit, terms));
+  return ranked
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, limit)
+    .map((hit) => describeHit(db, hit, terms));
 }
 
 function rankIds(db: Db, kind: SearchKind, query: ParsedQuery, options: SearchOptions, limit: number): RankedId[] {
@@ -83,21 +89,34 @@ function rankIds(db: Db, kind: SearchKind, query: ParsedQuery, options: SearchOp
   const where = [`${sql.table} MATCH @fts`];
   if (options.documentId !== undefined) where.push(sql.inDocument);
   if (options.tagId !== undefined) where.push(sql.withTag);
-  const ranking = statement(db, `SELECT rowid AS id, ${sql.bm25} AS rank FROM ${sql.table}
-    WHERE ${where.join(' AND ')} ORDER BY rank LIMIT @limit`);
+  const ranking = statement(
+    db,
+    `SELECT rowid AS id, ${sql.bm25} AS rank FROM ${sql.table}
+    WHERE ${where.join(' AND ')} ORDER BY rank LIMIT @limit`,
+  );
   const rows = ranking.all({ fts: query.fts, documentId: options.documentId, tagId: options.tagId, limit });
   return (rows as { id: number; rank: number }[]).map((row) => ({ kind, id: row.id, rank: row.rank }));
 }
 
 function describeHit(db: Db, hit: RankedId, terms: TermMatcher): SearchHit {
   if (hit.kind === 'document') return describeDocument(db, hit, terms);
-  const row = statement(db, detailSql[hit.kind]).get(hit.id) as
-    { documentId: number | null; title: string | null; start: number | null; end: number | null; text: string };
+  const row = statement(db, detailSql[hit.kind]).get(hit.id) as {
+    documentId: number | null;
+    title: string | null;
+    start: number | null;
+    end: number | null;
+    text: string;
+  };
   const hasPassage = row.start !== null && row.end !== null;
   return {
-    kind: hit.kind, id: hit.id, documentId: row.documentId, documentTitle: row.title,
+    kind: hit.kind,
+    id: hit.id,
+    documentId: row.documentId,
+    documentTitle: row.title,
     snippet: makeSnippet(row.text, terms, terms.locate(row.text)),
-    offset: row.start, matchLength: hasPassage ? row.end! - row.start! : null, rank: hit.rank,
+    offset: row.start,
+    matchLength: hasPassage ? row.end! - row.start! : null,
+    rank: hit.rank,
   };
 }
 
@@ -105,8 +124,13 @@ function describeDocument(db: Db, hit: RankedId, terms: TermMatcher): SearchHit 
   const row = statement(db, detailSql.document).get(hit.id) as { title: string; text: string };
   const match = terms.locate(row.text);
   return {
-    kind: 'document', id: hit.id, documentId: hit.id, documentTitle: row.title,
+    kind: 'document',
+    id: hit.id,
+    documentId: hit.id,
+    documentTitle: row.title,
     snippet: makeSnippet(row.text, terms, match),
-    offset: match?.offset ?? null, matchLength: match?.length ?? null, rank: hit.rank,
+    offset: match?.offset ?? null,
+    matchLength: match?.length ?? null,
+    rank: hit.rank,
   };
 }

@@ -3,7 +3,18 @@ import type { Tag } from '../../shared/types.js';
 import type { Db } from './connection.js';
 
 /** A calm palette, readable as translucent highlight colours in light and dark themes. */
-export const TAG_PALETTE = ['#f2c14e', '#7cb7e8', '#f28b82', '#81c995', '#c58af9', '#fdab6d', '#78d9ec', '#e3a5c7', '#a8c66c', '#b0a4e3'];
+export const TAG_PALETTE = [
+  '#f2c14e',
+  '#7cb7e8',
+  '#f28b82',
+  '#81c995',
+  '#c58af9',
+  '#fdab6d',
+  '#78d9ec',
+  '#e3a5c7',
+  '#a8c66c',
+  '#b0a4e3',
+];
 
 const columns = `t.id, t.name, t.color, t.description, t.parent_id AS parentId, t.created_at AS createdAt,
   (SELECT COUNT(*) FROM highlight_tags ht WHERE ht.tag_id = t.id) AS highlightCount`;
@@ -21,24 +32,42 @@ export function nextTagColor(db: Db): string {
   return TAG_PALETTE[count % TAG_PALETTE.length];
 }
 
-export function insertTag(db: Db, tag: { name: string; color: string; description: string; parentId: number | null }): number {
-  return Number(db.prepare('INSERT INTO tags (name, color, description, parent_id) VALUES (@name, @color, @description, @parentId)')
-    .run(tag).lastInsertRowid);
+export function insertTag(
+  db: Db,
+  tag: { name: string; color: string; description: string; parentId: number | null },
+): number {
+  return Number(
+    db
+      .prepare('INSERT INTO tags (name, color, description, parent_id) VALUES (@name, @color, @description, @parentId)')
+      .run(tag).lastInsertRowid,
+  );
 }
 
 const patchColumns = { name: 'name', color: 'color', description: 'description', parentId: 'parent_id' } as const;
 
-export function updateTag(db: Db, id: number, patch: Partial<Record<keyof typeof patchColumns, string | number | null>>): void {
+export function updateTag(
+  db: Db,
+  id: number,
+  patch: Partial<Record<keyof typeof patchColumns, string | number | null>>,
+): void {
   const keys = (Object.keys(patch) as (keyof typeof patchColumns)[]).filter((k) => patch[k] !== undefined);
   if (keys.length === 0) return;
-  db.prepare(`UPDATE tags SET ${keys.map((k) => `${patchColumns[k]} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
+  db.prepare(`UPDATE tags SET ${keys.map((k) => `${patchColumns[k]} = @${k}`).join(', ')} WHERE id = @id`).run({
+    ...patch,
+    id,
+  });
 }
 
 /** The tag's ancestors, nearest first (used to refuse a parent that would make a cycle). */
 export function ancestorIds(db: Db, id: number): number[] {
-  return db.prepare(`WITH RECURSIVE up(id) AS (SELECT parent_id FROM tags WHERE id = ?
+  return db
+    .prepare(
+      `WITH RECURSIVE up(id) AS (SELECT parent_id FROM tags WHERE id = ?
       UNION SELECT t.parent_id FROM tags t JOIN up ON t.id = up.id WHERE t.parent_id IS NOT NULL)
-    SELECT id FROM up WHERE id IS NOT NULL`).pluck().all(id) as number[];
+    SELECT id FROM up WHERE id IS NOT NULL`,
+    )
+    .pluck()
+    .all(id) as number[];
 }
 
 export function highlightIdsWithTag(db: Db, tagId: number): number[] {
@@ -47,8 +76,10 @@ export function highlightIdsWithTag(db: Db, tagId: number): number[] {
 
 /** Gives every passage of `sourceId` the tag `targetId` (keeping its position), then drops the source links. */
 export function moveTagLinks(db: Db, sourceId: number, targetId: number): void {
-  db.prepare(`INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id, position)
-    SELECT highlight_id, ?, position FROM highlight_tags WHERE tag_id = ?`).run(targetId, sourceId);
+  db.prepare(
+    `INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id, position)
+    SELECT highlight_id, ?, position FROM highlight_tags WHERE tag_id = ?`,
+  ).run(targetId, sourceId);
   db.prepare('DELETE FROM highlight_tags WHERE tag_id = ?').run(sourceId);
 }
 

@@ -22,20 +22,24 @@ interface ThemeRow extends HighlightRow {
 export function themeGroups(db: Db, tagIds: number[], mode: 'and' | 'or'): ThemeGroup[] {
   const placeholders = tagIds.map(() => '?').join(',');
   const having = mode === 'and' ? `HAVING COUNT(DISTINCT tag_id) = ${new Set(tagIds).size}` : '';
-  const rows = db.prepare(`
+  const rows = db
+    .prepare(
+      `
     SELECT ${highlightColumns}, n.text AS noteText, d.title, d.outlet, d.published_at AS publishedAt,
       d.source_name AS sourceName
     FROM (SELECT highlight_id FROM highlight_tags WHERE tag_id IN (${placeholders}) GROUP BY highlight_id ${having}) sel
     JOIN highlights h ON h.id = sel.highlight_id
     JOIN documents d ON d.id = h.document_id
     LEFT JOIN notes n ON n.highlight_id = h.id
-    ORDER BY h.document_id, h.start_offset, h.id`).all(...tagIds) as ThemeRow[];
+    ORDER BY h.document_id, h.start_offset, h.id`,
+    )
+    .all(...tagIds) as ThemeRow[];
   const groups: ThemeGroup[] = [];
   for (const row of rows) {
     let group = groups.at(-1);
     if (group?.document.id !== row.documentId) {
       const { title, outlet, publishedAt, sourceName } = row;
-      groups.push(group = { document: { id: row.documentId, title, outlet, publishedAt, sourceName }, passages: [] });
+      groups.push((group = { document: { id: row.documentId, title, outlet, publishedAt, sourceName }, passages: [] }));
     }
     const highlight = toHighlight(row);
     group.passages.push({ highlight, before: highlight.prefix, after: highlight.suffix, noteText: row.noteText });
@@ -51,7 +55,9 @@ export function passageContexts(db: Db, highlightIds: number[]): PassageContext[
   const texts = new Map<number, string>();
   const contexts: PassageContext[] = [];
   for (const id of highlightIds) {
-    const h = highlight.get(id) as { id: number; documentId: number; start: number; end: number; prefix: string; suffix: string; orphaned: number } | undefined;
+    const h = highlight.get(id) as
+      | { id: number; documentId: number; start: number; end: number; prefix: string; suffix: string; orphaned: number }
+      | undefined;
     if (!h) continue;
     if (h.orphaned) {
       contexts.push({ highlightId: id, before: h.prefix, after: h.suffix });
@@ -77,29 +83,45 @@ export interface TaggedPassageRow {
 export function passagesWithTags(db: Db, tagIds: number[], mode: 'and' | 'or'): TaggedPassageRow[] {
   const placeholders = tagIds.map(() => '?').join(',');
   const having = mode === 'and' ? `HAVING COUNT(DISTINCT ht.tag_id) = ${new Set(tagIds).size}` : '';
-  return db.prepare(`
+  return db
+    .prepare(
+      `
     SELECT h.id AS highlightId, h.document_id AS documentId FROM highlights h
     JOIN highlight_tags ht ON ht.highlight_id = h.id AND ht.tag_id IN (${placeholders})
     GROUP BY h.id ${having}
-    ORDER BY h.document_id, h.start_offset, h.id`).all(...tagIds) as TaggedPassageRow[];
+    ORDER BY h.document_id, h.start_offset, h.id`,
+    )
+    .all(...tagIds) as TaggedPassageRow[];
 }
 
 /** Documents with at least one tagged passage, in the library's default order (the matrix's columns). */
 export function codedDocuments(db: Db): { id: number; title: string }[] {
-  return db.prepare(`SELECT d.id, d.title FROM documents d WHERE d.id IN (
+  return db
+    .prepare(
+      `SELECT d.id, d.title FROM documents d WHERE d.id IN (
       SELECT DISTINCT h.document_id FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id)
-    ORDER BY d.imported_at, d.id`).all() as { id: number; title: string }[];
+    ORDER BY d.imported_at, d.id`,
+    )
+    .all() as { id: number; title: string }[];
 }
 
 export function tagDocumentCounts(db: Db): { tagId: number; documentId: number; count: number }[] {
-  return db.prepare(`SELECT ht.tag_id AS tagId, h.document_id AS documentId, COUNT(*) AS count
-    FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id GROUP BY ht.tag_id, h.document_id`).all() as
-    { tagId: number; documentId: number; count: number }[];
+  return db
+    .prepare(
+      `SELECT ht.tag_id AS tagId, h.document_id AS documentId, COUNT(*) AS count
+    FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id GROUP BY ht.tag_id, h.document_id`,
+    )
+    .all() as { tagId: number; documentId: number; count: number }[];
 }
 
-/** Pairs of tags on the same passage, or on overlapping passages of the same document (one count per pair of passages). */
+/**
+ * Pairs of tags on the same passage, or on overlapping passages of the same document (one count per pair of
+ * passages).
+ */
 export function tagCooccurrences(db: Db): { a: number; b: number; count: number }[] {
-  return db.prepare(`
+  return db
+    .prepare(
+      `
     WITH links AS (
       SELECT ht.tag_id, h.id AS hid, h.document_id AS doc, h.start_offset AS s, h.end_offset AS e
       FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id WHERE h.orphaned = 0
@@ -107,5 +129,7 @@ export function tagCooccurrences(db: Db): { a: number; b: number; count: number 
     SELECT x.tag_id AS a, y.tag_id AS b, COUNT(DISTINCT x.hid || ':' || y.hid) AS count
     FROM links x JOIN links y ON x.doc = y.doc AND x.tag_id < y.tag_id
       AND (x.hid = y.hid OR (x.s < y.e AND y.s < x.e))
-    GROUP BY x.tag_id, y.tag_id`).all() as { a: number; b: number; count: number }[];
+    GROUP BY x.tag_id, y.tag_id`,
+    )
+    .all() as { a: number; b: number; count: number }[];
 }

@@ -22,8 +22,9 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 /** Tables SQLite itself creates (ANALYZE statistics, AUTOINCREMENT counters); their SQL is fixed by SQLite. */
 const SQLITE_INTERNAL = /^sqlite_(stat\d|sequence)$/;
 
-export const SCHEMA_VERSION_TABLE = 'CREATE TABLE IF NOT EXISTS schema_version '
-  + '(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)';
+export const SCHEMA_VERSION_TABLE =
+  'CREATE TABLE IF NOT EXISTS schema_version ' +
+  '(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)';
 
 /** Throws a GlossError saying what is wrong if the existing file at `file` must not be opened as a project. */
 export function verifyProjectFile(file: string, options: VerifyOptions = {}): void {
@@ -44,8 +45,11 @@ function verifyDatabase(file: string, options: VerifyOptions): void {
     checkVersionIsKnown(version, migrations);
     const problems = compareSchemas(expectedSchema(version, migrations), actual);
     if (problems.length > 0) {
-      throw refused(file, `its schema is not the one Gloss creates (${problems.join('; ')}). ` +
-        'Gloss refuses to open it so that nothing planted in it can run');
+      throw refused(
+        file,
+        `its schema is not the one Gloss creates (${problems.join('; ')}). ` +
+          'Gloss refuses to open it so that nothing planted in it can run',
+      );
     }
   } finally {
     db.close();
@@ -140,8 +144,10 @@ function storedSchemaVersion(db: Database.Database, file: string, actual: Schema
 export function checkVersionIsKnown(version: number, migrations: Migration[]): void {
   const latest = migrations.at(-1)?.version ?? 0;
   if (version > latest) {
-    throw new GlossError('invalid_argument',
-      `This project was written by a newer Gloss (schema ${version}); this version understands up to ${latest}.`);
+    throw new GlossError(
+      'invalid_argument',
+      `This project was written by a newer Gloss (schema ${version}); this version understands up to ${latest}.`,
+    );
   }
 }
 
@@ -198,7 +204,10 @@ export function normaliseSql(sql: string | null): string | null {
       if (ch === quote) quote = null;
       continue;
     }
-    if (/\s/.test(ch)) { pendingSpace = true; continue; }
+    if (/\s/.test(ch)) {
+      pendingSpace = true;
+      continue;
+    }
     if (pendingSpace && out !== '' && !/[(,]$/.test(out) && !/[),]/.test(ch)) out += ' ';
     pendingSpace = false;
     if (ch === "'" || ch === '"' || ch === '`') quote = ch;

@@ -7,30 +7,72 @@ import { listNotes } from '../db/notes.js';
 import { listTags } from '../db/tags.js';
 
 interface Row {
-  highlightId: number; documentId: number; documentTitle: string; outlet: string; publishedAt: string; url: string | null;
-  start: number; end: number; exact: string; prefix: string; suffix: string; tags: string[]; note: string;
-  orphaned: boolean; createdAt: string; updatedAt: string;
+  highlightId: number;
+  documentId: number;
+  documentTitle: string;
+  outlet: string;
+  publishedAt: string;
+  url: string | null;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  tags: string[];
+  note: string;
+  orphaned: boolean;
+  createdAt: string;
+  updatedAt: string;
 }
 
 function rows(db: Db): Row[] {
   const docs = new Map(listDocuments(db).map((d) => [d.id, d]));
   const tags = new Map(listTags(db).map((t) => [t.id, t.name]));
-  const notes = new Map(listNotes(db).filter((n) => n.highlightId !== null).map((n) => [n.highlightId!, n.text]));
+  const notes = new Map(
+    listNotes(db)
+      .filter((n) => n.highlightId !== null)
+      .map((n) => [n.highlightId!, n.text]),
+  );
   return listHighlights(db).map((h) => {
     const doc = docs.get(h.documentId)!;
     return {
-      highlightId: h.id, documentId: h.documentId, documentTitle: doc.title, outlet: doc.outlet ?? '', publishedAt: doc.publishedAt ?? '',
-      url: doc.url, start: h.start, end: h.end, exact: h.exact, prefix: h.prefix, suffix: h.suffix,
-      tags: h.tagIds.map((id) => tags.get(id) ?? '').filter(Boolean), note: notes.get(h.id) ?? '',
-      orphaned: h.orphaned, createdAt: h.createdAt, updatedAt: h.updatedAt,
+      highlightId: h.id,
+      documentId: h.documentId,
+      documentTitle: doc.title,
+      outlet: doc.outlet ?? '',
+      publishedAt: doc.publishedAt ?? '',
+      url: doc.url,
+      start: h.start,
+      end: h.end,
+      exact: h.exact,
+      prefix: h.prefix,
+      suffix: h.suffix,
+      tags: h.tagIds.map((id) => tags.get(id) ?? '').filter(Boolean),
+      note: notes.get(h.id) ?? '',
+      orphaned: h.orphaned,
+      createdAt: h.createdAt,
+      updatedAt: h.updatedAt,
     };
   });
 }
 
 export function annotationsToCsv(db: Db): string {
   const header = ['document', 'outlet', 'published', 'start', 'end', 'quote', 'tags', 'note', 'orphaned'];
-  const lines = rows(db).map((r) => [r.documentTitle, r.outlet, r.publishedAt, r.start, r.end, r.exact, r.tags.join('; '), r.note, r.orphaned ? 'yes' : '']
-    .map(csvCell).join(','));
+  const lines = rows(db).map((r) =>
+    [
+      r.documentTitle,
+      r.outlet,
+      r.publishedAt,
+      r.start,
+      r.end,
+      r.exact,
+      r.tags.join('; '),
+      r.note,
+      r.orphaned ? 'yes' : '',
+    ]
+      .map(csvCell)
+      .join(','),
+  );
   return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
@@ -64,11 +106,15 @@ export function annotationsToW3c(db: Db): string {
   }));
   // A collection needs an IRI id and its items on a page (W3C Web Annotation Data Model §5.1, §5.2).
   const collectionId = `urn:gloss:annotations:${randomUUID()}`;
-  return JSON.stringify({
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: collectionId,
-    type: 'AnnotationCollection',
-    total: items.length,
-    first: { id: `${collectionId}:page:0`, type: 'AnnotationPage', partOf: collectionId, startIndex: 0, items },
-  }, null, 2);
+  return JSON.stringify(
+    {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: collectionId,
+      type: 'AnnotationCollection',
+      total: items.length,
+      first: { id: `${collectionId}:page:0`, type: 'AnnotationPage', partOf: collectionId, startIndex: 0, items },
+    },
+    null,
+    2,
+  );
 }

@@ -1,27 +1,55 @@
 // Memo → DOCX with the `docx` library (well kept, writes real Word footnotes rather than imitations).
 import {
-  AlignmentType, Document, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun,
-  type IRunOptions, type ParagraphChild,
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  TextRun,
+  type IRunOptions,
+  type ParagraphChild,
 } from 'docx';
 import type { JsonNode } from '../memo/draft.js';
 import { sourceLine, type MemoModel } from './model.js';
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+];
 
 export async function memoToDocx(model: MemoModel): Promise<Buffer> {
-  const footnotes = Object.fromEntries(model.footnotes.map((f) => [f.number, {
-    children: [new Paragraph({ children: [new TextRun(`${sourceLine(f)}. “${f.quote}”`)] })],
-  }]));
+  const footnotes = Object.fromEntries(
+    model.footnotes.map((f) => [
+      f.number,
+      {
+        children: [new Paragraph({ children: [new TextRun(`${sourceLine(f)}. “${f.quote}”`)] })],
+      },
+    ]),
+  );
   const document = new Document({
     title: model.title,
     creator: 'Gloss',
     footnotes,
     numbering: {
-      config: [{
-        reference: 'ordered',
-        levels: [0, 1, 2].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START,
-          style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } } })),
-      }],
+      config: [
+        {
+          reference: 'ordered',
+          levels: [0, 1, 2].map((level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+          })),
+        },
+      ],
     },
     sections: [{ children: model.blocks.flatMap((b) => paragraphs(b, model, 0)) }],
   });
@@ -31,29 +59,50 @@ export async function memoToDocx(model: MemoModel): Promise<Buffer> {
 function paragraphs(node: JsonNode, model: MemoModel, depth: number): Paragraph[] {
   switch (node.type) {
     case 'heading':
-      return [new Paragraph({ heading: HEADINGS[Math.min(5, Math.max(0, Number(node.attrs?.level ?? 1) - 1))], children: runs(node) })];
+      return [
+        new Paragraph({
+          heading: HEADINGS[Math.min(5, Math.max(0, Number(node.attrs?.level ?? 1) - 1))],
+          children: runs(node),
+        }),
+      ];
     case 'paragraph':
       return [new Paragraph({ children: runs(node) })];
     case 'blockquote':
-      return (node.content ?? []).map((c) => new Paragraph({ indent: { left: 720 }, children: runs(c, { italics: true }) }));
+      return (node.content ?? []).map(
+        (c) => new Paragraph({ indent: { left: 720 }, children: runs(c, { italics: true }) }),
+      );
     case 'bulletList':
     case 'orderedList':
-      return (node.content ?? []).flatMap((item) => (item.content ?? []).flatMap((child, i) => {
-        if (child.type === 'bulletList' || child.type === 'orderedList') return paragraphs(child, model, depth + 1);
-        const marker = i > 0 ? { indent: { left: 720 * (depth + 1) } }
-          : node.type === 'bulletList' ? { bullet: { level: depth } } : { numbering: { reference: 'ordered', level: depth } };
-        return [new Paragraph({ ...marker, children: runs(child) })];
-      }));
+      return (node.content ?? []).flatMap((item) =>
+        (item.content ?? []).flatMap((child, i) => {
+          if (child.type === 'bulletList' || child.type === 'orderedList') return paragraphs(child, model, depth + 1);
+          const marker =
+            i > 0
+              ? { indent: { left: 720 * (depth + 1) } }
+              : node.type === 'bulletList'
+                ? { bullet: { level: depth } }
+                : { numbering: { reference: 'ordered', level: depth } };
+          return [new Paragraph({ ...marker, children: runs(child) })];
+        }),
+      );
     case 'codeBlock':
-      return [new Paragraph({ children: [new TextRun({ text: (node.content ?? []).map((c) => c.text ?? '').join(''), font: 'Courier New' })] })];
+      return [
+        new Paragraph({
+          children: [
+            new TextRun({ text: (node.content ?? []).map((c) => c.text ?? '').join(''), font: 'Courier New' }),
+          ],
+        }),
+      ];
     case 'horizontalRule':
       return [new Paragraph({ thematicBreak: true })];
     case 'citation': {
       const f = model.footnoteFor.get(node)!;
-      return [new Paragraph({
-        indent: { left: 720, right: 360 },
-        children: [new TextRun({ text: `“${f.quote}”`, italics: true }), new FootnoteReferenceRun(f.number)],
-      })];
+      return [
+        new Paragraph({
+          indent: { left: 720, right: 360 },
+          children: [new TextRun({ text: `“${f.quote}”`, italics: true }), new FootnoteReferenceRun(f.number)],
+        }),
+      ];
     }
     default:
       return [new Paragraph({ children: runs(node) })];
@@ -66,10 +115,15 @@ function runs(node: JsonNode, base: IRunOptions = {}): ParagraphChild[] {
     if (child.type !== 'text') return runs(child, base);
     const marks = new Set((child.marks ?? []).map((m) => m.type));
     const run = new TextRun({
-      ...base, text: child.text ?? '', bold: marks.has('bold') || undefined, italics: marks.has('italic') || base.italics,
+      ...base,
+      text: child.text ?? '',
+      bold: marks.has('bold') || undefined,
+      italics: marks.has('italic') || base.italics,
       strike: marks.has('strike') || undefined,
     });
-    const link = child.marks?.find((m) => m.type === 'link' && typeof m.attrs?.href === 'string' && /^https?:/i.test(String(m.attrs.href)));
+    const link = child.marks?.find(
+      (m) => m.type === 'link' && typeof m.attrs?.href === 'string' && /^https?:/i.test(String(m.attrs.href)),
+    );
     return [link ? new ExternalHyperlink({ link: String(link.attrs!.href), children: [run] }) : run];
   });
 }

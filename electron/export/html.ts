@@ -9,8 +9,12 @@ blockquote.citation{background:#faf6e8}sup a{text-decoration:none}.footnotes{fon
 
 export function memoToHtml(model: MemoModel): string {
   const body = model.blocks.map((b) => block(b, model)).join('\n');
-  const notes = model.footnotes.map((f) =>
-    `<li id="fn${f.number}">${esc(sourceLine(f))}. “${esc(f.quote)}” <a href="#ref${f.number}" aria-label="back">↩</a></li>`).join('\n');
+  const notes = model.footnotes
+    .map(
+      (f) =>
+        `<li id="fn${f.number}">${esc(sourceLine(f))}. “${esc(f.quote)}” <a href="#ref${f.number}" aria-label="back">↩</a></li>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -30,36 +34,50 @@ function startsWithTitle(model: MemoModel): boolean {
 function block(node: JsonNode, model: MemoModel): string {
   const children = () => (node.content ?? []).map((c) => block(c, model)).join('');
   switch (node.type) {
-    case 'heading': { const level = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 1))); return `<h${level}>${inline(node)}</h${level}>`; }
-    case 'paragraph': return `<p>${inline(node)}</p>`;
-    case 'blockquote': return `<blockquote>${children()}</blockquote>`;
-    case 'bulletList': return `<ul>${children()}</ul>`;
-    case 'orderedList': return `<ol>${children()}</ol>`;
-    case 'listItem': return `<li>${children()}</li>`;
-    case 'codeBlock': return `<pre><code>${esc((node.content ?? []).map((c) => c.text ?? '').join(''))}</code></pre>`;
-    case 'horizontalRule': return '<hr>';
+    case 'heading': {
+      const level = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 1)));
+      return `<h${level}>${inline(node)}</h${level}>`;
+    }
+    case 'paragraph':
+      return `<p>${inline(node)}</p>`;
+    case 'blockquote':
+      return `<blockquote>${children()}</blockquote>`;
+    case 'bulletList':
+      return `<ul>${children()}</ul>`;
+    case 'orderedList':
+      return `<ol>${children()}</ol>`;
+    case 'listItem':
+      return `<li>${children()}</li>`;
+    case 'codeBlock':
+      return `<pre><code>${esc((node.content ?? []).map((c) => c.text ?? '').join(''))}</code></pre>`;
+    case 'horizontalRule':
+      return '<hr>';
     case 'citation': {
       const f = model.footnoteFor.get(node)!;
       return `<blockquote class="citation${f.deleted ? ' deleted' : ''}"><p>${esc(f.quote)}<sup id="ref${f.number}"><a href="#fn${f.number}">${f.number}</a></sup></p></blockquote>`;
     }
-    default: return inline(node);
+    default:
+      return inline(node);
   }
 }
 
 function inline(node: JsonNode): string {
-  return (node.content ?? []).map((child) => {
-    if (child.type === 'hardBreak') return '<br>';
-    if (child.type !== 'text') return inline(child);
-    let html = esc(child.text ?? '');
-    for (const mark of child.marks ?? []) {
-      if (mark.type === 'bold') html = `<strong>${html}</strong>`;
-      else if (mark.type === 'italic') html = `<em>${html}</em>`;
-      else if (mark.type === 'strike') html = `<s>${html}</s>`;
-      else if (mark.type === 'code') html = `<code>${html}</code>`;
-      else if (mark.type === 'link' && isSafeUrl(mark.attrs?.href)) html = `<a href="${esc(String(mark.attrs!.href))}">${html}</a>`;
-    }
-    return html;
-  }).join('');
+  return (node.content ?? [])
+    .map((child) => {
+      if (child.type === 'hardBreak') return '<br>';
+      if (child.type !== 'text') return inline(child);
+      let html = esc(child.text ?? '');
+      for (const mark of child.marks ?? []) {
+        if (mark.type === 'bold') html = `<strong>${html}</strong>`;
+        else if (mark.type === 'italic') html = `<em>${html}</em>`;
+        else if (mark.type === 'strike') html = `<s>${html}</s>`;
+        else if (mark.type === 'code') html = `<code>${html}</code>`;
+        else if (mark.type === 'link' && isSafeUrl(mark.attrs?.href))
+          html = `<a href="${esc(String(mark.attrs!.href))}">${html}</a>`;
+      }
+      return html;
+    })
+    .join('');
 }
 
 function isSafeUrl(href: unknown): boolean {

@@ -9,36 +9,50 @@ type Mark = NonNullable<JsonNode['marks']>[number];
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
 export function memoToMarkdown(model: MemoModel): string {
-  const body = model.blocks.map((b) => block(b, model)).filter((s) => s !== '').join('\n\n');
+  const body = model.blocks
+    .map((b) => block(b, model))
+    .filter((s) => s !== '')
+    .join('\n\n');
   const notes = model.footnotes
-    .map((f) => `[^${f.number}]: ${escapeText(`${sourceLine(f)}. “${oneLine(f.quote)}”`)}`).join('\n');
+    .map((f) => `[^${f.number}]: ${escapeText(`${sourceLine(f)}. “${oneLine(f.quote)}”`)}`)
+    .join('\n');
   return `${body}\n${notes ? `\n${notes}\n` : ''}`;
 }
 
 function block(node: JsonNode, model: MemoModel, indent = ''): string {
   switch (node.type) {
-    case 'heading': return `${'#'.repeat(headingLevel(node))} ${oneLine(inline(node).replace(/\\\n/g, ' '))}`;
-    case 'paragraph': return indentLines(inline(node), indent);
-    case 'blockquote': return quoteLines((node.content ?? []).map((c) => block(c, model)).join('\n\n'));
-    case 'bulletList': return list(node, model, () => '- ', indent);
-    case 'orderedList': return list(node, model, (i) => `${orderedStart(node) + i}. `, indent);
-    case 'codeBlock': return indentLines(codeBlock(node), indent);
-    case 'horizontalRule': return `${indent}---`;
+    case 'heading':
+      return `${'#'.repeat(headingLevel(node))} ${oneLine(inline(node).replace(/\\\n/g, ' '))}`;
+    case 'paragraph':
+      return indentLines(inline(node), indent);
+    case 'blockquote':
+      return quoteLines((node.content ?? []).map((c) => block(c, model)).join('\n\n'));
+    case 'bulletList':
+      return list(node, model, () => '- ', indent);
+    case 'orderedList':
+      return list(node, model, (i) => `${orderedStart(node) + i}. `, indent);
+    case 'codeBlock':
+      return indentLines(codeBlock(node), indent);
+    case 'horizontalRule':
+      return `${indent}---`;
     case 'citation': {
       const f = model.footnoteFor.get(node)!;
       return `> ${escapeText(oneLine(f.quote))}[^${f.number}]`;
     }
-    default: return inline(node);
+    default:
+      return inline(node);
   }
 }
 
 function list(node: JsonNode, model: MemoModel, bullet: (i: number) => string, indent: string): string {
-  return (node.content ?? []).map((item, i) => {
-    const [first, ...rest] = item.content ?? [];
-    const head = `${indent}${bullet(i)}${first ? block(first, model).trimStart() : ''}`;
-    const tail = rest.map((c) => block(c, model, `${indent}  `)).join('\n');
-    return tail ? `${head}\n${tail}` : head;
-  }).join('\n');
+  return (node.content ?? [])
+    .map((item, i) => {
+      const [first, ...rest] = item.content ?? [];
+      const head = `${indent}${bullet(i)}${first ? block(first, model).trimStart() : ''}`;
+      const tail = rest.map((c) => block(c, model, `${indent}  `)).join('\n');
+      return tail ? `${head}\n${tail}` : head;
+    })
+    .join('\n');
 }
 
 function headingLevel(node: JsonNode): number {
@@ -52,11 +66,17 @@ function orderedStart(node: JsonNode): number {
 }
 
 function indentLines(text: string, indent: string): string {
-  return text.split('\n').map((line) => indent + line).join('\n');
+  return text
+    .split('\n')
+    .map((line) => indent + line)
+    .join('\n');
 }
 
 function quoteLines(text: string): string {
-  return text.split('\n').map((l) => `> ${l}`.trimEnd()).join('\n');
+  return text
+    .split('\n')
+    .map((l) => `> ${l}`.trimEnd())
+    .join('\n');
 }
 
 /** A fence longer than any run of backticks inside, so no line of the code can close it. */
@@ -67,11 +87,13 @@ function codeBlock(node: JsonNode): string {
 }
 
 function inline(node: JsonNode): string {
-  return (node.content ?? []).map((child) => {
-    if (child.type === 'hardBreak') return '\\\n';
-    if (child.type !== 'text') return inline(child);
-    return withMarks(child.text ?? '', child.marks ?? []);
-  }).join('');
+  return (node.content ?? [])
+    .map((child) => {
+      if (child.type === 'hardBreak') return '\\\n';
+      if (child.type !== 'text') return inline(child);
+      return withMarks(child.text ?? '', child.marks ?? []);
+    })
+    .join('');
 }
 
 /** Code first (its content is literal), then emphasis, then the link around all of it. */
@@ -123,7 +145,8 @@ export function escapeText(text: string): string {
 
 function escapeLineStart(line: string): string {
   return line.replace(/^(\s*)(-|\d+(?=[.)]))/, (_m, space: string, marker: string) =>
-    (marker === '-' ? `${space}\\-` : `${space}${marker}\\`));
+    marker === '-' ? `${space}\\-` : `${space}${marker}\\`,
+  );
 }
 
 function longestRun(text: string, ch: string): number {

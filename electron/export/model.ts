@@ -21,7 +21,9 @@ export interface MemoModel {
 
 export function citationIds(root: JsonNode): number[] {
   const ids: number[] = [];
-  walk(root, (node) => { if (node.type === 'citation' && typeof node.attrs?.highlightId === 'number') ids.push(node.attrs.highlightId); });
+  walk(root, (node) => {
+    if (node.type === 'citation' && typeof node.attrs?.highlightId === 'number') ids.push(node.attrs.highlightId);
+  });
   return ids;
 }
 
@@ -40,7 +42,11 @@ export function buildMemoModel(title: string, content: string, sources: Citation
       quote: live?.exact ?? String(attrs.quote ?? ''),
       deleted: !live,
       source: live,
-      stored: { documentTitle: String(attrs.documentTitle ?? ''), outlet: String(attrs.outlet ?? ''), publishedAt: String(attrs.publishedAt ?? '') },
+      stored: {
+        documentTitle: String(attrs.documentTitle ?? ''),
+        outlet: String(attrs.outlet ?? ''),
+        publishedAt: String(attrs.publishedAt ?? ''),
+      },
     };
     footnotes.push(footnote);
     footnoteFor.set(node, footnote);
@@ -73,5 +79,11 @@ export function plainText(node: JsonNode): string {
 }
 
 export function safeFileName(title: string): string {
-  return title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'memo';
+  return (
+    title
+      .replace(/[^\p{L}\p{N} _-]+/gu, '')
+      .trim()
+      .replace(/\s+/g, '-')
+      .slice(0, 80) || 'memo'
+  );
 }

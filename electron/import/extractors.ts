@@ -33,7 +33,14 @@ export type Extractor = (bytes: Buffer, fileName: string, limits: ImportLimits) 
 const READABILITY_MAX_ELEMENTS = 5_000;
 
 const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
-  txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', pdf: 'pdf', docx: 'docx',
+  txt: 'txt',
+  text: 'txt',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  pdf: 'pdf',
+  docx: 'docx',
 };
 
 export function formatOf(fileName: string): DocumentFormat | undefined {
@@ -84,7 +91,10 @@ export const extractDocx: Extractor = async (bytes, fileName, limits) => {
     throw new ImportError(`${fileName} could not be read as a Word document (${(error as Error).message}).`);
   }
   const text = await htmlToPlainText(result.value, fileName, limits);
-  const heading = /<h1[^>]*>(.*?)<\/h1>/s.exec(result.value)?.[1]?.replace(/<[^>]+>/g, '').trim();
+  const heading = /<h1[^>]*>(.*?)<\/h1>/s
+    .exec(result.value)?.[1]
+    ?.replace(/<[^>]+>/g, '')
+    .trim();
   return { text, title: (heading && decodeHtmlEntities(heading)) || extractTitle(text, baseName(fileName)) };
 };
 
@@ -106,7 +116,9 @@ export const extractors: Record<DocumentFormat, Extractor> = {
 
 /** Reads one file completely: its text, metadata and content hash, or an ImportError saying why not. */
 export async function extractFile(
-  fileName: string, bytes: Buffer, limits = DEFAULT_IMPORT_LIMITS,
+  fileName: string,
+  bytes: Buffer,
+  limits = DEFAULT_IMPORT_LIMITS,
 ): Promise<ExtractedFile> {
   const format = formatOf(fileName);
   if (!format) throw new ImportError(`${fileName}: this kind of file is not supported.`);

@@ -6,19 +6,61 @@ import { JSDOM } from 'jsdom';
 import { extractTitle, normaliseText } from './text.js';
 import type { Extracted } from './extractors.js';
 
-const BLOCKS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TR', 'DT', 'DD',
-  'FIGCAPTION', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ASIDE', 'TABLE', 'UL', 'OL', 'BR', 'HR', 'ADDRESS']);
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'TR',
+  'DT',
+  'DD',
+  'FIGCAPTION',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'TABLE',
+  'UL',
+  'OL',
+  'BR',
+  'HR',
+  'ADDRESS',
+]);
 
 /** A DOM for untrusted HTML: no scripts run, no resources load. */
 function inertDom(html: string, url?: string): JSDOM {
   return new JSDOM(html, {
-    url: url ?? 'about:blank', runScripts: undefined, resources: undefined, pretendToBeVisual: false,
+    url: url ?? 'about:blank',
+    runScripts: undefined,
+    resources: undefined,
+    pretendToBeVisual: false,
   });
 }
 
 const PURIFY_CONFIG = {
-  FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select',
-    'template', 'svg', 'math'],
+  FORBID_TAGS: [
+    'style',
+    'script',
+    'iframe',
+    'object',
+    'embed',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'template',
+    'svg',
+    'math',
+  ],
   FORBID_ATTR: ['style'],
   ALLOW_DATA_ATTR: false,
 };
@@ -47,9 +89,15 @@ function bodyToText(dom: JSDOM): string {
 function domToText(root: Node, window: DomWindow): string {
   const parts: string[] = [];
   let current = '';
-  const flush = () => { if (current.trim()) parts.push(current.replace(/\s+/g, ' ').trim()); current = ''; };
+  const flush = () => {
+    if (current.trim()) parts.push(current.replace(/\s+/g, ' ').trim());
+    current = '';
+  };
   const walk = (node: Node) => {
-    if (node.nodeType === window.Node.TEXT_NODE) { current += node.textContent ?? ''; return; }
+    if (node.nodeType === window.Node.TEXT_NODE) {
+      current += node.textContent ?? '';
+      return;
+    }
     if (node.nodeType !== window.Node.ELEMENT_NODE) return;
     const block = BLOCKS.has((node as Element).tagName);
     if (block) flush();
@@ -66,8 +114,10 @@ export function extractHtml(raw: string, fileName: string, options: { findArticl
   const dom = inertDom(raw);
   const doc = dom.window.document;
   const meta = (selector: string) => doc.querySelector(selector)?.getAttribute('content')?.trim() || null;
-  const article = options.findArticle === false ? null
-    : new Readability(doc.cloneNode(true) as Document, { charThreshold: 100 }).parse();
+  const article =
+    options.findArticle === false
+      ? null
+      : new Readability(doc.cloneNode(true) as Document, { charThreshold: 100 }).parse();
   const published = meta('meta[property="article:published_time"]') ?? article?.publishedTime ?? null;
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
   const found = {

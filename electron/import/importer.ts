@@ -47,7 +47,9 @@ export async function importFile(db: Db, request: ImportRequest, options: Import
 
 /** Imports many files; one result per file, in order. Writes what has been read in as few transactions as it can. */
 export async function importFiles(
-  db: Db, requests: ImportRequest[], options: ImportOptions = {},
+  db: Db,
+  requests: ImportRequest[],
+  options: ImportOptions = {},
 ): Promise<ImportResult[]> {
   const pool = options.pool ?? extractionPool();
   const results: ImportResult[] = new Array(requests.length);
@@ -58,8 +60,14 @@ export async function importFiles(
     else readable.push(index);
   });
   const batches = groupIntoBatches(readable, requests);
-  const reading = batches.map((batch) => trackSettled(pool.extract(
-    batch.map((i) => ({ fileName: displayName(requests[i].fileName), bytes: requests[i].bytes })), options.signal)));
+  const reading = batches.map((batch) =>
+    trackSettled(
+      pool.extract(
+        batch.map((i) => ({ fileName: displayName(requests[i].fileName), bytes: requests[i].bytes })),
+        options.signal,
+      ),
+    ),
+  );
   const writes = new WriteBuffer(options.write ?? ((items) => writeImports(db, items)), results, options.signal);
   for (const [n, batch] of batches.entries()) {
     const outcomes = await reading[n].promise;
@@ -108,13 +116,17 @@ class WriteBuffer {
       return;
     }
     const written = this.write(items.map((i) => i.item));
-    items.forEach(({ index }, k) => { this.results[index] = written[k]; });
+    items.forEach(({ index }, k) => {
+      this.results[index] = written[k];
+    });
   }
 }
 
 function trackSettled<T>(promise: Promise<T>): { promise: Promise<T>; settled: boolean } {
   const tracked = { promise, settled: false };
-  void promise.then(() => { tracked.settled = true; });
+  void promise.then(() => {
+    tracked.settled = true;
+  });
   return tracked;
 }
 
@@ -123,10 +135,17 @@ export function writeImports(db: Db, items: ExtractedImport[]): ImportResult[] {
   const writer = documentWriter(db);
   // One undoable edit per write: "Import report.pdf", or "Import 250 files" for a batch.
   const label = items.length === 1 ? `Import ${items[0].fileName}` : `Import ${items.length} files`;
-  const written = recordEdit(db, { operation: 'documents.import', label }, () => items.map((item) => writeImport(db, writer, item)));
+  const written = recordEdit(db, { operation: 'documents.import', label }, () =>
+    items.map((item) => writeImport(db, writer, item)),
+  );
   const imported = written.filter((w): w is { id: number; result: ImportResult } => w.id !== null);
-  const summaries = getDocumentSummaries(db, imported.map((w) => w.id));
-  imported.forEach((w, k) => { w.result.document = summaries[k]; });
+  const summaries = getDocumentSummaries(
+    db,
+    imported.map((w) => w.id),
+  );
+  imported.forEach((w, k) => {
+    w.result.document = summaries[k];
+  });
   return written.map((w) => w.result);
 }
 
@@ -142,17 +161,26 @@ function writeImport(db: Db, writer: Writer, item: ExtractedImport): { id: numbe
     return { id: null, result: { fileName, status: 'duplicate', document: existing, warnings, message } };
   }
   const id = writer.insert({
-    title: extracted.title || baseName(fileName), outlet: request.outlet ?? extracted.outlet ?? null,
-    author: extracted.author ?? null, publishedAt: extracted.publishedAt ?? null, url: extracted.url ?? null,
-    format: extracted.format, text: extracted.text, contentHash: extracted.contentHash, sourceName: fileName,
-    pages: extracted.pages ?? null, collectionId: request.collectionId ?? null,
+    title: extracted.title || baseName(fileName),
+    outlet: request.outlet ?? extracted.outlet ?? null,
+    author: extracted.author ?? null,
+    publishedAt: extracted.publishedAt ?? null,
+    url: extracted.url ?? null,
+    format: extracted.format,
+    text: extracted.text,
+    contentHash: extracted.contentHash,
+    sourceName: fileName,
+    pages: extracted.pages ?? null,
+    collectionId: request.collectionId ?? null,
   });
   return { id, result: { fileName, status: 'imported', document: null, message: null, warnings } };
 }
 
 /** Extracts a file's text for re-import, or explains (as an ImportError) why it cannot be read. */
 export async function extractForReimport(
-  fileName: string, bytes: Buffer, options: Pick<ImportOptions, 'pool' | 'signal'> = {},
+  fileName: string,
+  bytes: Buffer,
+  options: Pick<ImportOptions, 'pool' | 'signal'> = {},
 ): Promise<{ text: string; pages: PageStart[] | null }> {
   const name = displayName(fileName);
   const refusal = refuseBeforeReading({ fileName, bytes });

@@ -9,11 +9,49 @@ export interface MarkupShape {
 }
 
 const TAG_START = /<(\/?)([A-Za-z][A-Za-z0-9-]*)/y;
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source',
-  'track', 'wbr', 'keygen', 'frame', 'basefont', 'bgsound']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'keygen',
+  'frame',
+  'basefont',
+  'bgsound',
+]);
 /** Elements whose end tag may be left out: the parser closes them, so they do not deepen the tree. */
-const SELF_CLOSING_IN_PRACTICE = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'rb', 'rt',
-  'rp', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption', 'html', 'head', 'body']);
+const SELF_CLOSING_IN_PRACTICE = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'option',
+  'optgroup',
+  'rb',
+  'rt',
+  'rp',
+  'thead',
+  'tbody',
+  'tfoot',
+  'colgroup',
+  'caption',
+  'html',
+  'head',
+  'body',
+]);
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript', 'iframe', 'noembed', 'plaintext']);
 
 type ShapeLimits = Pick<ImportLimits, 'maxNestingDepth' | 'maxHtmlElements'>;
@@ -47,7 +85,10 @@ export function checkMarkup(html: string, fileName: string, limits: ShapeLimits)
       const limit = describeCount(limits.maxHtmlElements);
       throw new ImportError(`${fileName}: the page has more than the ${limit}-element limit.`);
     }
-    if (RAW_TEXT.has(name)) { at = skipRawText(html, name, close + 1) - 1; continue; }
+    if (RAW_TEXT.has(name)) {
+      at = skipRawText(html, name, close + 1) - 1;
+      continue;
+    }
     if (html[close - 1] === '/' || VOID.has(name) || SELF_CLOSING_IN_PRACTICE.has(name)) continue;
     shape.depth = Math.max(shape.depth, ++open);
     if (open > limits.maxNestingDepth) throw tooDeep(fileName, limits.maxNestingDepth);

@@ -6,8 +6,17 @@ import { ImportError } from './errors.js';
 import { describeCount, type ImportLimits } from './limits.js';
 import { extractTitle } from './text.js';
 
-interface Line { text: string; y: number; height: number }
-interface TextItem { str?: string; transform?: number[]; height?: number; hasEOL?: boolean }
+interface Line {
+  text: string;
+  y: number;
+  height: number;
+}
+interface TextItem {
+  str?: string;
+  transform?: number[];
+  height?: number;
+  hasEOL?: boolean;
+}
 
 export async function extractPdf(bytes: Buffer, fileName: string, limits: ImportLimits): Promise<Extracted> {
   if (declaredPageCount(bytes) > limits.maxPdfPages) throw tooManyPages(fileName, limits.maxPdfPages);
@@ -16,7 +25,11 @@ export async function extractPdf(bytes: Buffer, fileName: string, limits: Import
   try {
     const data = new Uint8Array(bytes);
     pdf = await pdfjs.getDocument({
-      data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0,
+      data,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
     }).promise;
   } catch (error) {
     throw new ImportError(`${fileName} is not a readable PDF (${(error as Error).message}).`);
@@ -95,7 +108,10 @@ function toLines(items: TextItem[]): Line[] {
     }
     current.text += item.str;
     current.height = Math.max(current.height, item.height ?? 0);
-    if (item.hasEOL) { lines.push(current); current = null; }
+    if (item.hasEOL) {
+      lines.push(current);
+      current = null;
+    }
   }
   if (current) lines.push(current);
   return lines.filter((l) => l.text.trim());
@@ -103,14 +119,21 @@ function toLines(items: TextItem[]): Line[] {
 
 /** A gap clearly larger than the usual line spacing starts a new paragraph. */
 function toParagraphs(lines: Line[]): string[] {
-  const gaps = lines.slice(1).map((l, i) => lines[i].y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
+  const gaps = lines
+    .slice(1)
+    .map((l, i) => lines[i].y - l.y)
+    .filter((g) => g > 0)
+    .sort((a, b) => a - b);
   // The lower quartile: ordinary line spacing inside a paragraph, robust to a few wide gaps.
   const usual = gaps[Math.floor(gaps.length / 4)] ?? 0;
   const paragraphs: string[] = [];
   let current = '';
   lines.forEach((line, i) => {
     const gap = i > 0 ? lines[i - 1].y - line.y : 0;
-    if (i > 0 && (gap > usual * 1.4 || gap < 0)) { paragraphs.push(current); current = ''; }
+    if (i > 0 && (gap > usual * 1.4 || gap < 0)) {
+      paragraphs.push(current);
+      current = '';
+    }
     const text = line.text.replace(/\s+/g, ' ').trim();
     current = current.endsWith('-') ? current.slice(0, -1) + text : current ? `${current} ${text}` : text;
   });

@@ -53,8 +53,13 @@ export class ExtractionPool {
     return new Promise((resolve) => {
       const onAbort = () => this.cancel(job);
       const job: Job = {
-        id: this.nextJobId++, files, signal,
-        settle: (outcomes) => { signal?.removeEventListener('abort', onAbort); resolve(outcomes); },
+        id: this.nextJobId++,
+        files,
+        signal,
+        settle: (outcomes) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(outcomes);
+        },
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(job);
@@ -101,12 +106,18 @@ export class ExtractionPool {
     slot.job = job;
     clearTimeout(slot.idleTimer);
     slot.worker.ref();
-    const limitMs = timeLimitFor(this.limits, job.files.map((f) => f.bytes.byteLength));
+    const limitMs = timeLimitFor(
+      this.limits,
+      job.files.map((f) => f.bytes.byteLength),
+    );
     slot.jobTimer = setTimeout(() => this.stop(slot, 'time', limitMs), limitMs);
     // Copies, so the caller's buffers (often slices of Node's shared pool) are never detached by the transfer.
     const files = job.files.map((f) => ({ fileName: f.fileName, bytes: new Uint8Array(f.bytes) }));
     const request: ExtractionRequest = { jobId: job.id, files, limits: this.limits };
-    slot.worker.postMessage(request, files.map((f) => f.bytes.buffer as ArrayBuffer));
+    slot.worker.postMessage(
+      request,
+      files.map((f) => f.bytes.buffer as ArrayBuffer),
+    );
   }
 
   private finish(slot: Slot, reply: ExtractionReply): void {

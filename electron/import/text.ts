@@ -6,7 +6,10 @@ const HARD_WRAP_MAX = 90;
 
 /** Normalises line endings and whitespace, and returns paragraphs separated by "\n\n". */
 export function normaliseText(raw: string): string {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u0000/g, '')
+  const text = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u0000/g, '')
     .replace(/[\t\f\v\u00a0]+/g, (m) => (m.includes('\u00a0') ? m.replace(/\u00a0/g, ' ') : ' '));
   return toParagraphs(text).join('\n\n');
 }
@@ -16,7 +19,10 @@ export function toParagraphs(text: string): string[] {
   const paragraphs: string[] = [];
   for (const block of text.split(/\n[ \t]*\n+/)) {
     // Only runs of blanks are rewritten: replacing every single space copied each line for nothing.
-    const lines = block.split('\n').map((l) => l.replace(/[ \t]{2,}|\t/g, ' ').trim()).filter(Boolean);
+    const lines = block
+      .split('\n')
+      .map((l) => l.replace(/[ \t]{2,}|\t/g, ' ').trim())
+      .filter(Boolean);
     if (lines.length === 0) continue;
     if (looksHardWrapped(lines)) paragraphs.push(lines.join(' '));
     else paragraphs.push(...lines);
@@ -36,14 +42,18 @@ export function contentHash(text: string): string {
 const MAX_TITLE = 140;
 /** Longer than any abbreviation below plus the character before it (for \b). */
 const ABBREVIATION_WINDOW = 12;
-const ABBREVIATIONS = /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gen|Gov|Lt|Col|Jr|Sr|Inc|Ltd|Co|Corp|vs|No|etc|e\.g|i\.e|U\.S|U\.K|U\.N|Feb|Jan|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$/;
+const ABBREVIATIONS =
+  /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gen|Gov|Lt|Col|Jr|Sr|Inc|Ltd|Co|Corp|vs|No|etc|e\.g|i\.e|U\.S|U\.K|U\.N|Feb|Jan|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$/;
 
 /**
  * A title for an imported text: its first line when that reads as a headline (short, and either
  * without closing punctuation or standing alone before a blank line), otherwise its first sentence.
  */
 export function extractTitle(raw: string, fallback: string): string {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trimStart();
+  const text = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .trimStart();
   const firstLine = (text.split('\n')[0] ?? '').trim();
   if (!firstLine) return fallback;
   const standsAlone = /^[^\n]*\n[ \t]*\n/.test(text);

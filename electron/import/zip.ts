@@ -26,8 +26,8 @@ type ZipLimits = Pick<ImportLimits, 'maxInflatedBytes' | 'maxZipEntries'>;
 /** Throws an ImportError naming the file and the limit when the package would unpack past it. */
 export function checkZipPackage(bytes: Buffer, fileName: string, limits: ZipLimits): void {
   const entries = readDirectory(bytes, fileName, limits.maxZipEntries);
-  const tooBig = () => new ImportError(
-    `${fileName}: the document inflates past the ${describeBytes(limits.maxInflatedBytes)} limit.`);
+  const tooBig = () =>
+    new ImportError(`${fileName}: the document inflates past the ${describeBytes(limits.maxInflatedBytes)} limit.`);
   const declared = entries.reduce((sum, e) => sum + e.declaredSize, 0);
   if (declared > limits.maxInflatedBytes) throw tooBig();
   let budget = limits.maxInflatedBytes;

@@ -13,17 +13,36 @@ export function resolveCitations(db: Db, highlightIds: number[]): CitationSource
     if (!documents.has(h.documentId)) documents.set(h.documentId, getDocument(db, h.documentId));
     const doc = documents.get(h.documentId)!;
     return {
-      highlightId, exists: true, exact: h.exact, start: h.start, end: h.end, documentId: h.documentId,
-      documentTitle: doc?.title ?? null, outlet: doc?.outlet ?? null, author: doc?.author ?? null,
-      publishedAt: doc?.publishedAt ?? null, url: doc?.url ?? null, page: pageOf(doc?.pages ?? null, h.start),
+      highlightId,
+      exists: true,
+      exact: h.exact,
+      start: h.start,
+      end: h.end,
+      documentId: h.documentId,
+      documentTitle: doc?.title ?? null,
+      outlet: doc?.outlet ?? null,
+      author: doc?.author ?? null,
+      publishedAt: doc?.publishedAt ?? null,
+      url: doc?.url ?? null,
+      page: pageOf(doc?.pages ?? null, h.start),
     };
   });
 }
 
 function missing(highlightId: number): CitationSource {
   return {
-    highlightId, exists: false, exact: null, start: null, end: null, documentId: null, documentTitle: null, outlet: null, author: null,
-    publishedAt: null, url: null, page: null,
+    highlightId,
+    exists: false,
+    exact: null,
+    start: null,
+    end: null,
+    documentId: null,
+    documentTitle: null,
+    outlet: null,
+    author: null,
+    publishedAt: null,
+    url: null,
+    page: null,
   };
 }
 

@@ -16,8 +16,12 @@ export function citationNode(source: ReturnType<typeof resolveCitations>[number]
   return {
     type: 'citation',
     attrs: {
-      highlightId: source.highlightId, quote: source.exact ?? '', documentTitle: source.documentTitle ?? '',
-      outlet: source.outlet ?? '', publishedAt: source.publishedAt ?? '', documentId: source.documentId,
+      highlightId: source.highlightId,
+      quote: source.exact ?? '',
+      documentTitle: source.documentTitle ?? '',
+      outlet: source.outlet ?? '',
+      publishedAt: source.publishedAt ?? '',
+      documentId: source.documentId,
     },
   };
 }
@@ -30,8 +34,13 @@ export function draftFromTags(db: Db, title: string, tagIds: number[]): string {
     content.push({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: tag.name }] });
     if (tag.description) content.push({ type: 'paragraph', content: [{ type: 'text', text: tag.description }] });
     const passages = passagesWithTags(db, [tagId], 'or');
-    if (passages.length === 0) content.push({ type: 'paragraph', content: [{ type: 'text', text: 'No passages yet.' }] });
-    for (const source of resolveCitations(db, passages.map((p) => p.highlightId))) content.push(citationNode(source));
+    if (passages.length === 0)
+      content.push({ type: 'paragraph', content: [{ type: 'text', text: 'No passages yet.' }] });
+    for (const source of resolveCitations(
+      db,
+      passages.map((p) => p.highlightId),
+    ))
+      content.push(citationNode(source));
   }
   return JSON.stringify({ type: 'doc', content });
 }

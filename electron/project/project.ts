@@ -41,7 +41,10 @@ async function seedOnce(db: Db, seedsDir: string): Promise<void> {
 
 /** Imports every file in the seeds folder (sorted), then records that it did so. */
 export async function importSeeds(db: Db, seedsDir: string): Promise<void> {
-  const files = fs.readdirSync(seedsDir).filter((f) => !f.startsWith('.')).sort();
+  const files = fs
+    .readdirSync(seedsDir)
+    .filter((f) => !f.startsWith('.'))
+    .sort();
   for (const name of files) {
     const result = await importFile(db, { fileName: name, bytes: fs.readFileSync(path.join(seedsDir, name)) });
     if (result.status === 'failed') throw new Error(`Seed ${name} could not be imported: ${result.message}`);

@@ -22,7 +22,9 @@ export interface WorkspaceOptions extends ProjectOptions {
 const MAX_RECENT = 10;
 export const PROJECT_EXTENSION = '.gloss';
 
-interface Settings { recent: string[] }
+interface Settings {
+  recent: string[];
+}
 
 export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
   const settingsFile = path.join(options.dataDir, 'settings.json');
@@ -37,7 +39,8 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     try {
       writeSettings(settingsFile, settings);
     } catch (error) {
-      const problem = `Gloss could not save its settings (${(error as Error).message}), so it will not remember ` +
+      const problem =
+        `Gloss could not save its settings (${(error as Error).message}), so it will not remember ` +
         'which project was open.';
       console.warn(`[gloss] ${problem}`);
       problems.push(problem);
@@ -53,7 +56,9 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   }
 
   return {
-    get project() { return project; },
+    get project() {
+      return project;
+    },
     recent: () => [...settings.recent],
     open: async (file) => {
       if (!fs.existsSync(file)) throw new GlossError('not_found', `There is no project at ${file}.`);
@@ -107,7 +112,9 @@ function errorMessage(error: unknown): string {
 function readSettings(file: string): Settings {
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Settings>;
-    return { recent: Array.isArray(parsed.recent) ? parsed.recent.filter((p): p is string => typeof p === 'string') : [] };
+    return {
+      recent: Array.isArray(parsed.recent) ? parsed.recent.filter((p): p is string => typeof p === 'string') : [],
+    };
   } catch {
     return { recent: [] };
   }

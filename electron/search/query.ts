@@ -27,7 +27,10 @@ export function parseQuery(input: string): ParsedQuery | null {
     }
     const raw = phrase ?? word ?? '';
     const prefix = phrase === undefined && raw.endsWith('*');
-    const cleaned = raw.replace(/["*^(){}:]/g, ' ').replace(/\s+/g, ' ').trim();
+    const cleaned = raw
+      .replace(/["*^(){}:]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!cleaned || !/[\p{L}\p{N}]/u.test(cleaned)) continue;
     if (pendingOperator) parts.push(pendingOperator);
     if (pendingOperator !== 'NOT') terms.push({ text: cleaned, prefix });

@@ -34,13 +34,25 @@ export interface RunningServer {
 }
 
 const STATUS: Record<ErrorBody['code'], number> = {
-  invalid_argument: 400, not_found: 404, conflict: 409, too_large: 413, unknown_operation: 404, internal: 500,
+  invalid_argument: 400,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unknown_operation: 404,
+  internal: 500,
 };
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon',
-  '.mjs': 'text/javascript; charset=utf-8', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
 };
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
@@ -67,7 +79,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     setCommonHeaders(res);
     // A page on another site, or a rebound DNS name, must not reach the API.
-    if (!allowedHosts.has(req.headers.host ?? '')) return sendJson(res, 403, refusal('This server answers only on loopback.'));
+    if (!allowedHosts.has(req.headers.host ?? ''))
+      return sendJson(res, 403, refusal('This server answers only on loopback.'));
     const requestOrigin = req.headers.origin;
     if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) {
       return sendJson(res, 403, refusal('Cross-origin requests are refused.'));
@@ -112,13 +125,24 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     const body = await readBody(req, MAX_PAYLOAD_BYTES + 4096);
     if (body === 'too_large') {
-      return sendJson(res, 413, { ok: false, error: { code: 'too_large', message: `Request larger than ${MAX_PAYLOAD_BYTES / 1048576} MB refused.` } }, true);
+      return sendJson(
+        res,
+        413,
+        {
+          ok: false,
+          error: { code: 'too_large', message: `Request larger than ${MAX_PAYLOAD_BYTES / 1048576} MB refused.` },
+        },
+        true,
+      );
     }
     let args: unknown;
     try {
       args = body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'invalid_argument', message: `${op}: the request body is not valid JSON.` } });
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'invalid_argument', message: `${op}: the request body is not valid JSON.` },
+      });
     }
     const response = await options.dispatch(op, args);
     sendJson(res, response.ok ? 200 : STATUS[response.error.code], response);
@@ -128,8 +152,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (!options.staticDir) return sendJson(res, 404, refusal('Not found.'));
     const root = path.resolve(options.staticDir);
     const requested = path.resolve(root, `.${path.posix.normalize(pathname === '/' ? '/index.html' : pathname)}`);
-    const file = requested.startsWith(root + path.sep) && fs.existsSync(requested) && fs.statSync(requested).isFile()
-      ? requested : path.join(root, 'index.html');
+    const file =
+      requested.startsWith(root + path.sep) && fs.existsSync(requested) && fs.statSync(requested).isFile()
+        ? requested
+        : path.join(root, 'index.html');
     if (!fs.existsSync(file)) return sendJson(res, 404, refusal('The renderer is not built; run npm run build.'));
     res.writeHead(200, {
       'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
@@ -139,13 +165,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   }
 
   return {
-    url: origin, port, token,
+    url: origin,
+    port,
+    token,
     appUrl: `${origin}/#token=${token}`,
     createLaunchUrl,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -178,17 +207,31 @@ function tokenMatches(header: string | string[] | undefined, token: string): boo
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) { req.resume(); resolve('too_large'); return; }
+    if (declared > limit) {
+      req.resume();
+      resolve('too_large');
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
     req.on('data', (chunk: Buffer) => {
       if (done) return;
       size += chunk.length;
-      if (size > limit) { done = true; req.resume(); resolve('too_large'); return; }
+      if (size > limit) {
+        done = true;
+        req.resume();
+        resolve('too_large');
+        return;
+      }
       chunks.push(chunk);
     });
-    req.on('end', () => { if (!done) { done = true; resolve(Buffer.concat(chunks)); } });
+    req.on('end', () => {
+      if (!done) {
+        done = true;
+        resolve(Buffer.concat(chunks));
+      }
+    });
     req.on('error', reject);
   });
 }

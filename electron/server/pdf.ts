@@ -5,10 +5,20 @@ import type { Browser } from 'playwright-core';
 import type { ExportServices } from '../api/handlers/export.js';
 
 const CANDIDATES = [
-  process.env.GLOSS_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome',
+  process.env.GLOSS_CHROMIUM,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
 ];
-const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 const MARGIN = { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' };
 /** An idle Chromium is closed after this long, so browser mode does not keep one running for nothing. */
 const IDLE_MS = 15_000;
@@ -34,9 +44,18 @@ export function sharedChromiumPrinter(executablePath: string): PdfService {
   function currentBrowser(): Promise<Browser> {
     if (!browser) {
       launches += 1;
-      browser = import('playwright-core')
-        .then(({ chromium }) => chromium.launch({ executablePath, args: ARGS, headless: true }));
-      browser.then((b) => b.on('disconnected', () => { browser = null; }), () => { browser = null; });
+      browser = import('playwright-core').then(({ chromium }) =>
+        chromium.launch({ executablePath, args: ARGS, headless: true }),
+      );
+      browser.then(
+        (b) =>
+          b.on('disconnected', () => {
+            browser = null;
+          }),
+        () => {
+          browser = null;
+        },
+      );
     }
     return browser;
   }

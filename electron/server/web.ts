@@ -11,7 +11,9 @@ import { chromiumPdfService } from './pdf.js';
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      'data-dir': { type: 'string' }, project: { type: 'string' }, port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      project: { type: 'string' },
+      port: { type: 'string' },
       open: { type: 'boolean', default: false },
     },
   });
@@ -22,7 +24,9 @@ async function main(): Promise<void> {
     { export: pdf },
   );
   const server = await startHttpServer({
-    dispatch: backend.dispatch, staticDir: rendererDir(), port: values.port ? Number(values.port) : 0,
+    dispatch: backend.dispatch,
+    staticDir: rendererDir(),
+    port: values.port ? Number(values.port) : 0,
     // Never a command-line option: other local users can read a process's arguments.
     token: process.env.GLOSS_TOKEN || undefined,
   });
@@ -33,7 +37,12 @@ async function main(): Promise<void> {
   // Machine-readable line for tests and scripts.
   console.log(`GLOSS_READY ${JSON.stringify({ url: server.url, token: server.token, appUrl: server.appUrl })}`);
   if (values.open) openBrowser(server.createLaunchUrl());
-  const stop = async () => { await server.close(); await pdf.close?.(); backend.close(); process.exit(0); };
+  const stop = async () => {
+    await server.close();
+    await pdf.close?.();
+    backend.close();
+    process.exit(0);
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
@@ -44,7 +53,10 @@ async function main(): Promise<void> {
  */
 function openBrowser(url: string): void {
   const candidates = [
-    process.env.GLOSS_BROWSER, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome',
+    process.env.GLOSS_BROWSER,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
   ];
   const chromium = candidates.find((p): p is string => Boolean(p && fs.existsSync(p)));
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -52,9 +64,13 @@ function openBrowser(url: string): void {
     console.log('No display found; open the address above in a browser.');
     return;
   }
-  const [command, args] = chromium ? [chromium, [`--app=${url}`, '--no-first-run']]
-    : process.platform === 'darwin' ? ['open', [url]]
-    : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const [command, args] = chromium
+    ? [chromium, [`--app=${url}`, '--no-first-run']]
+    : process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
   const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
   child.on('error', () => console.log('Could not open a browser; open the address above yourself.'));
   child.unref();

@@ -13,7 +13,9 @@ interface PreloadBridge {
 }
 
 declare global {
-  interface Window { gloss?: PreloadBridge }
+  interface Window {
+    gloss?: PreloadBridge;
+  }
 }
 
 const TOKEN_KEY = 'gloss.token';
@@ -34,7 +36,10 @@ function httpTransport(): Transport {
     try {
       return (await response.json()) as CallResponse;
     } catch {
-      return { ok: false, error: { code: 'internal', message: `The server answered ${response.status} without a readable body.` } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `The server answered ${response.status} without a readable body.` },
+      };
     }
   };
 }

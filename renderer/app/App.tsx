@@ -34,39 +34,69 @@ export function App() {
   useAppCommands(wb, setPalette);
   useCloseDeletedDocument(wb);
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => { commands.handleKey(event); };
+    const onKey = (event: KeyboardEvent) => {
+      commands.handleKey(event);
+    };
     window.addEventListener('keydown', onKey);
-    const offMenu = onMenuCommand((id) => { commands.run(id); });
-    const offCite = onCitationRequest((highlightId) => { wb.setView('memos'); enqueueCitation(highlightId); });
-    return () => { window.removeEventListener('keydown', onKey); offMenu(); offCite(); };
+    const offMenu = onMenuCommand((id) => {
+      commands.run(id);
+    });
+    const offCite = onCitationRequest((highlightId) => {
+      wb.setView('memos');
+      enqueueCitation(highlightId);
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      offMenu();
+      offCite();
+    };
   }, [wb]);
 
   return (
     <div className={`app${wb.view === 'reader' ? ' with-margin' : ''}`}>
       <header className="topbar">
-        <div className="brand" aria-label="Gloss">Gloss</div>
+        <div className="brand" aria-label="Gloss">
+          Gloss
+        </div>
         {transportName() === 'http' && <ProjectMenu />}
         <nav className="view-tabs" aria-label="Views">
           {VIEWS.map((v) => (
-            <button key={v.id} type="button" className={wb.view === v.id ? 'active' : ''}
-              aria-pressed={wb.view === v.id} title={`${v.label} (${formatKey(v.key)})`}
-              onClick={() => commands.run(`view.${v.id}`)}>
+            <button
+              key={v.id}
+              type="button"
+              className={wb.view === v.id ? 'active' : ''}
+              aria-pressed={wb.view === v.id}
+              title={`${v.label} (${formatKey(v.key)})`}
+              onClick={() => commands.run(`view.${v.id}`)}
+            >
               {v.label}
             </button>
           ))}
         </nav>
         <SearchBox />
-        <CommandButton command="palette.open" className="palette-button">Commands <kbd>{formatKey('Mod+K')}</kbd></CommandButton>
+        <CommandButton command="palette.open" className="palette-button">
+          Commands <kbd>{formatKey('Mod+K')}</kbd>
+        </CommandButton>
         <ThemeToggle />
       </header>
-      <aside className="sidebar"><LibraryPanel /></aside>
+      <aside className="sidebar">
+        <LibraryPanel />
+      </aside>
       <main className="main-pane">
         {wb.view === 'reader' && <ReaderPane />}
         {wb.view === 'themes' && <ThemesView />}
-        {wb.view === 'memos' && <Suspense fallback={<p className="muted loading">Opening memos…</p>}><MemoView /></Suspense>}
+        {wb.view === 'memos' && (
+          <Suspense fallback={<p className="muted loading">Opening memos…</p>}>
+            <MemoView />
+          </Suspense>
+        )}
         {wb.view === 'search' && <SearchView />}
       </main>
-      {wb.view === 'reader' && <aside className="margin"><MarginPanel /></aside>}
+      {wb.view === 'reader' && (
+        <aside className="margin">
+          <MarginPanel />
+        </aside>
+      )}
       <StatusBar />
       {palette !== null && <CommandPalette initialQuery={palette} onClose={() => setPalette(null)} />}
     </div>
@@ -76,9 +106,14 @@ export function App() {
 /** The open document was deleted (or its import undone): show the empty reader, not a ghost. */
 function useCloseDeletedDocument(wb: Workbench): void {
   const { documentId, openDocument } = wb;
-  useChanges(useCallback((changes: ChangeSet) => {
-    if (documentId !== null && changes.documents?.deleted.includes(documentId)) openDocument(null);
-  }, [documentId, openDocument]));
+  useChanges(
+    useCallback(
+      (changes: ChangeSet) => {
+        if (documentId !== null && changes.documents?.deleted.includes(documentId)) openDocument(null);
+      },
+      [documentId, openDocument],
+    ),
+  );
 }
 
 function useAppCommands(wb: Workbench, openPalette: (query: string) => void): void {
@@ -92,12 +127,33 @@ function useAppCommands(wb: Workbench, openPalette: (query: string) => void): vo
     }
   };
   useCommands([
-    { id: 'palette.open', label: 'Show all commands', category: 'Help', keys: ['Mod+K', 'Mod+Shift+P'], inTextFields: true,
-      run: () => openPalette('') },
+    {
+      id: 'palette.open',
+      label: 'Show all commands',
+      category: 'Help',
+      keys: ['Mod+K', 'Mod+Shift+P'],
+      inTextFields: true,
+      run: () => openPalette(''),
+    },
     { id: 'history.undo', label: 'Undo', category: 'Edit', keys: ['Mod+Z'], run: () => history('undo') },
     { id: 'history.redo', label: 'Redo', category: 'Edit', keys: ['Mod+Shift+Z', 'Mod+Y'], run: () => history('redo') },
-    ...VIEWS.map((v) => ({ id: `view.${v.id}`, label: `Show ${v.label}`, category: 'View', keys: [v.key], run: () => wb.setView(v.id) })),
-    { id: 'memo.export', label: 'Export memo…', category: 'Memo', keys: ['Mod+E'], run: () => { wb.setView('memos'); openPalette('export memo as'); } },
+    ...VIEWS.map((v) => ({
+      id: `view.${v.id}`,
+      label: `Show ${v.label}`,
+      category: 'View',
+      keys: [v.key],
+      run: () => wb.setView(v.id),
+    })),
+    {
+      id: 'memo.export',
+      label: 'Export memo…',
+      category: 'Memo',
+      keys: ['Mod+E'],
+      run: () => {
+        wb.setView('memos');
+        openPalette('export memo as');
+      },
+    },
     { id: 'project.reload', label: 'Reload project data', category: 'File', run: () => store.reset() },
   ]);
 }

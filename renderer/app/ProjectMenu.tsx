@@ -19,7 +19,9 @@ export function ProjectMenu() {
       wb.setView('reader');
       setVersion((v) => v + 1);
       wb.setStatus(`Opened ${path.trim()}`);
-    } catch (error) { wb.setStatus((error as Error).message, true); }
+    } catch (error) {
+      wb.setStatus((error as Error).message, true);
+    }
   };
   return (
     <div className="project-menu">
@@ -28,13 +30,33 @@ export function ProjectMenu() {
       </button>
       {open && (
         <div className="project-popover" role="menu">
-          <p className="muted" title={info.data?.path}>{info.data?.path}</p>
-          <button type="button" role="menuitem" onClick={() => void switchTo('project.create', window.prompt('Path of the new project file (…/Name.gloss)'))}>New project…</button>
-          <button type="button" role="menuitem" onClick={() => void switchTo('project.open', window.prompt('Path of the project file to open'))}>Open project…</button>
+          <p className="muted" title={info.data?.path}>
+            {info.data?.path}
+          </p>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() =>
+              void switchTo('project.create', window.prompt('Path of the new project file (…/Name.gloss)'))
+            }
+          >
+            New project…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => void switchTo('project.open', window.prompt('Path of the project file to open'))}
+          >
+            Open project…
+          </button>
           {(info.data?.recent.length ?? 0) > 1 && <h3>Recent</h3>}
-          {info.data?.recent.filter((p) => p !== info.data?.path).map((p) => (
-            <button key={p} type="button" role="menuitem" onClick={() => void switchTo('project.open', p)}>{p}</button>
-          ))}
+          {info.data?.recent
+            .filter((p) => p !== info.data?.path)
+            .map((p) => (
+              <button key={p} type="button" role="menuitem" onClick={() => void switchTo('project.open', p)}>
+                {p}
+              </button>
+            ))}
         </div>
       )}
     </div>

@@ -9,13 +9,17 @@ export function StatusBar() {
   const wb = useWorkbench();
   const [projectVersion, setProjectVersion] = useState(0);
   const project = useApi<ProjectInfo>(() => wb.client['project.info']({}), [projectVersion]);
-  useChanges(useCallback((changes: ChangeSet) => {
-    if (changes.documents?.created.length || changes.documents?.deleted.length) setProjectVersion((v) => v + 1);
-  }, []));
+  useChanges(
+    useCallback((changes: ChangeSet) => {
+      if (changes.documents?.created.length || changes.documents?.deleted.length) setProjectVersion((v) => v + 1);
+    }, []),
+  );
   // Gloss fell back to another project at start-up: say why until the analyst has read it.
   const warning = project.data?.startupWarning;
   const { setStatus } = wb;
-  useEffect(() => { if (warning) setStatus(warning, true); }, [warning, setStatus]);
+  useEffect(() => {
+    if (warning) setStatus(warning, true);
+  }, [warning, setStatus]);
   const [visibleStatus, setVisibleStatus] = useState('');
   useEffect(() => {
     setVisibleStatus(wb.status);

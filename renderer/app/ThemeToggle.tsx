@@ -13,11 +13,22 @@ export function ThemeToggle() {
     if (scheme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = scheme;
   }, [scheme]);
-  useCommands([{ id: 'view.colorScheme', label: 'Switch colour scheme (system, light, dark)', category: 'View',
-    run: () => setScheme((s) => NEXT[s]) }]);
+  useCommands([
+    {
+      id: 'view.colorScheme',
+      label: 'Switch colour scheme (system, light, dark)',
+      category: 'View',
+      run: () => setScheme((s) => NEXT[s]),
+    },
+  ]);
   return (
-    <button type="button" className="theme-toggle" onClick={() => setScheme(NEXT[scheme])}
-      title={`Colour scheme: ${scheme} (click to change)`} aria-label={`Colour scheme: ${scheme}`}>
+    <button
+      type="button"
+      className="theme-toggle"
+      onClick={() => setScheme(NEXT[scheme])}
+      title={`Colour scheme: ${scheme} (click to change)`}
+      aria-label={`Colour scheme: ${scheme}`}
+    >
       {scheme === 'dark' ? '☾' : scheme === 'light' ? '☀' : '◐'}
     </button>
   );

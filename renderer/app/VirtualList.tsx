@@ -24,27 +24,52 @@ interface Props {
 }
 
 export const VirtualList = forwardRef<VirtualListHandle, Props>(function VirtualList(props, ref) {
-  const { count, estimateSize, itemKey, renderItem, className, itemClassName, overscan = 6, label, role, header, onRangeChange } = props;
+  const {
+    count,
+    estimateSize,
+    itemKey,
+    renderItem,
+    className,
+    itemClassName,
+    overscan = 6,
+    label,
+    role,
+    header,
+    onRangeChange,
+  } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count, estimateSize, overscan, getItemKey: itemKey, getScrollElement: () => scroller.current,
+    count,
+    estimateSize,
+    overscan,
+    getItemKey: itemKey,
+    getScrollElement: () => scroller.current,
     onChange: (v) => {
       const items = v.getVirtualItems();
       if (items.length) onRangeChange?.(items[0].index, items[items.length - 1].index);
     },
   });
-  useImperativeHandle(ref, () => ({
-    scrollToIndex: (index, align = 'auto') => virtualizer.scrollToIndex(index, { align }),
-    virtualizer: () => virtualizer,
-  }), [virtualizer]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToIndex: (index, align = 'auto') => virtualizer.scrollToIndex(index, { align }),
+      virtualizer: () => virtualizer,
+    }),
+    [virtualizer],
+  );
   const items = virtualizer.getVirtualItems();
   return (
     <div ref={scroller} className={`virtual-scroller ${className ?? ''}`} aria-label={label} role={role}>
       {header}
       <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => (
-          <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className={itemClassName}
-            style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}>
+          <div
+            key={item.key}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className={itemClassName}
+            style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+          >
             {renderItem(item.index)}
           </div>
         ))}

@@ -16,10 +16,16 @@ export function useApi<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     load().then(
-      (data) => { if (live) setState({ data, error: null, loading: false }); },
-      (error: unknown) => { if (live) setState({ data: undefined, error: (error as Error).message, loading: false }); },
+      (data) => {
+        if (live) setState({ data, error: null, loading: false });
+      },
+      (error: unknown) => {
+        if (live) setState({ data: undefined, error: (error as Error).message, loading: false });
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return state;

@@ -46,21 +46,55 @@ export function WorkbenchProvider({ children, client = defaultClient }: { childr
   const [status, setStatusText] = useState({ text: '', sticky: false, nonce: 0 });
   const nonce = useRef(0);
 
-  const openDocument = useCallback((id: number | null, target?: { start: number; end: number; highlightId?: number }) => {
-    setDocumentId(id && id > 0 ? id : null);
-    setView('reader');
-    setFocus(target ? { ...target, nonce: ++nonce.current } : null);
-    selectHighlight(target?.highlightId ?? null);
+  const openDocument = useCallback(
+    (id: number | null, target?: { start: number; end: number; highlightId?: number }) => {
+      setDocumentId(id && id > 0 ? id : null);
+      setView('reader');
+      setFocus(target ? { ...target, nonce: ++nonce.current } : null);
+      selectHighlight(target?.highlightId ?? null);
+    },
+    [],
+  );
+  const openMemo = useCallback((id: number | null) => {
+    setMemoId(id);
+    setView('memos');
   }, []);
-  const openMemo = useCallback((id: number | null) => { setMemoId(id); setView('memos'); }, []);
   const setStatus = useCallback((text: string, sticky = false) => {
     setStatusText((s) => ({ text, sticky, nonce: s.nonce + 1 }));
   }, []);
 
-  const value = useMemo<Workbench>(() => ({
-    client, view, setView, documentId, openDocument, focus, selectedHighlightId, selectHighlight,
-    memoId, openMemo, searchQuery, setSearchQuery, status: status.text, statusSticky: status.sticky, setStatus,
-  }), [client, view, documentId, openDocument, focus, selectedHighlightId, memoId, openMemo, searchQuery, status, setStatus]);
+  const value = useMemo<Workbench>(
+    () => ({
+      client,
+      view,
+      setView,
+      documentId,
+      openDocument,
+      focus,
+      selectedHighlightId,
+      selectHighlight,
+      memoId,
+      openMemo,
+      searchQuery,
+      setSearchQuery,
+      status: status.text,
+      statusSticky: status.sticky,
+      setStatus,
+    }),
+    [
+      client,
+      view,
+      documentId,
+      openDocument,
+      focus,
+      selectedHighlightId,
+      memoId,
+      openMemo,
+      searchQuery,
+      status,
+      setStatus,
+    ],
+  );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }
 

@@ -17,8 +17,13 @@ export function CommandButton({ command, children, className, title }: Props) {
   const shortcut = registered?.keys?.[0];
   const tooltip = `${title ?? registered?.label ?? ''}${shortcut ? ` (${formatKey(shortcut)})` : ''}`;
   return (
-    <button type="button" className={className} title={tooltip} disabled={!registered || !commands.isEnabled(registered)}
-      onClick={() => commands.run(command)}>
+    <button
+      type="button"
+      className={className}
+      title={tooltip}
+      disabled={!registered || !commands.isEnabled(registered)}
+      onClick={() => commands.run(command)}
+    >
       {children}
     </button>
   );

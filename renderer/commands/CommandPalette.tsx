@@ -13,7 +13,9 @@ export function CommandPalette({ initialQuery = '', onClose }: { initialQuery?: 
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     return all.filter((c) => words.every((w) => `${c.category} ${c.label}`.toLowerCase().includes(w)));
   }, [all, query]);
-  useEffect(() => { list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' }); }, [active]);
+  useEffect(() => {
+    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
 
   const run = (index: number) => {
     const command = matches[index];
@@ -25,23 +27,46 @@ export function CommandPalette({ initialQuery = '', onClose }: { initialQuery?: 
   return (
     <div className="palette-backdrop" onMouseDown={onClose}>
       <div className="palette" role="dialog" aria-label="Command palette" onMouseDown={(e) => e.stopPropagation()}>
-        <input autoFocus aria-label="Command" placeholder="Type a command…" value={query}
-          onChange={(e) => { setQuery(e.target.value); setActive(0); }}
+        <input
+          autoFocus
+          aria-label="Command"
+          placeholder="Type a command…"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => Math.min(a + 1, matches.length - 1)); }
-            else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(a - 1, 0)); }
-            else if (e.key === 'Enter') { e.preventDefault(); run(active); }
-            else if (e.key === 'Escape') { e.preventDefault(); onClose(); }
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setActive((a) => Math.min(a + 1, matches.length - 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((a) => Math.max(a - 1, 0));
+            } else if (e.key === 'Enter') {
+              e.preventDefault();
+              run(active);
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              onClose();
+            }
             e.stopPropagation();
-          }} />
+          }}
+        />
         <ul ref={list} role="listbox" aria-label="Commands">
           {matches.length === 0 && <li className="palette-empty">No command matches “{query}”.</li>}
           {matches.map((c, i) => {
             const enabled = commands.isEnabled(c);
             return (
-              <li key={c.id} role="option" aria-selected={i === active} aria-disabled={!enabled}
+              <li
+                key={c.id}
+                role="option"
+                aria-selected={i === active}
+                aria-disabled={!enabled}
                 className={`${i === active ? 'active' : ''}${enabled ? '' : ' disabled'}`}
-                onMouseMove={() => setActive(i)} onClick={() => run(i)}>
+                onMouseMove={() => setActive(i)}
+                onClick={() => run(i)}
+              >
                 <span className="palette-category">{c.category}</span>
                 <span className="palette-label">{c.label}</span>
                 {c.keys?.[0] && <kbd>{formatKey(c.keys[0])}</kbd>}

@@ -92,14 +92,31 @@ export class CommandRegistry {
   }
 }
 
-const NAMED_KEYS = new Set(['Delete', 'Backspace', 'Escape', 'Enter', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Tab']);
+const NAMED_KEYS = new Set([
+  'Delete',
+  'Backspace',
+  'Escape',
+  'Enter',
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'Tab',
+]);
 
 /** 'Mod+Shift+Z' for Ctrl+Shift+Z (or Cmd+Shift+Z); null for a lone modifier. */
-export function keyOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): string | null {
+export function keyOf(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+): string | null {
   const { key } = event;
   if (['Control', 'Meta', 'Alt', 'Shift'].includes(key)) return null;
   const name = NAMED_KEYS.has(key) ? key : key.length === 1 ? key.toUpperCase() : key;
-  const parts = [event.ctrlKey || event.metaKey ? 'Mod' : '', event.altKey ? 'Alt' : '', event.shiftKey && name.length === 1 && /[A-Z0-9]/.test(name) ? 'Shift' : '', name];
+  const parts = [
+    event.ctrlKey || event.metaKey ? 'Mod' : '',
+    event.altKey ? 'Alt' : '',
+    event.shiftKey && name.length === 1 && /[A-Z0-9]/.test(name) ? 'Shift' : '',
+    name,
+  ];
   return parts.filter(Boolean).join('+');
 }
 
@@ -113,7 +130,9 @@ export function formatKey(key: string): string {
 
 export function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return Boolean(el && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'));
+  return Boolean(
+    el && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'),
+  );
 }
 
 export const commands = new CommandRegistry();

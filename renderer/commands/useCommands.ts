@@ -10,20 +10,25 @@ export function useCommands(definitions: Command[]): void {
   latest.current = definitions;
   const ids = definitions.map((d) => d.id).join('|');
   useEffect(() => {
-    const offs = latest.current.map((definition, i) => commands.register({
-      ...definition,
-      enabled: () => {
-        const current = latest.current[i];
-        return current?.enabled ? current.enabled() : true;
-      },
-      run: () => latest.current[i]?.run(),
-    }));
+    const offs = latest.current.map((definition, i) =>
+      commands.register({
+        ...definition,
+        enabled: () => {
+          const current = latest.current[i];
+          return current?.enabled ? current.enabled() : true;
+        },
+        run: () => latest.current[i]?.run(),
+      }),
+    );
     return () => offs.forEach((off) => off());
   }, [ids]);
 }
 
 /** Re-renders when commands are added or removed (the palette). */
 export function useCommandList(): Command[] {
-  useSyncExternalStore((l) => commands.subscribe(l), () => commands.getVersion());
+  useSyncExternalStore(
+    (l) => commands.subscribe(l),
+    () => commands.getVersion(),
+  );
   return commands.list();
 }

@@ -16,12 +16,21 @@ import { MetadataEditor } from './MetadataEditor';
 
 type Sort = 'importedAt' | 'title' | 'outlet' | 'publishedAt' | 'length' | 'tagCount';
 const SORTS: { id: Sort; label: string }[] = [
-  { id: 'importedAt', label: 'Added' }, { id: 'title', label: 'Title' }, { id: 'outlet', label: 'Outlet' },
-  { id: 'publishedAt', label: 'Date' }, { id: 'tagCount', label: 'Tags' }, { id: 'length', label: 'Length' },
+  { id: 'importedAt', label: 'Added' },
+  { id: 'title', label: 'Title' },
+  { id: 'outlet', label: 'Outlet' },
+  { id: 'publishedAt', label: 'Date' },
+  { id: 'tagCount', label: 'Tags' },
+  { id: 'length', label: 'Length' },
 ];
 const FIRST_PAGE = 60;
 
-interface Filters { sort: Sort; descending: boolean; outlet: string; collectionId: number | '' }
+interface Filters {
+  sort: Sort;
+  descending: boolean;
+  outlet: string;
+  collectionId: number | '';
+}
 const DEFAULT_FILTERS: Filters = { sort: 'importedAt', descending: false, outlet: '', collectionId: '' };
 
 // The library's first page is what a person waits for at start-up: ask for it while React is still mounting.
@@ -29,7 +38,10 @@ let startupPage: Promise<DocumentPage> | null = requestPage(DEFAULT_FILTERS);
 
 function requestPage(filters: Filters): Promise<DocumentPage> {
   return client['documents.page']({
-    sort: filters.sort, descending: filters.descending, offset: 0, limit: FIRST_PAGE,
+    sort: filters.sort,
+    descending: filters.descending,
+    offset: 0,
+    limit: FIRST_PAGE,
     ...(filters.outlet ? { outlet: filters.outlet } : {}),
     ...(filters.collectionId !== '' ? { collectionId: filters.collectionId } : {}),
   });
@@ -47,7 +59,11 @@ export function LibraryPanel() {
   const update = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
   useCommands([
-    { id: 'document.delete', label: 'Delete the open document', category: 'Library', enabled: () => wb.documentId !== null,
+    {
+      id: 'document.delete',
+      label: 'Delete the open document',
+      category: 'Library',
+      enabled: () => wb.documentId !== null,
       run: async () => {
         const id = wb.documentId!;
         const title = store.documents.get(id)?.title ?? 'the document';
@@ -55,88 +71,171 @@ export function LibraryPanel() {
           await wb.client['documents.delete']({ id });
           wb.openDocument(null);
           wb.setStatus(`Deleted “${title}” with its highlights and notes. Ctrl+Z brings it back.`);
-        } catch (error) { wb.setStatus(`Could not delete: ${(error as Error).message}`, true); }
-      } },
-    { id: 'document.editDetails', label: 'Edit details of the open document', category: 'Library',
-      enabled: () => wb.documentId !== null, run: () => setEditing(wb.documentId) },
+        } catch (error) {
+          wb.setStatus(`Could not delete: ${(error as Error).message}`, true);
+        }
+      },
+    },
+    {
+      id: 'document.editDetails',
+      label: 'Edit details of the open document',
+      category: 'Library',
+      enabled: () => wb.documentId !== null,
+      run: () => setEditing(wb.documentId),
+    },
   ]);
 
   return (
-    <section className={`library${dragging ? ' dragging' : ''}`} aria-label="Library"
-      onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) { e.preventDefault(); setDragging(true); } }}
+    <section
+      className={`library${dragging ? ' dragging' : ''}`}
+      aria-label="Library"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
       onDragLeave={() => setDragging(false)}
       onDrop={(e) => {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
         setDragging(false);
         void imports.run([...e.dataTransfer.files]);
-      }}>
+      }}
+    >
       <div className="panel-header">
-        <h2>Library <span className="muted">{order.data ? order.data.total.toLocaleString() : ''}</span></h2>
+        <h2>
+          Library <span className="muted">{order.data ? order.data.total.toLocaleString() : ''}</span>
+        </h2>
         <div className="library-actions">
           <CommandButton command="import.files">Import…</CommandButton>
-          <CommandButton command="import.folder" title="Import every supported file in a folder">Folder…</CommandButton>
+          <CommandButton command="import.folder" title="Import every supported file in a folder">
+            Folder…
+          </CommandButton>
         </div>
         {imports.inputs}
       </div>
       {imports.panel}
       <div className="library-filters">
         <select aria-label="Sort by" value={filters.sort} onChange={(e) => update({ sort: e.target.value as Sort })}>
-          {SORTS.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+          {SORTS.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
         </select>
-        <button type="button" aria-label={filters.descending ? 'Descending' : 'Ascending'}
-          onClick={() => update({ descending: !filters.descending })}>{filters.descending ? '↓' : '↑'}</button>
+        <button
+          type="button"
+          aria-label={filters.descending ? 'Descending' : 'Ascending'}
+          onClick={() => update({ descending: !filters.descending })}
+        >
+          {filters.descending ? '↓' : '↑'}
+        </button>
         <select aria-label="Outlet" value={filters.outlet} onChange={(e) => update({ outlet: e.target.value })}>
           <option value="">All outlets</option>
-          {outlets.map((o) => <option key={o} value={o}>{o}</option>)}
+          {outlets.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
         </select>
         {collections.length > 0 && (
-          <select aria-label="Collection" value={filters.collectionId}
-            onChange={(e) => update({ collectionId: e.target.value ? Number(e.target.value) : '' })}>
+          <select
+            aria-label="Collection"
+            value={filters.collectionId}
+            onChange={(e) => update({ collectionId: e.target.value ? Number(e.target.value) : '' })}
+          >
             <option value="">All collections</option>
-            {collections.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.documentCount})</option>)}
+            {collections.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({c.documentCount})
+              </option>
+            ))}
           </select>
         )}
         <NewCollection />
       </div>
       {order.error && <p className="error">Could not load the library: {order.error}</p>}
       {order.data?.total === 0 && (
-        <p className="empty">{filters.outlet || filters.collectionId !== ''
-          ? 'No document matches these filters.' : 'No documents yet. Import reports or drop files here to start reading.'}</p>
+        <p className="empty">
+          {filters.outlet || filters.collectionId !== ''
+            ? 'No document matches these filters.'
+            : 'No documents yet. Import reports or drop files here to start reading.'}
+        </p>
       )}
       {order.data && order.data.total > 0 && (
-        <VirtualList className="doc-list" label="Documents" role="list" count={order.data.ids.length}
-          estimateSize={() => 58} itemKey={(i) => order.data!.ids[i]} overscan={8}
+        <VirtualList
+          className="doc-list"
+          label="Documents"
+          role="list"
+          count={order.data.ids.length}
+          estimateSize={() => 58}
+          itemKey={(i) => order.data!.ids[i]}
+          overscan={8}
           onRangeChange={(first, last) => void store.loadDocuments(order.data!.ids.slice(first, last + 1))}
           renderItem={(i) => (
-            <LibraryRow id={order.data!.ids[i]} editing={editing === order.data!.ids[i]}
-              onEdit={(id) => setEditing(id)} onDoneEditing={() => setEditing(null)} />
-          )} />
+            <LibraryRow
+              id={order.data!.ids[i]}
+              editing={editing === order.data!.ids[i]}
+              onEdit={(id) => setEditing(id)}
+              onDoneEditing={() => setEditing(null)}
+            />
+          )}
+        />
       )}
       {dragging && <div className="drop-hint">Drop files to import them</div>}
     </section>
   );
 }
 
-function LibraryRow({ id, editing, onEdit, onDoneEditing }: { id: number; editing: boolean; onEdit(id: number): void; onDoneEditing(): void }) {
+function LibraryRow({
+  id,
+  editing,
+  onEdit,
+  onDoneEditing,
+}: {
+  id: number;
+  editing: boolean;
+  onEdit(id: number): void;
+  onDoneEditing(): void;
+}) {
   const wb = useWorkbench();
   const doc = useDocumentSummary(id);
   const collections = useCollections();
   const selected = wb.documentId === id;
-  if (!doc) return <div className="doc-item placeholder" role="listitem" aria-busy="true"><span className="doc-title">…</span></div>;
+  if (!doc)
+    return (
+      <div className="doc-item placeholder" role="listitem" aria-busy="true">
+        <span className="doc-title">…</span>
+      </div>
+    );
   return (
     <div role="listitem">
-      <button type="button" className={`doc-item${selected ? ' selected' : ''}`} aria-current={selected} onClick={() => wb.openDocument(id)}>
+      <button
+        type="button"
+        className={`doc-item${selected ? ' selected' : ''}`}
+        aria-current={selected}
+        onClick={() => wb.openDocument(id)}
+      >
         <span className="doc-title">{doc.title}</span>
         <span className="doc-meta">
           <span>{[doc.outlet, doc.publishedAt].filter(Boolean).join(' · ') || doc.sourceName}</span>
-          <span className="doc-length">{doc.tagCount ? `${doc.tagCount} tag${doc.tagCount === 1 ? '' : 's'} · ` : ''}{formatLength(doc.length)}</span>
+          <span className="doc-length">
+            {doc.tagCount ? `${doc.tagCount} tag${doc.tagCount === 1 ? '' : 's'} · ` : ''}
+            {formatLength(doc.length)}
+          </span>
         </span>
       </button>
       {selected && !editing && (
         <div className="doc-row-actions">
-          <button type="button" className="link-button" onClick={() => onEdit(id)}>Edit details</button>
-          <CommandButton command="document.delete" className="link-button danger" title="Delete this document with its highlights and notes">
+          <button type="button" className="link-button" onClick={() => onEdit(id)}>
+            Edit details
+          </button>
+          <CommandButton
+            command="document.delete"
+            className="link-button danger"
+            title="Delete this document with its highlights and notes"
+          >
             Delete
           </CommandButton>
         </div>
@@ -154,23 +253,32 @@ function useLibraryOrder(filters: Filters): { data: DocumentPage | null; error: 
     let live = true;
     const pending = startupPage && filters === DEFAULT_FILTERS ? startupPage : requestPage(filters);
     startupPage = null;
-    pending.then((page) => {
-      if (!live) return;
-      store.putDocuments(page.rows);
-      setState({ data: page, error: null });
-    }, (error: Error) => { if (live) setState({ data: null, error: error.message }); });
-    return () => { live = false; };
+    pending.then(
+      (page) => {
+        if (!live) return;
+        store.putDocuments(page.rows);
+        setState({ data: page, error: null });
+      },
+      (error: Error) => {
+        if (live) setState({ data: null, error: error.message });
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [filters, membership]);
   // A deleted document leaves the list at once; the re-query above then settles the order.
-  useChanges(useCallback((changes: ChangeSet) => {
-    const gone = new Set(changes.documents?.deleted ?? []);
-    if (gone.size === 0) return;
-    setState((s) => {
-      if (!s.data) return s;
-      const ids = s.data.ids.filter((id) => !gone.has(id));
-      return { ...s, data: { ...s.data, ids, total: ids.length } };
-    });
-  }, []));
+  useChanges(
+    useCallback((changes: ChangeSet) => {
+      const gone = new Set(changes.documents?.deleted ?? []);
+      if (gone.size === 0) return;
+      setState((s) => {
+        if (!s.data) return s;
+        const ids = s.data.ids.filter((id) => !gone.has(id));
+        return { ...s, data: { ...s.data, ids, total: ids.length } };
+      });
+    }, []),
+  );
   return state;
 }
 
@@ -178,12 +286,22 @@ function useOutlets(): string[] {
   const wb = useWorkbench();
   const [outlets, setOutlets] = useState<string[]>([]);
   const [version, setVersion] = useState(0);
-  useEffect(() => { wb.client['documents.outlets']({}).then(setOutlets, () => undefined); }, [wb.client, version]);
-  useChanges(useCallback((changes: ChangeSet) => {
-    if (changes.documents?.deleted.length || changes.documents?.upserted.some((d) => d.outlet && !outlets.includes(d.outlet))) {
-      setVersion((v) => v + 1);
-    }
-  }, [outlets]));
+  useEffect(() => {
+    wb.client['documents.outlets']({}).then(setOutlets, () => undefined);
+  }, [wb.client, version]);
+  useChanges(
+    useCallback(
+      (changes: ChangeSet) => {
+        if (
+          changes.documents?.deleted.length ||
+          changes.documents?.upserted.some((d) => d.outlet && !outlets.includes(d.outlet))
+        ) {
+          setVersion((v) => v + 1);
+        }
+      },
+      [outlets],
+    ),
+  );
   return outlets;
 }
 
@@ -207,25 +325,57 @@ function useImports() {
   };
   const importDuplicates = () => {
     const names = new Set(progress?.results.filter((r) => r.status === 'duplicate').map((r) => r.fileName));
-    void run(lastBatch.filter((f) => names.has(f.webkitRelativePath || f.name)), true);
+    void run(
+      lastBatch.filter((f) => names.has(f.webkitRelativePath || f.name)),
+      true,
+    );
   };
   useCommands([
-    { id: 'import.files', label: 'Import files…', category: 'File', keys: ['Mod+I'], run: () => fileInput.current?.click() },
+    {
+      id: 'import.files',
+      label: 'Import files…',
+      category: 'File',
+      keys: ['Mod+I'],
+      run: () => fileInput.current?.click(),
+    },
     { id: 'import.folder', label: 'Import a folder…', category: 'File', run: () => folderInput.current?.click() },
   ]);
   return {
     run,
     inputs: (
       <>
-        <input ref={fileInput} type="file" multiple hidden aria-label="Import files" accept=".txt,.text,.md,.markdown,.html,.htm,.pdf,.docx"
-          onChange={(e) => { void run([...(e.target.files ?? [])]); e.target.value = ''; }} />
-        <input ref={folderInput} type="file" hidden aria-label="Import folder" {...{ webkitdirectory: '', directory: '' }}
-          onChange={(e) => { void run([...(e.target.files ?? [])]); e.target.value = ''; }} />
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          hidden
+          aria-label="Import files"
+          accept=".txt,.text,.md,.markdown,.html,.htm,.pdf,.docx"
+          onChange={(e) => {
+            void run([...(e.target.files ?? [])]);
+            e.target.value = '';
+          }}
+        />
+        <input
+          ref={folderInput}
+          type="file"
+          hidden
+          aria-label="Import folder"
+          {...{ webkitdirectory: '', directory: '' }}
+          onChange={(e) => {
+            void run([...(e.target.files ?? [])]);
+            e.target.value = '';
+          }}
+        />
       </>
     ),
     panel: progress && (
-      <ImportPanel progress={progress} onCancel={() => cancelImport(wb.client, signal.current)}
-        onClose={() => setProgress(null)} onImportDuplicates={importDuplicates} />
+      <ImportPanel
+        progress={progress}
+        onCancel={() => cancelImport(wb.client, signal.current)}
+        onClose={() => setProgress(null)}
+        onImportDuplicates={importDuplicates}
+      />
     ),
   };
 }
@@ -235,9 +385,17 @@ function NewCollection() {
   const create = async () => {
     const name = window.prompt('Name of the new collection');
     if (!name?.trim()) return;
-    try { await wb.client['collections.create']({ name }); } catch (e) { wb.setStatus((e as Error).message, true); }
+    try {
+      await wb.client['collections.create']({ name });
+    } catch (e) {
+      wb.setStatus((e as Error).message, true);
+    }
   };
-  return <button type="button" title="New collection" onClick={() => void create()}>+ Collection</button>;
+  return (
+    <button type="button" title="New collection" onClick={() => void create()}>
+      + Collection
+    </button>
+  );
 }
 
 export function formatLength(chars: number): string {

@@ -33,15 +33,27 @@ export interface ImportSignal {
 }
 
 export async function importBatch(
-  client: GlossClient, files: File[], options: { allowDuplicate?: boolean; signal: ImportSignal },
+  client: GlossClient,
+  files: File[],
+  options: { allowDuplicate?: boolean; signal: ImportSignal },
   onProgress: (p: ImportProgress) => void,
 ): Promise<ImportProgress> {
-  const progress: ImportProgress = { total: files.length, done: 0, current: null, results: [], cancelled: false, finished: false };
+  const progress: ImportProgress = {
+    total: files.length,
+    done: 0,
+    current: null,
+    results: [],
+    cancelled: false,
+    finished: false,
+  };
   for (const chunk of chunks(files)) {
-    if (options.signal.cancelled) { progress.cancelled = true; break; }
+    if (options.signal.cancelled) {
+      progress.cancelled = true;
+      break;
+    }
     progress.current = chunk.length === 1 ? chunk[0].name : `${chunk[0].name} and ${chunk.length - 1} more`;
     onProgress({ ...progress });
-    progress.results.push(...await importChunk(client, chunk, options.allowDuplicate ?? false, options.signal));
+    progress.results.push(...(await importChunk(client, chunk, options.allowDuplicate ?? false, options.signal)));
     progress.done += chunk.length;
   }
   progress.cancelled ||= options.signal.cancelled;
@@ -68,14 +80,27 @@ function chunks(files: File[]): File[][] {
   return out;
 }
 
-async function importChunk(client: GlossClient, files: File[], allowDuplicate: boolean, signal: ImportSignal): Promise<ImportResult[]> {
+async function importChunk(
+  client: GlossClient,
+  files: File[],
+  allowDuplicate: boolean,
+  signal: ImportSignal,
+): Promise<ImportResult[]> {
   const names = files.map((f) => f.webkitRelativePath || f.name);
   signal.importId = crypto.randomUUID();
   try {
-    const payload = await Promise.all(files.map(async (file, i) => ({ fileName: names[i], base64: await fileToBase64(file) })));
+    const payload = await Promise.all(
+      files.map(async (file, i) => ({ fileName: names[i], base64: await fileToBase64(file) })),
+    );
     return await client['documents.importBatch']({ files: payload, allowDuplicate, importId: signal.importId });
   } catch (error) {
-    return names.map((fileName) => ({ fileName, status: 'failed' as const, document: null, message: `${fileName}: ${(error as Error).message}`, warnings: [] }));
+    return names.map((fileName) => ({
+      fileName,
+      status: 'failed' as const,
+      document: null,
+      message: `${fileName}: ${(error as Error).message}`,
+      warnings: [],
+    }));
   } finally {
     signal.importId = undefined;
   }

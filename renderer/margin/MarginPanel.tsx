@@ -28,28 +28,45 @@ export function MarginPanel() {
   }, [annotations.highlights]);
   const placedCount = rows.findIndex((r) => r.kind === 'orphans');
   const selectedRow = rows.findIndex((r) => r.kind === 'highlight' && r.highlight.id === wb.selectedHighlightId);
-  useEffect(() => { if (selectedRow >= 0) list.current?.scrollToIndex(selectedRow, 'auto'); }, [selectedRow]);
+  useEffect(() => {
+    if (selectedRow >= 0) list.current?.scrollToIndex(selectedRow, 'auto');
+  }, [selectedRow]);
 
   return (
     <section className="margin-panel" aria-label="Highlights">
       <div className="panel-header">
         <h2>Highlights</h2>
-        <span className="muted">{wb.documentId ? (placedCount === -1 ? rows.length : placedCount).toLocaleString() : ''}</span>
+        <span className="muted">
+          {wb.documentId ? (placedCount === -1 ? rows.length : placedCount).toLocaleString() : ''}
+        </span>
       </div>
       {!wb.documentId && <p className="empty">Open a document to see its highlights and notes here.</p>}
       {wb.documentId && annotations.loaded && rows.length === 0 && (
-        <p className="empty">No highlights yet. Select a passage and press <kbd>H</kbd>.</p>
+        <p className="empty">
+          No highlights yet. Select a passage and press <kbd>H</kbd>.
+        </p>
       )}
       {rows.length > 0 && (
-        <VirtualList ref={list} className="margin-list" label="Highlights in this document" count={rows.length}
-          estimateSize={(i) => (rows[i].kind === 'orphans' ? 70 : 96)} overscan={4}
-          itemKey={(i) => { const r = rows[i]; return r.kind === 'orphans' ? 'orphans' : r.highlight.id; }}
+        <VirtualList
+          ref={list}
+          className="margin-list"
+          label="Highlights in this document"
+          count={rows.length}
+          estimateSize={(i) => (rows[i].kind === 'orphans' ? 70 : 96)}
+          overscan={4}
+          itemKey={(i) => {
+            const r = rows[i];
+            return r.kind === 'orphans' ? 'orphans' : r.highlight.id;
+          }}
           renderItem={(i) => {
             const row = rows[i];
-            return row.kind === 'orphans'
-              ? <OrphansHeader count={row.count} />
-              : <MarginItem highlight={row.highlight} annotations={annotations} />;
-          }} />
+            return row.kind === 'orphans' ? (
+              <OrphansHeader count={row.count} />
+            ) : (
+              <MarginItem highlight={row.highlight} annotations={annotations} />
+            );
+          }}
+        />
       )}
       {wb.documentId && annotations.loaded && (
         <details className="document-note">
@@ -64,8 +81,13 @@ export function MarginPanel() {
 function OrphansHeader({ count }: { count: number }) {
   return (
     <div className="margin-orphans">
-      <div className="panel-header"><h2>Could not be placed</h2><span className="muted">{count}</span></div>
-      <p className="margin-hint">The text changed and these passages were not found again. They are kept with their tags and notes.</p>
+      <div className="panel-header">
+        <h2>Could not be placed</h2>
+        <span className="muted">{count}</span>
+      </div>
+      <p className="margin-hint">
+        The text changed and these passages were not found again. They are kept with their tags and notes.
+      </p>
     </div>
   );
 }
@@ -76,21 +98,34 @@ function MarginItem({ highlight, annotations }: { highlight: Highlight; annotati
   const note = annotations.notesByHighlight.get(highlight.id);
   const open = () => {
     if (highlight.orphaned) wb.selectHighlight(highlight.id);
-    else wb.openDocument(highlight.documentId, { start: highlight.start, end: highlight.end, highlightId: highlight.id });
+    else
+      wb.openDocument(highlight.documentId, { start: highlight.start, end: highlight.end, highlightId: highlight.id });
   };
   return (
-    <div className={`margin-item${selected ? ' selected' : ''}${highlight.orphaned ? ' orphaned' : ''}`}
+    <div
+      className={`margin-item${selected ? ' selected' : ''}${highlight.orphaned ? ' orphaned' : ''}`}
       style={{ borderLeftColor: colorOf(highlight, annotations.tagColors) }}
-      draggable onDragStart={(e) => setHighlightDragData(e.dataTransfer, highlight.id, highlight.exact)}>
-      <button type="button" className="margin-quote" onClick={open} aria-current={selected}>“{highlight.exact}”</button>
+      draggable
+      onDragStart={(e) => setHighlightDragData(e.dataTransfer, highlight.id, highlight.exact)}
+    >
+      <button type="button" className="margin-quote" onClick={open} aria-current={selected}>
+        “{highlight.exact}”
+      </button>
       <div className="margin-tags">
-        {highlight.tagIds.map((id) => annotations.tagsById.get(id)).filter((t) => t !== undefined).map((t) => <TagChip key={t.id} tag={t} />)}
+        {highlight.tagIds
+          .map((id) => annotations.tagsById.get(id))
+          .filter((t) => t !== undefined)
+          .map((t) => (
+            <TagChip key={t.id} tag={t} />
+          ))}
       </div>
       {note && !selected && <p className="margin-note">{note.text}</p>}
       {selected && (
         <div className="margin-detail">
           <HighlightNote highlightId={highlight.id} note={note ?? null} />
-          <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>Cite in memo</button>
+          <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>
+            Cite in memo
+          </button>
         </div>
       )}
     </div>

@@ -4,7 +4,10 @@ import { useWorkbench } from '../app/workbench';
 import { useCommands } from '../commands/useCommands';
 
 export const FORMATS = [
-  { id: 'md', label: 'Markdown' }, { id: 'html', label: 'HTML' }, { id: 'docx', label: 'Word' }, { id: 'pdf', label: 'PDF' },
+  { id: 'md', label: 'Markdown' },
+  { id: 'html', label: 'HTML' },
+  { id: 'docx', label: 'Word' },
+  { id: 'pdf', label: 'PDF' },
 ] as const;
 
 export function ExportMenu({ memoId, beforeExport }: { memoId: number; beforeExport(): void }) {
@@ -25,14 +28,22 @@ export function ExportMenu({ memoId, beforeExport }: { memoId: number; beforeExp
       setBusy(null);
     }
   };
-  useCommands(FORMATS.map((f) => ({
-    id: `memo.export.${f.id}`, label: `Export memo as ${f.label}`, category: 'Memo', enabled: () => busy === null, run: () => run(f.id),
-  })));
+  useCommands(
+    FORMATS.map((f) => ({
+      id: `memo.export.${f.id}`,
+      label: `Export memo as ${f.label}`,
+      category: 'Memo',
+      enabled: () => busy === null,
+      run: () => run(f.id),
+    })),
+  );
   return (
     <div className="export-menu" role="group" aria-label="Export">
       <span className="muted">Export</span>
       {FORMATS.map((f) => (
-        <button key={f.id} type="button" disabled={busy !== null} onClick={() => void run(f.id)}>{busy === f.id ? '…' : f.label}</button>
+        <button key={f.id} type="button" disabled={busy !== null} onClick={() => void run(f.id)}>
+          {busy === f.id ? '…' : f.label}
+        </button>
       ))}
     </div>
   );

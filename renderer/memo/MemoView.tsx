@@ -22,21 +22,26 @@ export function MemoView() {
   const list = useMemos();
   const loaded = store.isLoaded('memos');
   const [drafting, setDrafting] = useState(false);
-  const openId = wb.memoId !== null && list.some((m) => m.id === wb.memoId) ? wb.memoId : list[0]?.id ?? null;
+  const openId = wb.memoId !== null && list.some((m) => m.id === wb.memoId) ? wb.memoId : (list[0]?.id ?? null);
   const openTitle = list.find((m) => m.id === openId)?.title;
 
-  const create = useCallback(async (title = 'Untitled memo') => {
-    const memo = await wb.client['memos.create']({ title });
-    wb.openMemo(memo.id);
-    return memo;
-  }, [wb]);
+  const create = useCallback(
+    async (title = 'Untitled memo') => {
+      const memo = await wb.client['memos.create']({ title });
+      wb.openMemo(memo.id);
+      return memo;
+    },
+    [wb],
+  );
   const remove = useCallback(async () => {
     if (openId === null) return;
     try {
       await wb.client['memos.delete']({ id: openId });
       wb.openMemo(null);
       wb.setStatus(`Deleted memo “${openTitle}”. Ctrl+Z brings it back.`);
-    } catch (error) { wb.setStatus(`Could not delete the memo: ${(error as Error).message}`, true); }
+    } catch (error) {
+      wb.setStatus(`Could not delete the memo: ${(error as Error).message}`, true);
+    }
   }, [wb, openId, openTitle]);
   useCommands([
     { id: 'memo.new', label: 'New memo', category: 'Memo', run: () => create() },
@@ -59,32 +64,50 @@ export function MemoView() {
   return (
     <div className="memos">
       <aside className="memo-list" aria-label="Memos">
-        <div className="panel-header"><h2>Memos</h2></div>
+        <div className="panel-header">
+          <h2>Memos</h2>
+        </div>
         <div className="memo-list-actions">
           <CommandButton command="memo.new">New memo</CommandButton>
           <CommandButton command="memo.draftFromTags">Draft from tags…</CommandButton>
         </div>
-        <VirtualList className="memo-items" label="Memo list" count={list.length} estimateSize={() => 40}
-          itemKey={(i) => list[i].id} renderItem={(i) => {
+        <VirtualList
+          className="memo-items"
+          label="Memo list"
+          count={list.length}
+          estimateSize={() => 40}
+          itemKey={(i) => list[i].id}
+          renderItem={(i) => {
             const m = list[i];
             return (
               <button type="button" className={m.id === openId ? 'selected' : ''} onClick={() => wb.openMemo(m.id)}>
-                <span>{m.title}</span><span className="muted">{new Date(m.updatedAt).toLocaleDateString()}</span>
+                <span>{m.title}</span>
+                <span className="muted">{new Date(m.updatedAt).toLocaleDateString()}</span>
               </button>
             );
-          }} />
+          }}
+        />
         {openId !== null && (
-          <CommandButton command="memo.delete" className="link-button danger memo-delete"
-            title="Delete the open memo (Ctrl+Z brings it back)">Delete this memo</CommandButton>
+          <CommandButton
+            command="memo.delete"
+            className="link-button danger memo-delete"
+            title="Delete the open memo (Ctrl+Z brings it back)"
+          >
+            Delete this memo
+          </CommandButton>
         )}
       </aside>
       <section className="memo-main">
         {drafting && <DraftFromTags onClose={() => setDrafting(false)} />}
-        {openId ? <MemoEditor key={openId} memoId={openId} /> : (
+        {openId ? (
+          <MemoEditor key={openId} memoId={openId} />
+        ) : (
           <div className="empty-state">
             <h2>No memo yet</h2>
-            <p>Start one, or draft it from your tags: each tag becomes a section with its passages cited.
-              In the reader, “Cite” sends a passage here; you can also drag passages from the margin or the theme view.</p>
+            <p>
+              Start one, or draft it from your tags: each tag becomes a section with its passages cited. In the reader,
+              “Cite” sends a passage here; you can also drag passages from the margin or the theme view.
+            </p>
           </div>
         )}
       </section>
@@ -101,71 +124,122 @@ function MemoEditor({ memoId }: { memoId: number }) {
 
   useEffect(() => {
     let live = true;
-    wb.client['memos.get']({ id: memoId }).then((m) => { if (live) { setMemo(m); setTitle(m.title); } }, (e: Error) => wb.setStatus(e.message));
-    return () => { live = false; };
+    wb.client['memos.get']({ id: memoId }).then(
+      (m) => {
+        if (live) {
+          setMemo(m);
+          setTitle(m.title);
+        }
+      },
+      (e: Error) => wb.setStatus(e.message),
+    );
+    return () => {
+      live = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [memoId]);
 
-  const refreshSources = useCallback(async (editor: Editor | null) => {
-    if (!editor) return;
-    const ids: number[] = [];
-    editor.state.doc.descendants((node) => { if (node.type.name === 'citation') ids.push(Number(node.attrs.highlightId)); });
-    if (ids.length === 0) return;
-    const resolved = await wb.client['citations.resolve']({ highlightIds: ids });
-    setSources(new Map(resolved.map((s) => [s.highlightId, s])));
-  }, [wb.client]);
+  const refreshSources = useCallback(
+    async (editor: Editor | null) => {
+      if (!editor) return;
+      const ids: number[] = [];
+      editor.state.doc.descendants((node) => {
+        if (node.type.name === 'citation') ids.push(Number(node.attrs.highlightId));
+      });
+      if (ids.length === 0) return;
+      const resolved = await wb.client['citations.resolve']({ highlightIds: ids });
+      setSources(new Map(resolved.map((s) => [s.highlightId, s])));
+    },
+    [wb.client],
+  );
   // A cited passage that was edited, retagged or deleted shows as it is now.
-  useChanges(useCallback((changes: ChangeSet) => {
-    if (changes.highlights || changes.documents) void refreshSources(editorRef.current);
-  }, [refreshSources]));
+  useChanges(
+    useCallback(
+      (changes: ChangeSet) => {
+        if (changes.highlights || changes.documents) void refreshSources(editorRef.current);
+      },
+      [refreshSources],
+    ),
+  );
 
   const unsaved = useRef<{ content?: string; title?: string }>({});
-  const autosave = useAutosave<{ content?: string; title?: string }>(async (patch) => {
-    await wb.client['memos.update']({ id: memoId, ...patch });
-  }, {
-    onSaved: () => wb.setStatus('Memo saved.'),
-    onFailed: (error) => wb.setStatus(`Memo not saved (${error.message}); retrying…`, true),
-  }, 700);
+  const autosave = useAutosave<{ content?: string; title?: string }>(
+    async (patch) => {
+      await wb.client['memos.update']({ id: memoId, ...patch });
+    },
+    {
+      onSaved: () => wb.setStatus('Memo saved.'),
+      onFailed: (error) => wb.setStatus(`Memo not saved (${error.message}); retrying…`, true),
+    },
+    700,
+  );
   // Title and body edits within one pause are saved together, never one over the other.
   const save = {
     schedule: (patch: { content?: string; title?: string }) => {
       unsaved.current = { ...unsaved.current, ...patch };
       autosave.schedule(unsaved.current);
     },
-    flush: () => { autosave.flush(); unsaved.current = {}; },
+    flush: () => {
+      autosave.flush();
+      unsaved.current = {};
+    },
   };
 
-  const insertCitations = useCallback(async (ids: number[], position?: number) => {
-    const editor = editorRef.current;
-    if (!editor || ids.length === 0) return;
-    const resolved = (await wb.client['citations.resolve']({ highlightIds: ids })).filter((s) => s.exists);
-    const nodes = resolved.map((s) => ({ type: 'citation', attrs: citationAttrs(s) }));
-    const chain = editor.chain().focus();
-    (position === undefined ? chain.insertContentAt(editor.state.doc.content.size, nodes) : chain.insertContentAt(position, nodes)).run();
-    setSources((prev) => new Map([...prev, ...resolved.map((s) => [s.highlightId, s] as const)]));
-    wb.setStatus(`Cited ${resolved.length} passage${resolved.length === 1 ? '' : 's'}.`);
-  }, [wb]);
+  const insertCitations = useCallback(
+    async (ids: number[], position?: number) => {
+      const editor = editorRef.current;
+      if (!editor || ids.length === 0) return;
+      const resolved = (await wb.client['citations.resolve']({ highlightIds: ids })).filter((s) => s.exists);
+      const nodes = resolved.map((s) => ({ type: 'citation', attrs: citationAttrs(s) }));
+      const chain = editor.chain().focus();
+      (position === undefined
+        ? chain.insertContentAt(editor.state.doc.content.size, nodes)
+        : chain.insertContentAt(position, nodes)
+      ).run();
+      setSources((prev) => new Map([...prev, ...resolved.map((s) => [s.highlightId, s] as const)]));
+      wb.setStatus(`Cited ${resolved.length} passage${resolved.length === 1 ? '' : 's'}.`);
+    },
+    [wb],
+  );
 
   // Citations queued before the editor is ready wait for onReady; none is taken from the queue and then dropped.
-  useEffect(() => onQueuedCitation(() => { if (editorRef.current) void insertCitations(takeCitations()); }), [insertCitations]);
+  useEffect(
+    () =>
+      onQueuedCitation(() => {
+        if (editorRef.current) void insertCitations(takeCitations());
+      }),
+    [insertCitations],
+  );
 
   if (!memo) return <p className="muted loading">Opening memo…</p>;
   return (
     <div className="memo-editor">
       <div className="memo-header">
-        <input className="memo-title" aria-label="Memo title" value={title}
-          onChange={(e) => { setTitle(e.target.value); if (e.target.value.trim()) save.schedule({ title: e.target.value }); }}
-          onBlur={save.flush} />
+        <input
+          className="memo-title"
+          aria-label="Memo title"
+          value={title}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            if (e.target.value.trim()) save.schedule({ title: e.target.value });
+          }}
+          onBlur={save.flush}
+        />
         <ExportMenu memoId={memoId} beforeExport={save.flush} />
       </div>
       <CitationSources.Provider value={sources}>
-        <RichTextEditor label="Memo" className="memo-body" content={memo.content} extensions={[Citation]}
+        <RichTextEditor
+          label="Memo"
+          className="memo-body"
+          content={memo.content}
+          extensions={[Citation]}
           onReady={(editor) => {
             editorRef.current = editor;
             void refreshSources(editor);
             void insertCitations(takeCitations());
           }}
-          onChange={(content) => save.schedule({ content })} onBlur={save.flush}
+          onChange={(content) => save.schedule({ content })}
+          onBlur={save.flush}
           editorProps={{
             handleDrop: (view, event) => {
               const id = readHighlightDragData(event.dataTransfer);
@@ -175,7 +249,8 @@ function MemoEditor({ memoId }: { memoId: number }) {
               void insertCitations([id], at);
               return true;
             },
-          }} />
+          }}
+        />
       </CitationSources.Provider>
     </div>
   );

@@ -24,15 +24,25 @@ export const Citation = Node.create({
       publishedAt: { default: '' },
     };
   },
-  parseHTML() { return [{ tag: 'figure[data-citation]' }]; },
-  renderHTML({ HTMLAttributes }) { return ['figure', mergeAttributes(HTMLAttributes, { 'data-citation': '' })]; },
-  addNodeView() { return ReactNodeViewRenderer(CitationView); },
+  parseHTML() {
+    return [{ tag: 'figure[data-citation]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['figure', mergeAttributes(HTMLAttributes, { 'data-citation': '' })];
+  },
+  addNodeView() {
+    return ReactNodeViewRenderer(CitationView);
+  },
 });
 
 export function citationAttrs(source: CitationSource) {
   return {
-    highlightId: source.highlightId, documentId: source.documentId, quote: source.exact ?? '',
-    documentTitle: source.documentTitle ?? '', outlet: source.outlet ?? '', publishedAt: source.publishedAt ?? '',
+    highlightId: source.highlightId,
+    documentId: source.documentId,
+    quote: source.exact ?? '',
+    documentTitle: source.documentTitle ?? '',
+    outlet: source.outlet ?? '',
+    publishedAt: source.publishedAt ?? '',
   };
 }
 
@@ -43,18 +53,34 @@ function CitationView({ node, selected }: NodeViewProps) {
   const live = sources.get(Number(attrs.highlightId));
   const deleted = live !== undefined && !live.exists;
   const quote = live?.exists ? live.exact : attrs.quote;
-  const source = [live?.outlet ?? attrs.outlet, live?.documentTitle ?? attrs.documentTitle, live?.publishedAt ?? attrs.publishedAt]
-    .filter(Boolean).join(' · ');
+  const source = [
+    live?.outlet ?? attrs.outlet,
+    live?.documentTitle ?? attrs.documentTitle,
+    live?.publishedAt ?? attrs.publishedAt,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const open = () => {
     if (live?.exists && live.documentId && live.start !== null && live.end !== null) {
       wb.openDocument(live.documentId, { start: live.start, end: live.end, highlightId: live.highlightId });
     }
   };
   return (
-    <NodeViewWrapper as="figure" className={`citation-block${deleted ? ' deleted' : ''}${selected ? ' selected' : ''}`} data-citation="">
+    <NodeViewWrapper
+      as="figure"
+      className={`citation-block${deleted ? ' deleted' : ''}${selected ? ' selected' : ''}`}
+      data-citation=""
+    >
       <blockquote>
-        <button type="button" className="citation-quote" onClick={open} disabled={!live?.exists}
-          title={live?.exists ? 'Open this passage in the reader' : undefined}>“{quote}”</button>
+        <button
+          type="button"
+          className="citation-quote"
+          onClick={open}
+          disabled={!live?.exists}
+          title={live?.exists ? 'Open this passage in the reader' : undefined}
+        >
+          “{quote}”
+        </button>
       </blockquote>
       <figcaption>
         {source || 'Source not set'}

@@ -27,19 +27,33 @@ function NoteEditor({ owner, note, label }: { owner: Owner; note: Note | null; l
   const wb = useWorkbench();
   const ready = useMountedAfterFirstFrame();
   const ownerKey = JSON.stringify(owner);
-  const autosave = useAutosave<{ content: string; text: string }>(async ({ content, text }) => {
-    await wb.client['notes.save']({ ...owner, content, text });
-  }, {
-    onSaved: () => wb.setStatus('Note saved.'),
-    onFailed: (error, attempt) => wb.setStatus(`Note not saved (${error.message}); retrying${attempt > 1 ? ` (attempt ${attempt})` : ''}…`, true),
-  });
+  const autosave = useAutosave<{ content: string; text: string }>(
+    async ({ content, text }) => {
+      await wb.client['notes.save']({ ...owner, content, text });
+    },
+    {
+      onSaved: () => wb.setStatus('Note saved.'),
+      onFailed: (error, attempt) =>
+        wb.setStatus(`Note not saved (${error.message}); retrying${attempt > 1 ? ` (attempt ${attempt})` : ''}…`, true),
+    },
+  );
   const placeholder = <p className="muted note-placeholder">{note?.text || 'Opening the note…'}</p>;
-  if (!ready) return <div className="note-editor" data-testid="note-editor">{placeholder}</div>;
+  if (!ready)
+    return (
+      <div className="note-editor" data-testid="note-editor">
+        {placeholder}
+      </div>
+    );
   return (
     <div className="note-editor" data-testid="note-editor">
       <Suspense fallback={placeholder}>
-        <RichTextEditor key={ownerKey} label={label} content={note?.content ?? null}
-          onChange={(content, text) => autosave.schedule({ content, text })} onBlur={autosave.flush} />
+        <RichTextEditor
+          key={ownerKey}
+          label={label}
+          content={note?.content ?? null}
+          onChange={(content, text) => autosave.schedule({ content, text })}
+          onBlur={autosave.flush}
+        />
       </Suspense>
     </div>
   );

@@ -24,7 +24,16 @@ interface Props {
   onReady?(editor: Editor): void;
 }
 
-export function RichTextEditor({ content, extensions = [], editorProps, className, label, onChange, onBlur, onReady }: Props) {
+export function RichTextEditor({
+  content,
+  extensions = [],
+  editorProps,
+  className,
+  label,
+  onChange,
+  onBlur,
+  onReady,
+}: Props) {
   const allExtensions = [...baseExtensions, ...extensions];
   // Content that arrives after the editor appeared (a note loaded a moment later, a change made elsewhere)
   // replaces it while the analyst has not typed in it: otherwise the empty editor stays, and the first keystroke
@@ -35,26 +44,31 @@ export function RichTextEditor({ content, extensions = [], editorProps, classNam
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const check = useMemo(() => checkContent(shown, allExtensions), [shown]);
   const readOnly = check.readOnlyReason !== null;
-  const editor = useEditor({
-    extensions: allExtensions,
-    content: check.display,
-    editable: !readOnly,
-    editorProps: {
-      ...editorProps,
-      attributes: { 'aria-label': label, 'aria-readonly': String(readOnly), class: `rich-text ${className ?? ''}` },
+  const editor = useEditor(
+    {
+      extensions: allExtensions,
+      content: check.display,
+      editable: !readOnly,
+      editorProps: {
+        ...editorProps,
+        attributes: { 'aria-label': label, 'aria-readonly': String(readOnly), class: `rich-text ${className ?? ''}` },
+      },
+      onUpdate: ({ editor: e }) => {
+        if (readOnly) return;
+        setEdited(true);
+        onChange(JSON.stringify(e.getJSON()), e.getText({ blockSeparator: '\n' }));
+      },
+      onBlur: () => onBlur?.(),
+      onCreate: ({ editor: e }) => onReady?.(e),
     },
-    onUpdate: ({ editor: e }) => {
-      if (readOnly) return;
-      setEdited(true);
-      onChange(JSON.stringify(e.getJSON()), e.getText({ blockSeparator: '\n' }));
-    },
-    onBlur: () => onBlur?.(),
-    onCreate: ({ editor: e }) => onReady?.(e),
-  }, [check]);
+    [check],
+  );
   return (
     <div className="rich-editor">
       {readOnly && (
-        <p className="rich-editor-notice muted" role="note" style={NOTICE_STYLE}>{readOnlyNotice(check.readOnlyReason!)}</p>
+        <p className="rich-editor-notice muted" role="note" style={NOTICE_STYLE}>
+          {readOnlyNotice(check.readOnlyReason!)}
+        </p>
       )}
       {editor && !readOnly && <FormatBar editor={editor} />}
       <EditorContent editor={editor} />
@@ -64,16 +78,31 @@ export function RichTextEditor({ content, extensions = [], editorProps, classNam
 
 function FormatBar({ editor }: { editor: Editor }) {
   const button = (label: string, title: string, active: boolean, run: () => void) => (
-    <button type="button" title={title} aria-label={title} aria-pressed={active} className={active ? 'active' : ''}
-      onMouseDown={(e) => { e.preventDefault(); run(); }}>{label}</button>
+    <button
+      type="button"
+      title={title}
+      aria-label={title}
+      aria-pressed={active}
+      className={active ? 'active' : ''}
+      onMouseDown={(e) => {
+        e.preventDefault();
+        run();
+      }}
+    >
+      {label}
+    </button>
   );
   const chain = () => editor.chain().focus();
   return (
     <div className="format-bar" role="toolbar" aria-label="Formatting">
       {button('B', 'Bold (Ctrl+B)', editor.isActive('bold'), () => chain().toggleBold().run())}
       {button('I', 'Italic (Ctrl+I)', editor.isActive('italic'), () => chain().toggleItalic().run())}
-      {button('H2', 'Heading', editor.isActive('heading', { level: 2 }), () => chain().toggleHeading({ level: 2 }).run())}
-      {button('H3', 'Subheading', editor.isActive('heading', { level: 3 }), () => chain().toggleHeading({ level: 3 }).run())}
+      {button('H2', 'Heading', editor.isActive('heading', { level: 2 }), () =>
+        chain().toggleHeading({ level: 2 }).run(),
+      )}
+      {button('H3', 'Subheading', editor.isActive('heading', { level: 3 }), () =>
+        chain().toggleHeading({ level: 3 }).run(),
+      )}
       {button('•', 'Bulleted list', editor.isActive('bulletList'), () => chain().toggleBulletList().run())}
       {button('1.', 'Numbered list', editor.isActive('orderedList'), () => chain().toggleOrderedList().run())}
       {button('❝', 'Quote', editor.isActive('blockquote'), () => chain().toggleBlockquote().run())}

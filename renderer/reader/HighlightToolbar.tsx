@@ -13,14 +13,34 @@ function position(rect: DOMRect): React.CSSProperties {
   return { top, left: Math.max(8, Math.min(rect.left, window.innerWidth - 420)) };
 }
 
-interface SelectionToolbarProps { rect: DOMRect; onHighlight(): void; onTag(): void; onMove?(): void }
+interface SelectionToolbarProps {
+  rect: DOMRect;
+  onHighlight(): void;
+  onTag(): void;
+  onMove?(): void;
+}
 
 export function SelectionToolbar({ rect, onHighlight, onTag, onMove }: SelectionToolbarProps) {
   return (
-    <div className="floating-toolbar" role="toolbar" aria-label="Selection" style={position(rect)} onMouseDown={(e) => e.preventDefault()}>
-      <button type="button" onClick={onHighlight} title="Highlight (H)"><span className="swatch" style={{ background: DEFAULT_HIGHLIGHT_COLOR }} />Highlight <kbd>H</kbd></button>
-      <button type="button" onClick={onTag} title="Highlight and tag (T)">Tag… <kbd>T</kbd></button>
-      {onMove && <button type="button" onClick={onMove} title="Move the selected highlight here (M)">Move highlight here <kbd>M</kbd></button>}
+    <div
+      className="floating-toolbar"
+      role="toolbar"
+      aria-label="Selection"
+      style={position(rect)}
+      onMouseDown={(e) => e.preventDefault()}
+    >
+      <button type="button" onClick={onHighlight} title="Highlight (H)">
+        <span className="swatch" style={{ background: DEFAULT_HIGHLIGHT_COLOR }} />
+        Highlight <kbd>H</kbd>
+      </button>
+      <button type="button" onClick={onTag} title="Highlight and tag (T)">
+        Tag… <kbd>T</kbd>
+      </button>
+      {onMove && (
+        <button type="button" onClick={onMove} title="Move the selected highlight here (M)">
+          Move highlight here <kbd>M</kbd>
+        </button>
+      )}
     </div>
   );
 }
@@ -34,29 +54,64 @@ interface HighlightToolbarProps {
   setTagging(on: boolean): void;
 }
 
-export function HighlightToolbar({ rect, highlight, annotations, actions, tagging, setTagging }: HighlightToolbarProps) {
+export function HighlightToolbar({
+  rect,
+  highlight,
+  annotations,
+  actions,
+  tagging,
+  setTagging,
+}: HighlightToolbarProps) {
   const tags = highlight.tagIds.map((id) => annotations.tagsById.get(id)).filter((t) => t !== undefined);
   return (
     <div className="floating-toolbar highlight-toolbar" role="toolbar" aria-label="Highlight" style={position(rect)}>
       {tags.map((t) => (
-        <TagChip key={t.id} tag={t} onRemove={() => void actions.setTags(highlight, highlight.tagIds.filter((id) => id !== t.id))} />
+        <TagChip
+          key={t.id}
+          tag={t}
+          onRemove={() =>
+            void actions.setTags(
+              highlight,
+              highlight.tagIds.filter((id) => id !== t.id),
+            )
+          }
+        />
       ))}
       {tagging ? (
         <div className="toolbar-picker">
-          <TagPicker tags={annotations.tags} exclude={highlight.tagIds} autoFocus
-            onPick={(name) => void actions.tagByName(highlight, name, annotations.tags)} onClose={() => setTagging(false)} />
+          <TagPicker
+            tags={annotations.tags}
+            exclude={highlight.tagIds}
+            autoFocus
+            onPick={(name) => void actions.tagByName(highlight, name, annotations.tags)}
+            onClose={() => setTagging(false)}
+          />
         </div>
       ) : (
-        <button type="button" onClick={() => setTagging(true)} title="Add a tag (T)">+ Tag <kbd>T</kbd></button>
+        <button type="button" onClick={() => setTagging(true)} title="Add a tag (T)">
+          + Tag <kbd>T</kbd>
+        </button>
       )}
       <span className="toolbar-sep" />
       {SWATCHES.map((c) => (
-        <button key={c} type="button" className="swatch-button" aria-label={`Colour ${c}`} title="Colour"
-          onClick={() => void actions.setColor(highlight, c)}><span className="swatch" style={{ background: c }} /></button>
+        <button
+          key={c}
+          type="button"
+          className="swatch-button"
+          aria-label={`Colour ${c}`}
+          title="Colour"
+          onClick={() => void actions.setColor(highlight, c)}
+        >
+          <span className="swatch" style={{ background: c }} />
+        </button>
       ))}
       <span className="toolbar-sep" />
-      <CommandButton command="highlight.cite" title="Cite this passage in the open memo">Cite</CommandButton>
-      <CommandButton command="highlight.delete" className="danger" title="Delete highlight">Delete</CommandButton>
+      <CommandButton command="highlight.cite" title="Cite this passage in the open memo">
+        Cite
+      </CommandButton>
+      <CommandButton command="highlight.delete" className="danger" title="Delete highlight">
+        Delete
+      </CommandButton>
     </div>
   );
 }

@@ -17,7 +17,11 @@ import { paragraphAt, splitParagraphs, type Paragraph } from './paragraphs';
 import './reader.css';
 import { highlightAt, useAnnotations } from './useAnnotations';
 
-interface PendingSelection { start: number; end: number; rect: DOMRect }
+interface PendingSelection {
+  start: number;
+  end: number;
+  rect: DOMRect;
+}
 
 export function ReaderPane() {
   const wb = useWorkbench();
@@ -27,8 +31,11 @@ export function ReaderPane() {
     return (
       <div className="empty-state">
         <h2>Pick a report from the library</h2>
-        <p>Select a document on the left to start reading. Select text and press <kbd>H</kbd> to highlight it, <kbd>T</kbd> to
-          tag it; <kbd>J</kbd>/<kbd>K</kbd> move between highlights. <kbd>Ctrl+K</kbd> lists every command.</p>
+        <p>
+          Select a document on the left to start reading. Select text and press <kbd>H</kbd> to highlight it,{' '}
+          <kbd>T</kbd> to tag it; <kbd>J</kbd>/<kbd>K</kbd> move between highlights. <kbd>Ctrl+K</kbd> lists every
+          command.
+        </p>
       </div>
     );
   }
@@ -42,15 +49,23 @@ function useDocumentText(id: number | null): { data: DocumentFull | null; error:
   const wb = useWorkbench();
   const summary = useDocumentSummary(id);
   const [state, setState] = useState<{ data: DocumentFull | null; error: string | null }>({ data: null, error: null });
-  const stale = Boolean(summary && state.data && summary.id === state.data.id && summary.contentHash !== state.data.contentHash);
+  const stale = Boolean(
+    summary && state.data && summary.id === state.data.id && summary.contentHash !== state.data.contentHash,
+  );
   useEffect(() => {
     if (!id) return;
     let live = true;
     wb.client['documents.get']({ id }).then(
-      (data) => { if (live) setState({ data, error: null }); },
-      (error: Error) => { if (live) setState({ data: null, error: error.message }); },
+      (data) => {
+        if (live) setState({ data, error: null });
+      },
+      (error: Error) => {
+        if (live) setState({ data: null, error: error.message });
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [wb.client, id, stale]);
   return state;
 }
@@ -70,10 +85,16 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
   const space = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
-  useLayoutEffect(() => { setScrollMargin(space.current?.offsetTop ?? 0); }, [headlineIsFirstParagraph, summary]);
+  useLayoutEffect(() => {
+    setScrollMargin(space.current?.offsetTop ?? 0);
+  }, [headlineIsFirstParagraph, summary]);
   const virtualizer = useVirtualizer({
-    count: paragraphs.length, getScrollElement: () => scroller.current, estimateSize: (i) => estimateHeight(paragraphs[i]),
-    overscan: 12, scrollMargin, getItemKey: (i) => paragraphs[i].start,
+    count: paragraphs.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => estimateHeight(paragraphs[i]),
+    overscan: 12,
+    scrollMargin,
+    getItemKey: (i) => paragraphs[i].start,
   });
   const items = virtualizer.getVirtualItems();
   const mountedKey = items.length ? `${items[0].index}-${items[items.length - 1].index}` : '';
@@ -85,7 +106,9 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
   const [, setScrollTick] = useState(0);
   const selected = annotations.highlights.find((h) => h.id === wb.selectedHighlightId) ?? null;
 
-  useLayoutEffect(() => { setIndex(textRef.current ? indexParagraphs(textRef.current) : null); }, [mountedKey, paragraphs]);
+  useLayoutEffect(() => {
+    setIndex(textRef.current ? indexParagraphs(textRef.current) : null);
+  }, [mountedKey, paragraphs]);
   useEffect(() => () => clearHighlights(), []);
   usePaint(index, annotations.highlights, annotations.tagColors, wb.selectedHighlightId, flash);
   useJumpToFocus(doc.id, paragraphs, virtualizer, textRef, setFlash);
@@ -107,46 +130,108 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
       });
     };
     el.addEventListener('scroll', onScroll, { passive: true });
-    return () => { el.removeEventListener('scroll', onScroll); cancelAnimationFrame(frame); };
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
   }, [pending, selected]);
 
-  const createFromPending = useCallback(async (thenTag: boolean) => {
-    if (!pending) return;
-    const created = await actions.create(doc.id, pending.start, pending.end);
-    window.getSelection()?.removeAllRanges();
-    setPending(null);
-    if (created && thenTag) setTagging(true);
-  }, [pending, doc.id, actions]);
+  const createFromPending = useCallback(
+    async (thenTag: boolean) => {
+      if (!pending) return;
+      const created = await actions.create(doc.id, pending.start, pending.end);
+      window.getSelection()?.removeAllRanges();
+      setPending(null);
+      if (created && thenTag) setTagging(true);
+    },
+    [pending, doc.id, actions],
+  );
 
   const placed = annotations.highlights.filter((h) => !h.orphaned);
   const step = (direction: 1 | -1) => {
     const at = placed.findIndex((h) => h.id === wb.selectedHighlightId);
-    const next = placed[at === -1 ? (direction === 1 ? 0 : placed.length - 1) : (at + direction + placed.length) % placed.length];
+    const next =
+      placed[at === -1 ? (direction === 1 ? 0 : placed.length - 1) : (at + direction + placed.length) % placed.length];
     wb.openDocument(doc.id, { start: next.start, end: next.end, highlightId: next.id });
   };
   useCommands([
-    { id: 'highlight.create', label: 'Highlight the selected text', category: 'Reader', keys: ['H'],
-      enabled: () => pending !== null, run: () => createFromPending(false) },
-    { id: 'highlight.move', label: 'Move the selected highlight to the selected text', category: 'Reader', keys: ['M'],
+    {
+      id: 'highlight.create',
+      label: 'Highlight the selected text',
+      category: 'Reader',
+      keys: ['H'],
+      enabled: () => pending !== null,
+      run: () => createFromPending(false),
+    },
+    {
+      id: 'highlight.move',
+      label: 'Move the selected highlight to the selected text',
+      category: 'Reader',
+      keys: ['M'],
       enabled: () => pending !== null && selected !== null,
       run: async () => {
         await actions.move(selected!, pending!.start, pending!.end);
         window.getSelection()?.removeAllRanges();
         setPending(null);
-      } },
-    { id: 'highlight.tag', label: 'Tag the selected text or highlight', category: 'Reader', keys: ['T'],
+      },
+    },
+    {
+      id: 'highlight.tag',
+      label: 'Tag the selected text or highlight',
+      category: 'Reader',
+      keys: ['T'],
       enabled: () => pending !== null || selected !== null,
-      run: () => { if (pending) void createFromPending(true); else setTagging(true); } },
-    { id: 'highlight.delete', label: 'Delete the selected highlight', category: 'Reader', keys: ['Delete', 'Backspace'],
-      enabled: () => selected !== null && pending === null, run: () => actions.remove(selected!.id) },
-    { id: 'highlight.cite', label: 'Cite the selected highlight in the memo', category: 'Reader', keys: ['C'],
-      enabled: () => selected !== null && !selected.orphaned, run: () => requestCitation(selected!.id) },
-    { id: 'highlight.next', label: 'Next highlight', category: 'Reader', keys: ['J'], enabled: () => placed.length > 0, run: () => step(1) },
-    { id: 'highlight.previous', label: 'Previous highlight', category: 'Reader', keys: ['K'], enabled: () => placed.length > 0,
-      run: () => step(-1) },
-    { id: 'reader.escape', label: 'Clear the selection', category: 'Reader', keys: ['Escape'], hidden: true,
+      run: () => {
+        if (pending) void createFromPending(true);
+        else setTagging(true);
+      },
+    },
+    {
+      id: 'highlight.delete',
+      label: 'Delete the selected highlight',
+      category: 'Reader',
+      keys: ['Delete', 'Backspace'],
+      enabled: () => selected !== null && pending === null,
+      run: () => actions.remove(selected!.id),
+    },
+    {
+      id: 'highlight.cite',
+      label: 'Cite the selected highlight in the memo',
+      category: 'Reader',
+      keys: ['C'],
+      enabled: () => selected !== null && !selected.orphaned,
+      run: () => requestCitation(selected!.id),
+    },
+    {
+      id: 'highlight.next',
+      label: 'Next highlight',
+      category: 'Reader',
+      keys: ['J'],
+      enabled: () => placed.length > 0,
+      run: () => step(1),
+    },
+    {
+      id: 'highlight.previous',
+      label: 'Previous highlight',
+      category: 'Reader',
+      keys: ['K'],
+      enabled: () => placed.length > 0,
+      run: () => step(-1),
+    },
+    {
+      id: 'reader.escape',
+      label: 'Clear the selection',
+      category: 'Reader',
+      keys: ['Escape'],
+      hidden: true,
       enabled: () => pending !== null || selected !== null || tagging,
-      run: () => { setPending(null); setTagging(false); wb.selectHighlight(null); window.getSelection()?.removeAllRanges(); } },
+      run: () => {
+        setPending(null);
+        setTagging(false);
+        wb.selectHighlight(null);
+        window.getSelection()?.removeAllRanges();
+      },
+    },
   ]);
 
   const onMouseUp = (event: React.MouseEvent) => {
@@ -166,33 +251,63 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
 
   const byline = <Byline doc={summary} />;
   const pendingRect = pending?.rect;
-  const selectedRect = selected && index && isMounted(index, selected) ? rangeForOffsets(index, selected.start, selected.end)?.getBoundingClientRect() ?? null : null;
+  const selectedRect =
+    selected && index && isMounted(index, selected)
+      ? (rangeForOffsets(index, selected.start, selected.end)?.getBoundingClientRect() ?? null)
+      : null;
   return (
     <div className="reader-scroll" ref={scroller}>
       <article className="reader" aria-label="Reader">
-        {!headlineIsFirstParagraph && <header className="reader-header"><h1 className="doc-headline">{summary.title}</h1>{byline}</header>}
+        {!headlineIsFirstParagraph && (
+          <header className="reader-header">
+            <h1 className="doc-headline">{summary.title}</h1>
+            {byline}
+          </header>
+        )}
         <div className="reader-text" ref={textRef} onMouseUp={onMouseUp}>
           <div ref={space} className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const p = paragraphs[item.index];
               return (
-                <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="reader-block"
-                  style={{ transform: `translateY(${item.start - scrollMargin}px)` }}>
-                  {item.index === 0 && headlineIsFirstParagraph
-                    ? <><h1 className="doc-headline" data-start={p.start}>{p.text}</h1>{byline}</>
-                    : <p data-start={p.start}>{p.text}</p>}
+                <div
+                  key={item.key}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className="reader-block"
+                  style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+                >
+                  {item.index === 0 && headlineIsFirstParagraph ? (
+                    <>
+                      <h1 className="doc-headline" data-start={p.start}>
+                        {p.text}
+                      </h1>
+                      {byline}
+                    </>
+                  ) : (
+                    <p data-start={p.start}>{p.text}</p>
+                  )}
                 </div>
               );
             })}
           </div>
         </div>
         {pendingRect && (
-          <SelectionToolbar rect={pendingRect} onHighlight={() => void createFromPending(false)} onTag={() => void createFromPending(true)}
-            onMove={selected ? () => commands.run('highlight.move') : undefined} />
+          <SelectionToolbar
+            rect={pendingRect}
+            onHighlight={() => void createFromPending(false)}
+            onTag={() => void createFromPending(true)}
+            onMove={selected ? () => commands.run('highlight.move') : undefined}
+          />
         )}
         {!pending && selected && selectedRect && (
-          <HighlightToolbar rect={selectedRect} highlight={selected} annotations={annotations} actions={actions}
-            tagging={tagging} setTagging={setTagging} />
+          <HighlightToolbar
+            rect={selectedRect}
+            highlight={selected}
+            annotations={annotations}
+            actions={actions}
+            tagging={tagging}
+            setTagging={setTagging}
+          />
         )}
       </article>
     </div>
@@ -203,14 +318,24 @@ function Byline({ doc }: { doc: DocumentSummary }) {
   return (
     <p className="doc-byline">
       {[doc.outlet, doc.author, doc.publishedAt].filter(Boolean).join(' · ') || 'Source not set'}
-      {doc.url && <> · <a href={doc.url} target="_blank" rel="noreferrer noopener">link</a></>}
+      {doc.url && (
+        <>
+          {' '}
+          ·{' '}
+          <a href={doc.url} target="_blank" rel="noreferrer noopener">
+            link
+          </a>
+        </>
+      )}
     </p>
   );
 }
 
 function currentSelectionRect(fallback: DOMRect): DOMRect {
   const selection = window.getSelection();
-  return selection && selection.rangeCount && !selection.isCollapsed ? selection.getRangeAt(0).getBoundingClientRect() : fallback;
+  return selection && selection.rangeCount && !selection.isCollapsed
+    ? selection.getRangeAt(0).getBoundingClientRect()
+    : fallback;
 }
 
 function mountedSpan(index: ParagraphIndex): { from: number; to: number } | null {
@@ -225,8 +350,13 @@ function isMounted(index: ParagraphIndex, h: Highlight): boolean {
 }
 
 /** Paints the highlights that fall on mounted paragraphs; called again whenever other paragraphs mount. */
-function usePaint(index: ParagraphIndex | null, highlights: Highlight[], tagColors: Map<number, string>, selectedId: number | null,
-  flash: { start: number; end: number } | null): void {
+function usePaint(
+  index: ParagraphIndex | null,
+  highlights: Highlight[],
+  tagColors: Map<number, string>,
+  selectedId: number | null,
+  flash: { start: number; end: number } | null,
+): void {
   useEffect(() => {
     if (!index) return;
     performance.mark('gloss-paint-start');
@@ -241,8 +371,13 @@ function usePaint(index: ParagraphIndex | null, highlights: Highlight[], tagColo
  * Jumps to a passage asked for by the margin, the theme view, search or a memo citation — once per request, so a
  * later change does not pull the reader back. The paragraph is scrolled into the mounted range, then centred.
  */
-function useJumpToFocus(documentId: number, paragraphs: Paragraph[], virtualizer: ReturnType<typeof useVirtualizer<HTMLDivElement, Element>>,
-  textRef: React.RefObject<HTMLDivElement | null>, setFlash: (f: { start: number; end: number }) => void): void {
+function useJumpToFocus(
+  documentId: number,
+  paragraphs: Paragraph[],
+  virtualizer: ReturnType<typeof useVirtualizer<HTMLDivElement, Element>>,
+  textRef: React.RefObject<HTMLDivElement | null>,
+  setFlash: (f: { start: number; end: number }) => void,
+): void {
   const wb = useWorkbench();
   const handled = useRef<number | null>(null);
   useEffect(() => {

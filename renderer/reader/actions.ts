@@ -36,34 +36,45 @@ export function useHighlightActions(): HighlightActions {
           await client['highlights.delete']({ id });
           selectHighlight(null);
           setStatus('Highlight deleted (Ctrl+Z to undo).');
-        } catch (error) { report(error); }
+        } catch (error) {
+          report(error);
+        }
       },
       async setTags(highlight, tagIds) {
         try {
           await client['highlights.update']({ id: highlight.id, tagIds });
           setStatus('Tags saved.');
-        } catch (error) { report(error); }
+        } catch (error) {
+          report(error);
+        }
       },
       async setColor(highlight, color) {
         try {
           await client['highlights.update']({ id: highlight.id, color });
           setStatus('Colour saved.');
-        } catch (error) { report(error); }
+        } catch (error) {
+          report(error);
+        }
       },
       async move(highlight, start, end) {
         try {
           await client['highlights.update']({ id: highlight.id, start, end });
           setStatus('Highlight moved (Ctrl+Z to undo).');
-        } catch (error) { report(error); }
+        } catch (error) {
+          report(error);
+        }
       },
       async tagByName(highlight, name, tags) {
         const wanted = name.trim();
         if (!wanted) return;
         try {
-          const tag = tags.find((t) => t.name.toLowerCase() === wanted.toLowerCase())
-            ?? await client['tags.create']({ name: wanted });
+          const tag =
+            tags.find((t) => t.name.toLowerCase() === wanted.toLowerCase()) ??
+            (await client['tags.create']({ name: wanted }));
           if (!highlight.tagIds.includes(tag.id)) await actions.setTags(highlight, [...highlight.tagIds, tag.id]);
-        } catch (error) { report(error); }
+        } catch (error) {
+          report(error);
+        }
       },
     };
     return actions;

@@ -7,7 +7,9 @@ export function paragraphElements(container: HTMLElement): HTMLElement[] {
 
 /** Offset in the document text of a DOM point inside the reader, or null if it is outside any paragraph. */
 export function offsetOfPoint(node: Node, offset: number): number | null {
-  const element = (node.nodeType === Node.TEXT_NODE ? node.parentElement : node as Element)?.closest<HTMLElement>('[data-start]');
+  const element = (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element))?.closest<HTMLElement>(
+    '[data-start]',
+  );
   if (!element) return null;
   const start = Number(element.dataset.start);
   if (node.nodeType === Node.TEXT_NODE) return start + offset;
@@ -19,7 +21,10 @@ export function offsetOfPoint(node: Node, offset: number): number | null {
 }
 
 /** The text offsets a DOM selection covers, clamped to paragraphs; null for an empty or outside selection. */
-export function selectionOffsets(container: HTMLElement, selection: Selection | null): { start: number; end: number } | null {
+export function selectionOffsets(
+  container: HTMLElement,
+  selection: Selection | null,
+): { start: number; end: number } | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   if (!container.contains(range.commonAncestorContainer)) return null;
@@ -35,7 +40,9 @@ function firstParagraphStartAfter(container: HTMLElement, range: Range): number 
 }
 
 function lastParagraphEndBefore(container: HTMLElement, range: Range): number | null {
-  const p = paragraphElements(container).filter((el) => range.intersectsNode(el)).pop();
+  const p = paragraphElements(container)
+    .filter((el) => range.intersectsNode(el))
+    .pop();
   return p ? Number(p.dataset.start) + (p.textContent?.length ?? 0) : null;
 }
 
@@ -48,7 +55,7 @@ export function indexParagraphs(container: HTMLElement): ParagraphIndex {
   const elements = paragraphElements(container);
   return {
     starts: elements.map((el) => Number(el.dataset.start)),
-    nodes: elements.map((el) => (el.firstChild?.nodeType === Node.TEXT_NODE ? el.firstChild as Text : null)),
+    nodes: elements.map((el) => (el.firstChild?.nodeType === Node.TEXT_NODE ? (el.firstChild as Text) : null)),
   };
 }
 
@@ -68,7 +75,8 @@ function locate(index: ParagraphIndex, offset: number, isEnd: boolean): { node: 
   let hi = index.starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (index.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    if (index.starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
   }
   let i = lo;
   // An end exactly at a paragraph's start belongs to the end of the previous paragraph.
@@ -81,7 +89,9 @@ function locate(index: ParagraphIndex, offset: number, isEnd: boolean): { node: 
 
 /** Text offset under a screen point (for clicking on a painted highlight). */
 export function offsetAtPoint(x: number, y: number): number | null {
-  const doc = document as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null };
+  const doc = document as Document & {
+    caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+  };
   const position = doc.caretPositionFromPoint?.(x, y);
   if (position) return offsetOfPoint(position.offsetNode, position.offset);
   const range = document.caretRangeFromPoint?.(x, y);

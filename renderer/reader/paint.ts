@@ -9,7 +9,7 @@ const STYLE_ID = 'gloss-highlight-styles';
 let registered: string[] = [];
 
 type HighlightRegistry = Map<string, unknown> & { set(name: string, value: unknown): void };
-declare const Highlight: { new(...ranges: Range[]): { add(range: Range): void; priority: number } };
+declare const Highlight: { new (...ranges: Range[]): { add(range: Range): void; priority: number } };
 
 export function supportsCustomHighlights(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS;

@@ -23,7 +23,8 @@ export function paragraphAt(paragraphs: Paragraph[], offset: number): number {
   let hi = paragraphs.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (paragraphs[mid].start <= offset) lo = mid; else hi = mid - 1;
+    if (paragraphs[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
   }
   return lo;
 }

@@ -16,15 +16,24 @@ export interface Annotations {
 export function useAnnotations(documentId: number | null): Annotations {
   const { loaded, highlights, notes } = useDocumentAnnotations(documentId);
   const tags = useTags();
-  const tagMaps = useMemo(() => ({
-    tagsById: new Map(tags.map((t) => [t.id, t])),
-    tagColors: new Map(tags.map((t) => [t.id, t.color])),
-  }), [tags]);
-  const noteMaps = useMemo(() => ({
-    notesByHighlight: new Map(notes.filter((n) => n.highlightId !== null).map((n) => [n.highlightId!, n])),
-    documentNote: notes.find((n) => n.highlightId === null) ?? null,
-  }), [notes]);
-  return useMemo(() => ({ loaded, highlights, tags, ...tagMaps, ...noteMaps }), [loaded, highlights, tags, tagMaps, noteMaps]);
+  const tagMaps = useMemo(
+    () => ({
+      tagsById: new Map(tags.map((t) => [t.id, t])),
+      tagColors: new Map(tags.map((t) => [t.id, t.color])),
+    }),
+    [tags],
+  );
+  const noteMaps = useMemo(
+    () => ({
+      notesByHighlight: new Map(notes.filter((n) => n.highlightId !== null).map((n) => [n.highlightId!, n])),
+      documentNote: notes.find((n) => n.highlightId === null) ?? null,
+    }),
+    [notes],
+  );
+  return useMemo(
+    () => ({ loaded, highlights, tags, ...tagMaps, ...noteMaps }),
+    [loaded, highlights, tags, tagMaps, noteMaps],
+  );
 }
 
 /** The innermost (shortest) highlight containing the offset. */

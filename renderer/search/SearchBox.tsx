@@ -9,17 +9,38 @@ export function SearchBox() {
   const [value, setValue] = useState(wb.searchQuery);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => setValue(wb.searchQuery), [wb.searchQuery]);
-  useCommands([{ id: 'search.focus', label: 'Search the project', category: 'Search', keys: ['Mod+F'], inTextFields: true,
-    run: () => { input.current?.focus(); input.current?.select(); } }]);
+  useCommands([
+    {
+      id: 'search.focus',
+      label: 'Search the project',
+      category: 'Search',
+      keys: ['Mod+F'],
+      inTextFields: true,
+      run: () => {
+        input.current?.focus();
+        input.current?.select();
+      },
+    },
+  ]);
   return (
-    <form className="search-box" role="search" onSubmit={(e) => {
-      e.preventDefault();
-      if (!value.trim()) return;
-      wb.setSearchQuery(value);
-      wb.setView('search');
-    }}>
-      <input ref={input} type="search" aria-label="Search" placeholder='Search everything — "phrase", prefix*  (Ctrl+F)' value={value}
-        onChange={(e) => setValue(e.target.value)} />
+    <form
+      className="search-box"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!value.trim()) return;
+        wb.setSearchQuery(value);
+        wb.setView('search');
+      }}
+    >
+      <input
+        ref={input}
+        type="search"
+        aria-label="Search"
+        placeholder='Search everything — "phrase", prefix*  (Ctrl+F)'
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
     </form>
   );
 }

@@ -13,12 +13,15 @@ export function useSliceVersion(slice: Slice): number {
 
 function useSlice<T>(slice: Slice, read: () => T, load?: () => Promise<void>): T {
   const version = useSliceVersion(slice);
-  useEffect(() => { void load?.().catch(() => undefined); }, [load, version]);
+  useEffect(() => {
+    void load?.().catch(() => undefined);
+  }, [load, version]);
   // `version` is what makes a new read necessary: the store mutates in place.
   return useMemo(read, [version, read]);
 }
 
-const readTags = () => [...store.tags.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+const readTags = () =>
+  [...store.tags.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
 const loadTags = () => store.loadTags();
 export function useTags(): Tag[] {
   return useSlice(slices.tags, readTags, loadTags);
@@ -52,13 +55,19 @@ export function useDocumentAnnotations(documentId: number | null): DocumentAnnot
   const id = documentId ?? 0;
   const highlightsVersion = useSliceVersion(slices.highlights(id));
   const notesVersion = useSliceVersion(slices.notes(id));
-  useEffect(() => { if (documentId) void store.loadAnnotations(documentId).catch(() => undefined); }, [documentId, highlightsVersion]);
-  const highlights = useMemo(() => (documentId ? store.highlightsOf(documentId) : []),
+  useEffect(() => {
+    if (documentId) void store.loadAnnotations(documentId).catch(() => undefined);
+  }, [documentId, highlightsVersion]);
+  const highlights = useMemo(
+    () => (documentId ? store.highlightsOf(documentId) : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [documentId, highlightsVersion]);
-  const notes = useMemo(() => (documentId ? store.notesOf(documentId) : []),
+    [documentId, highlightsVersion],
+  );
+  const notes = useMemo(
+    () => (documentId ? store.notesOf(documentId) : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [documentId, notesVersion]);
+    [documentId, notesVersion],
+  );
   return { loaded: documentId ? store.isLoaded(slices.highlights(documentId)) : true, highlights, notes };
 }
 

@@ -3,7 +3,14 @@
 // re-render only when those change.
 import type { GlossClient } from '../../shared/client';
 import type {
-  ChangeSet, Collection, DocumentSummary, EntityChanges, Highlight, MemoSummary, Note, Tag,
+  ChangeSet,
+  Collection,
+  DocumentSummary,
+  EntityChanges,
+  Highlight,
+  MemoSummary,
+  Note,
+  Tag,
 } from '../../shared/types';
 
 export type Slice = string;
@@ -72,7 +79,8 @@ export class Store {
 
   /** Another project was opened: forget everything and let every pane load again. */
   reset(): void {
-    for (const map of [this.documents, this.highlights, this.tags, this.notes, this.memos, this.collections]) map.clear();
+    for (const map of [this.documents, this.highlights, this.tags, this.notes, this.memos, this.collections])
+      map.clear();
     this.highlightIdsByDocument.clear();
     this.notesLoaded.clear();
     this.loaded.clear();
@@ -90,7 +98,8 @@ export class Store {
     if (changes.tags && patch(this.tags, changes.tags, (t) => t.id)) touched.add(slices.tags);
     if (changes.notes) this.applyNotes(changes.notes, touched);
     if (changes.memos && patch(this.memos, changes.memos, (m) => m.id)) touched.add(slices.memos);
-    if (changes.collections && patch(this.collections, changes.collections, (c) => c.id)) touched.add(slices.collections);
+    if (changes.collections && patch(this.collections, changes.collections, (c) => c.id))
+      touched.add(slices.collections);
     this.bump(touched);
     this.changeListeners.forEach((l) => l(changes));
   }
@@ -113,7 +122,11 @@ export class Store {
       if (!old) continue;
       this.highlights.delete(id);
       const ids = this.highlightIdsByDocument.get(old.documentId);
-      if (ids) this.highlightIdsByDocument.set(old.documentId, ids.filter((x) => x !== id));
+      if (ids)
+        this.highlightIdsByDocument.set(
+          old.documentId,
+          ids.filter((x) => x !== id),
+        );
       touched.add(slices.highlights(old.documentId));
     }
     const resort = new Set<number>();
@@ -153,11 +166,13 @@ export class Store {
     const running = this.inFlight.get(key);
     if (running) return running;
     const generation = this.generation;
-    const promise = load().then((filled) => {
-      if (generation !== this.generation) return;
-      this.loaded.add(key);
-      this.bump(new Set(filled));
-    }).finally(() => this.inFlight.delete(key));
+    const promise = load()
+      .then((filled) => {
+        if (generation !== this.generation) return;
+        this.loaded.add(key);
+        this.bump(new Set(filled));
+      })
+      .finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, promise);
     return promise;
   }
@@ -199,7 +214,10 @@ export class Store {
         this.api()['notes.list']({ documentId }),
       ]);
       highlights.forEach((h) => this.highlights.set(h.id, h));
-      this.highlightIdsByDocument.set(documentId, highlights.map((h) => h.id));
+      this.highlightIdsByDocument.set(
+        documentId,
+        highlights.map((h) => h.id),
+      );
       this.sortHighlights(documentId);
       notes.forEach((n) => this.notes.set(n.id, n));
       this.notesLoaded.add(documentId);
@@ -216,7 +234,8 @@ export class Store {
   async loadDocuments(ids: number[]): Promise<void> {
     const missing = ids.filter((id) => !this.documents.has(id) && !this.inFlight.has(`document:${id}`));
     if (missing.length === 0) return;
-    const promise = this.api()['documents.summaries']({ ids: missing }).then((rows) => {
+    const summaries = this.api()['documents.summaries'];
+    const promise = summaries({ ids: missing }).then((rows) => {
       this.putDocuments(rows);
       this.bump(new Set(rows.map((d) => slices.document(d.id))));
     });

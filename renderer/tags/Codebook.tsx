@@ -19,13 +19,24 @@ export function Codebook({ tags, selected, onToggle }: Props) {
     try {
       await wb.client['tags.create']({ name });
       setName('');
-    } catch (error) { wb.setStatus((error as Error).message, true); }
+    } catch (error) {
+      wb.setStatus((error as Error).message, true);
+    }
   };
   const rows = flattenTree(tags);
   return (
     <section className="codebook" aria-label="Codebook">
-      <div className="panel-header"><h2>Codebook</h2><span className="muted">{tags.length}</span></div>
-      <form className="codebook-new" onSubmit={(e) => { e.preventDefault(); void create(); }}>
+      <div className="panel-header">
+        <h2>Codebook</h2>
+        <span className="muted">{tags.length}</span>
+      </div>
+      <form
+        className="codebook-new"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
         <input aria-label="New tag" placeholder="New tag…" value={name} onChange={(e) => setName(e.target.value)} />
         <button type="submit">Add</button>
       </form>
@@ -36,9 +47,21 @@ export function Codebook({ tags, selected, onToggle }: Props) {
             <label className="codebook-row">
               <input type="checkbox" checked={selected.includes(tag.id)} onChange={() => onToggle(tag.id)} />
               <span className="swatch" style={{ background: tag.color }} />
-              <span className="codebook-name" title={tag.description}>{tag.name}</span>
+              <span className="codebook-name" title={tag.description}>
+                {tag.name}
+              </span>
               <span className="muted">{tag.highlightCount}</span>
-              <button type="button" className="icon-button" aria-label={`Edit ${tag.name}`} onClick={(e) => { e.preventDefault(); setEditing(editing === tag.id ? null : tag.id); }}>✎</button>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Edit ${tag.name}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  setEditing(editing === tag.id ? null : tag.id);
+                }}
+              >
+                ✎
+              </button>
             </label>
             {editing === tag.id && <TagEditor tag={tag} tags={tags} onDone={() => setEditing(null)} />}
           </li>
@@ -59,45 +82,117 @@ function TagEditor({ tag, tags, onDone }: { tag: Tag; tags: Tag[]; onDone(): voi
   const [reassignTo, setReassignTo] = useState<number | ''>('');
   const others = tags.filter((t) => t.id !== tag.id);
   const run = async (work: () => Promise<unknown>, message: string) => {
-    try { await work(); wb.setStatus(message); onDone(); } catch (error) { wb.setStatus((error as Error).message, true); }
+    try {
+      await work();
+      wb.setStatus(message);
+      onDone();
+    } catch (error) {
+      wb.setStatus((error as Error).message, true);
+    }
   };
   return (
     <div className="tag-editor">
-      <label>Name <input value={name} onChange={(e) => setName(e.target.value)} /></label>
-      <label>Colour <input type="color" value={color} onChange={(e) => setColor(e.target.value)} /></label>
-      <label>Description <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} /></label>
-      <label>Inside
+      <label>
+        Name <input value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        Colour <input type="color" value={color} onChange={(e) => setColor(e.target.value)} />
+      </label>
+      <label>
+        Description <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+      </label>
+      <label>
+        Inside
         <select value={parentId ?? ''} onChange={(e) => setParentId(e.target.value ? Number(e.target.value) : null)}>
           <option value="">(top level)</option>
-          {others.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          {others.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
         </select>
       </label>
       <div className="tag-editor-actions">
-        <button type="button" onClick={() => void run(() => wb.client['tags.update']({ id: tag.id, name, color, description, parentId }), 'Tag saved.')}>Save</button>
-        <button type="button" onClick={onDone}>Cancel</button>
+        <button
+          type="button"
+          onClick={() =>
+            void run(() => wb.client['tags.update']({ id: tag.id, name, color, description, parentId }), 'Tag saved.')
+          }
+        >
+          Save
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
       </div>
       <div className="tag-editor-row">
-        <select aria-label="Merge into" value={mergeInto} onChange={(e) => setMergeInto(e.target.value ? Number(e.target.value) : '')}>
+        <select
+          aria-label="Merge into"
+          value={mergeInto}
+          onChange={(e) => setMergeInto(e.target.value ? Number(e.target.value) : '')}
+        >
           <option value="">Merge into…</option>
-          {others.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          {others.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
         </select>
-        <button type="button" disabled={mergeInto === ''}
-          onClick={() => void run(() => wb.client['tags.merge']({ sourceId: tag.id, targetId: Number(mergeInto) }), `Merged “${tag.name}”.`)}>Merge</button>
+        <button
+          type="button"
+          disabled={mergeInto === ''}
+          onClick={() =>
+            void run(
+              () => wb.client['tags.merge']({ sourceId: tag.id, targetId: Number(mergeInto) }),
+              `Merged “${tag.name}”.`,
+            )
+          }
+        >
+          Merge
+        </button>
       </div>
       <div className="tag-editor-row">
-        <select aria-label="When deleting" value={deletePolicy} onChange={(e) => setDeletePolicy(e.target.value as typeof deletePolicy)}>
+        <select
+          aria-label="When deleting"
+          value={deletePolicy}
+          onChange={(e) => setDeletePolicy(e.target.value as typeof deletePolicy)}
+        >
           <option value="untag">Delete tag, keep its {tag.highlightCount} passages</option>
           <option value="reassign">Delete tag, move passages to…</option>
           <option value="delete">Delete tag and its {tag.highlightCount} passages</option>
         </select>
         {deletePolicy === 'reassign' && (
-          <select aria-label="Move passages to" value={reassignTo} onChange={(e) => setReassignTo(e.target.value ? Number(e.target.value) : '')}>
+          <select
+            aria-label="Move passages to"
+            value={reassignTo}
+            onChange={(e) => setReassignTo(e.target.value ? Number(e.target.value) : '')}
+          >
             <option value="">choose a tag</option>
-            {others.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            {others.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
           </select>
         )}
-        <button type="button" className="danger" disabled={deletePolicy === 'reassign' && reassignTo === ''}
-          onClick={() => void run(() => wb.client['tags.delete']({ id: tag.id, passages: deletePolicy, ...(deletePolicy === 'reassign' ? { reassignTo: Number(reassignTo) } : {}) }), `Deleted “${tag.name}”. Ctrl+Z brings it back with its passages.`)}>Delete</button>
+        <button
+          type="button"
+          className="danger"
+          disabled={deletePolicy === 'reassign' && reassignTo === ''}
+          onClick={() =>
+            void run(
+              () =>
+                wb.client['tags.delete']({
+                  id: tag.id,
+                  passages: deletePolicy,
+                  ...(deletePolicy === 'reassign' ? { reassignTo: Number(reassignTo) } : {}),
+                }),
+              `Deleted “${tag.name}”. Ctrl+Z brings it back with its passages.`,
+            )
+          }
+        >
+          Delete
+        </button>
       </div>
     </div>
   );
@@ -112,7 +207,10 @@ function flattenTree(tags: Tag[]): { tag: Tag; depth: number }[] {
   }
   const out: { tag: Tag; depth: number }[] = [];
   const walk = (parent: number | null, depth: number) => {
-    for (const t of children.get(parent) ?? []) { out.push({ tag: t, depth }); walk(t.id, depth + 1); }
+    for (const t of children.get(parent) ?? []) {
+      out.push({ tag: t, depth });
+      walk(t.id, depth + 1);
+    }
   };
   walk(null, 0);
   return out;

@@ -20,33 +20,67 @@ export function TagPicker({ tags, exclude = [], autoFocus, onPick, onClose }: Pr
   }, [tags, exclude, query]);
   const exact = matches.some((t) => t.name.toLowerCase() === query.trim().toLowerCase());
 
-  const pick = (name: string) => { onPick(name); setQuery(''); setActive(0); };
+  const pick = (name: string) => {
+    onPick(name);
+    setQuery('');
+    setActive(0);
+  };
   return (
     <div className="tag-picker">
-      <input aria-label="Tag" placeholder="Tag… (type, Enter)" value={query} autoFocus={autoFocus}
-        onChange={(e) => { setQuery(e.target.value); setActive(0); }}
+      <input
+        aria-label="Tag"
+        placeholder="Tag… (type, Enter)"
+        value={query}
+        autoFocus={autoFocus}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
         onKeyDown={(e) => {
           e.stopPropagation();
-          if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => Math.min(a + 1, matches.length - 1)); }
-          else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(a - 1, 0)); }
-          else if (e.key === 'Enter') {
+          if (e.key === 'ArrowDown') {
             e.preventDefault();
-            const choice = query.trim() && !exact && active === 0 && !matches.length ? query : matches[active]?.name ?? query;
+            setActive((a) => Math.min(a + 1, matches.length - 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, 0));
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            const choice =
+              query.trim() && !exact && active === 0 && !matches.length ? query : (matches[active]?.name ?? query);
             if (choice.trim()) pick(choice);
-          } else if (e.key === 'Escape') { onClose?.(); }
-        }} />
+          } else if (e.key === 'Escape') {
+            onClose?.();
+          }
+        }}
+      />
       {(matches.length > 0 || query.trim()) && (
         <ul className="tag-suggestions" role="listbox">
           {matches.map((t, i) => (
             <li key={t.id} role="option" aria-selected={i === active}>
-              <button type="button" className={i === active ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); pick(t.name); }}>
-                <span className="swatch" style={{ background: t.color }} />{t.name}
+              <button
+                type="button"
+                className={i === active ? 'active' : ''}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  pick(t.name);
+                }}
+              >
+                <span className="swatch" style={{ background: t.color }} />
+                {t.name}
               </button>
             </li>
           ))}
           {query.trim() && !exact && (
             <li role="option" aria-selected={matches.length === 0}>
-              <button type="button" className={matches.length === 0 ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); pick(query); }}>
+              <button
+                type="button"
+                className={matches.length === 0 ? 'active' : ''}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  pick(query);
+                }}
+              >
                 Create “{query.trim()}”
               </button>
             </li>
@@ -60,8 +94,13 @@ export function TagPicker({ tags, exclude = [], autoFocus, onPick, onClose }: Pr
 export function TagChip({ tag, onRemove }: { tag: Tag; onRemove?(): void }) {
   return (
     <span className="tag-chip" style={{ borderColor: tag.color }}>
-      <span className="swatch" style={{ background: tag.color }} />{tag.name}
-      {onRemove && <button type="button" aria-label={`Remove tag ${tag.name}`} onClick={onRemove}>×</button>}
+      <span className="swatch" style={{ background: tag.color }} />
+      {tag.name}
+      {onRemove && (
+        <button type="button" aria-label={`Remove tag ${tag.name}`} onClick={onRemove}>
+          ×
+        </button>
+      )}
     </span>
   );
 }

@@ -14,9 +14,11 @@ import './themes.css';
 /** Bumps when an edit could change a query over tagged passages (tags, highlights, notes). */
 function useCodingVersion(): number {
   const [version, setVersion] = useState(0);
-  useChanges(useCallback((changes: ChangeSet) => {
-    if (changes.highlights || changes.tags || changes.notes) setVersion((v) => v + 1);
-  }, []));
+  useChanges(
+    useCallback((changes: ChangeSet) => {
+      if (changes.highlights || changes.tags || changes.notes) setVersion((v) => v + 1);
+    }, []),
+  );
   return version;
 }
 
@@ -29,18 +31,50 @@ export function ThemesView() {
   const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   return (
     <div className="themes">
-      <aside className="themes-codebook"><Codebook tags={tags} selected={live} onToggle={toggle} /></aside>
+      <aside className="themes-codebook">
+        <Codebook tags={tags} selected={live} onToggle={toggle} />
+      </aside>
       <section className="themes-main">
         <div className="themes-toolbar">
           <div className="segmented" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === 'passages'} className={tab === 'passages' ? 'active' : ''} onClick={() => setTab('passages')}>Passages</button>
-            <button type="button" role="tab" aria-selected={tab === 'matrix'} className={tab === 'matrix' ? 'active' : ''} onClick={() => setTab('matrix')}>Counts &amp; co-occurrence</button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'passages'}
+              className={tab === 'passages' ? 'active' : ''}
+              onClick={() => setTab('passages')}
+            >
+              Passages
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'matrix'}
+              className={tab === 'matrix' ? 'active' : ''}
+              onClick={() => setTab('matrix')}
+            >
+              Counts &amp; co-occurrence
+            </button>
           </div>
           <AnnotationsExport />
           {tab === 'passages' && (
             <div className="segmented" aria-label="Match">
-              <button type="button" className={mode === 'or' ? 'active' : ''} onClick={() => setMode('or')} title="Passages with any chosen tag">Any (OR)</button>
-              <button type="button" className={mode === 'and' ? 'active' : ''} onClick={() => setMode('and')} title="Passages with every chosen tag">All (AND)</button>
+              <button
+                type="button"
+                className={mode === 'or' ? 'active' : ''}
+                onClick={() => setMode('or')}
+                title="Passages with any chosen tag"
+              >
+                Any (OR)
+              </button>
+              <button
+                type="button"
+                className={mode === 'and' ? 'active' : ''}
+                onClick={() => setMode('and')}
+                title="Passages with every chosen tag"
+              >
+                All (AND)
+              </button>
             </div>
           )}
         </div>
@@ -56,23 +90,51 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
   const wb = useWorkbench();
   const version = useCodingVersion();
   const groups = useApi<ThemeGroup[]>(
-    () => (tagIds.length ? wb.client['themes.passages']({ tagIds, mode }) : Promise.resolve([])), [tagIds.join(','), mode, version]);
-  const rows = useMemo<ThemeRow[]>(() => (groups.data ?? []).flatMap((group) => [
-    { kind: 'group' as const, group }, ...group.passages.map((passage) => ({ kind: 'passage' as const, passage })),
-  ]), [groups.data]);
+    () => (tagIds.length ? wb.client['themes.passages']({ tagIds, mode }) : Promise.resolve([])),
+    [tagIds.join(','), mode, version],
+  );
+  const rows = useMemo<ThemeRow[]>(
+    () =>
+      (groups.data ?? []).flatMap((group) => [
+        { kind: 'group' as const, group },
+        ...group.passages.map((passage) => ({ kind: 'passage' as const, passage })),
+      ]),
+    [groups.data],
+  );
   const contexts = useWiderContexts(wb.client, groups.data);
-  if (tagIds.length === 0) return <div className="empty-state"><h2>Choose one or more tags</h2><p>Tick tags in the codebook to gather their passages from every document.</p></div>;
+  if (tagIds.length === 0)
+    return (
+      <div className="empty-state">
+        <h2>Choose one or more tags</h2>
+        <p>Tick tags in the codebook to gather their passages from every document.</p>
+      </div>
+    );
   if (groups.error) return <p className="error">{groups.error}</p>;
   if (!groups.data) return <p className="muted loading">Gathering passages…</p>;
-  if (groups.data.length === 0) return <p className="empty">No passage carries {mode === 'and' ? 'all of' : 'any of'} these tags yet.</p>;
+  if (groups.data.length === 0)
+    return <p className="empty">No passage carries {mode === 'and' ? 'all of' : 'any of'} these tags yet.</p>;
   const total = groups.data.reduce((n, g) => n + g.passages.length, 0);
   return (
-    <VirtualList className="theme-results" label="Passages" count={rows.length} overscan={4}
-      header={<p className="muted theme-total">{total.toLocaleString()} passages in {groups.data.length.toLocaleString()} documents</p>}
+    <VirtualList
+      className="theme-results"
+      label="Passages"
+      count={rows.length}
+      overscan={4}
+      header={
+        <p className="muted theme-total">
+          {total.toLocaleString()} passages in {groups.data.length.toLocaleString()} documents
+        </p>
+      }
       estimateSize={(i) => (rows[i].kind === 'group' ? 70 : 110)}
-      onRangeChange={(first, last) => contexts.want(rows.slice(first, last + 1)
-        .flatMap((r) => (r.kind === 'passage' ? [r.passage.highlight.id] : [])))}
-      itemKey={(i) => { const r = rows[i]; return r.kind === 'group' ? `g${r.group.document.id}` : r.passage.highlight.id; }}
+      onRangeChange={(first, last) =>
+        contexts.want(
+          rows.slice(first, last + 1).flatMap((r) => (r.kind === 'passage' ? [r.passage.highlight.id] : [])),
+        )
+      }
+      itemKey={(i) => {
+        const r = rows[i];
+        return r.kind === 'group' ? `g${r.group.document.id}` : r.passage.highlight.id;
+      }}
       renderItem={(i) => {
         const row = rows[i];
         if (row.kind === 'group') {
@@ -87,17 +149,35 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
         const { highlight, noteText } = row.passage;
         const { before, after } = contexts.get(highlight.id) ?? row.passage;
         return (
-          <article className="theme-passage" draggable onDragStart={(e) => setHighlightDragData(e.dataTransfer, highlight.id, highlight.exact)}>
-            <button type="button" className="theme-quote"
-              onClick={() => wb.openDocument(highlight.documentId, { start: highlight.start, end: highlight.end, highlightId: highlight.id })}>
-              <span className="context">…{before.slice(-120)}</span><mark>{highlight.exact}</mark><span className="context">{after.slice(0, 120)}…</span>
+          <article
+            className="theme-passage"
+            draggable
+            onDragStart={(e) => setHighlightDragData(e.dataTransfer, highlight.id, highlight.exact)}
+          >
+            <button
+              type="button"
+              className="theme-quote"
+              onClick={() =>
+                wb.openDocument(highlight.documentId, {
+                  start: highlight.start,
+                  end: highlight.end,
+                  highlightId: highlight.id,
+                })
+              }
+            >
+              <span className="context">…{before.slice(-120)}</span>
+              <mark>{highlight.exact}</mark>
+              <span className="context">{after.slice(0, 120)}…</span>
             </button>
             {highlight.orphaned && <p className="muted">This passage could not be placed in the current text.</p>}
             {noteText && <p className="theme-note">{noteText}</p>}
-            <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>Cite in memo</button>
+            <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>
+              Cite in memo
+            </button>
           </article>
         );
-      }} />
+      }}
+    />
   );
 }
 
@@ -114,19 +194,30 @@ function useWiderContexts(client: GlossClient, groups: ThemeGroup[] | undefined)
     requested.current = new Set();
     setContexts(new Map());
   }, [groups]);
-  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
-  const want = useCallback((ids: number[]) => {
-    wanted.current = ids.filter((id) => !requested.current.has(id)).slice(0, 500);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const batch = wanted.current;
-      if (batch.length === 0) return;
-      batch.forEach((id) => requested.current.add(id));
-      client['themes.context']({ highlightIds: batch }).then((found) => {
-        setContexts((previous) => new Map([...previous, ...found.map((c) => [c.highlightId, c] as const)]));
-      }, () => batch.forEach((id) => requested.current.delete(id)));
-    }, 60);
-  }, [client]);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  const want = useCallback(
+    (ids: number[]) => {
+      wanted.current = ids.filter((id) => !requested.current.has(id)).slice(0, 500);
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        const batch = wanted.current;
+        if (batch.length === 0) return;
+        batch.forEach((id) => requested.current.add(id));
+        client['themes.context']({ highlightIds: batch }).then(
+          (found) => {
+            setContexts((previous) => new Map([...previous, ...found.map((c) => [c.highlightId, c] as const)]));
+          },
+          () => batch.forEach((id) => requested.current.delete(id)),
+        );
+      }, 60);
+    },
+    [client],
+  );
   return { get: (id: number) => contexts.get(id), want };
 }
 
@@ -142,24 +233,62 @@ function Matrix() {
       <h3>Passages per tag per document</h3>
       <div className="table-scroll">
         <table>
-          <thead><tr><th>Tag</th>{m.documents.map((d, i) => <th key={d.id} title={d.title}>D{i + 1}</th>)}<th>Total</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Tag</th>
+              {m.documents.map((d, i) => (
+                <th key={d.id} title={d.title}>
+                  D{i + 1}
+                </th>
+              ))}
+              <th>Total</th>
+            </tr>
+          </thead>
           <tbody>
             {m.tags.map((t, i) => (
-              <tr key={t.id}><th><span className="swatch" style={{ background: t.color }} /> {t.name}</th>
-                {m.countsByDocument[i].map((n, j) => <td key={j} className={n ? '' : 'zero'}>{n}</td>)}<td>{t.highlightCount}</td></tr>
+              <tr key={t.id}>
+                <th>
+                  <span className="swatch" style={{ background: t.color }} /> {t.name}
+                </th>
+                {m.countsByDocument[i].map((n, j) => (
+                  <td key={j} className={n ? '' : 'zero'}>
+                    {n}
+                  </td>
+                ))}
+                <td>{t.highlightCount}</td>
+              </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <ol className="matrix-legend">{m.documents.map((d, i) => <li key={d.id}><b>D{i + 1}</b> {d.title}</li>)}</ol>
+      <ol className="matrix-legend">
+        {m.documents.map((d, i) => (
+          <li key={d.id}>
+            <b>D{i + 1}</b> {d.title}
+          </li>
+        ))}
+      </ol>
       <h3>Co-occurrence (same or overlapping passage)</h3>
       <div className="table-scroll">
         <table>
-          <thead><tr><th />{m.tags.map((t) => <th key={t.id}>{t.name}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              <th />
+              {m.tags.map((t) => (
+                <th key={t.id}>{t.name}</th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {m.tags.map((t, i) => (
-              <tr key={t.id}><th>{t.name}</th>
-                {m.cooccurrence[i].map((n, j) => <td key={j} className={i === j ? 'diagonal' : n ? 'hot' : 'zero'}>{n}</td>)}</tr>
+              <tr key={t.id}>
+                <th>{t.name}</th>
+                {m.cooccurrence[i].map((n, j) => (
+                  <td key={j} className={i === j ? 'diagonal' : n ? 'hot' : 'zero'}>
+                    {n}
+                  </td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>
@@ -176,12 +305,18 @@ function AnnotationsExport() {
       const file = await wb.client['export.annotations']({ format });
       saveFile(file);
       wb.setStatus(`Exported ${file.fileName}.`);
-    } catch (error) { wb.setStatus(`Export failed: ${(error as Error).message}`, true); }
+    } catch (error) {
+      wb.setStatus(`Export failed: ${(error as Error).message}`, true);
+    }
   };
   return (
     <div className="segmented annotations-export" aria-label="Export all highlights">
-      <button type="button" onClick={() => void run('csv')} title="All highlights with tags and notes, as CSV">Highlights CSV</button>
-      <button type="button" onClick={() => void run('w3c')} title="All highlights as W3C Web Annotations (JSON-LD)">W3C JSON</button>
+      <button type="button" onClick={() => void run('csv')} title="All highlights with tags and notes, as CSV">
+        Highlights CSV
+      </button>
+      <button type="button" onClick={() => void run('w3c')} title="All highlights as W3C Web Annotations (JSON-LD)">
+        W3C JSON
+      </button>
     </div>
   );
 }

@@ -3,8 +3,12 @@ import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
 
 let app: AppSession;
-before(async () => { app = await launchApp(); });
-after(async () => { await app?.close(); });
+before(async () => {
+  app = await launchApp();
+});
+after(async () => {
+  await app?.close();
+});
 
 test('a first run shows the five seed reports, and one opens in the reader', async () => {
   const { page } = app;
@@ -13,7 +17,9 @@ test('a first run shows the five seed reports, and one opens in the reader', asy
   assert.equal(await items.count(), 5);
   const titles = await page.locator('.doc-list .doc-title').allTextContents();
   assert.ok(titles.includes('Russian and Us Diplomats Meet in Turkey for Talks on Repairing Ties'), titles.join('\n'));
-  assert.ok(titles.includes('US and Russia Diplomats Meet in Istanbul to Discuss Embassy Operations, Ukraine Not on Agenda'));
+  assert.ok(
+    titles.includes('US and Russia Diplomats Meet in Istanbul to Discuss Embassy Operations, Ukraine Not on Agenda'),
+  );
 
   await page.locator('.doc-item', { hasText: 'US and Russia Diplomats Meet in Istanbul' }).click();
   const reader = page.locator('.reader-text');

@@ -8,16 +8,22 @@ import { launchApp, type AppSession } from '../support/app.js';
 import { tempDir } from '../support/temp.js';
 
 let app: AppSession;
-before(async () => { app = await launchApp(); });
-after(async () => { await app?.close(); });
+before(async () => {
+  app = await launchApp();
+});
+after(async () => {
+  await app?.close();
+});
 
 const SLOW_TITLE = 'A long but legal report';
 
 /** Twelve thousand paragraphs of HTML (~0.9 MB): seconds of parsing, well inside every import limit. */
 function writeSlowHtml(dir: string): string {
   const file = path.join(dir, 'long-report.html');
-  const paragraphs = Array.from({ length: 12_000 }, (_, i) =>
-    `<p>Paragraph ${i} of the long report on embassy staffing, visas and diplomatic property.</p>`);
+  const paragraphs = Array.from(
+    { length: 12_000 },
+    (_, i) => `<p>Paragraph ${i} of the long report on embassy staffing, visas and diplomatic property.</p>`,
+  );
   const head = `<head><title>${SLOW_TITLE}</title></head>`;
   fs.writeFileSync(file, `<html>${head}<body><h1>${SLOW_TITLE}</h1>${paragraphs.join('\n')}</body></html>`);
   return file;

@@ -5,8 +5,12 @@ import { launchApp, type AppSession } from '../support/app.js';
 import { openDocument, selectPhrase } from '../support/reader.js';
 
 let app: AppSession;
-before(async () => { app = await launchApp(); });
-after(async () => { await app?.close(); });
+before(async () => {
+  app = await launchApp();
+});
+after(async () => {
+  await app?.close();
+});
 
 const DOC_A = 'US and Russia Diplomats Meet in Istanbul';
 const DOC_B = 'Russian and Us Diplomats Meet in Turkey';
@@ -29,9 +33,15 @@ test('a note written on a passage is still there after a reload', async () => {
   await page.getByText('Note saved.').waitFor();
   await page.reload();
   await openDocument(page, DOC_A);
-  await page.locator('.margin-item', { hasText: 'functionality of their diplomatic' }).locator('.margin-note', { hasText: 'Staffing is the crux' }).waitFor();
+  await page
+    .locator('.margin-item', { hasText: 'functionality of their diplomatic' })
+    .locator('.margin-note', { hasText: 'Staffing is the crux' })
+    .waitFor();
   await page.locator('.margin-item', { hasText: 'functionality of their diplomatic' }).locator('.margin-quote').click();
-  await page.getByRole('textbox', { name: 'Note on this passage' }).getByText('Staffing is the crux of these talks.').waitFor();
+  await page
+    .getByRole('textbox', { name: 'Note on this passage' })
+    .getByText('Staffing is the crux of these talks.')
+    .waitFor();
 });
 
 test('a memo cites passages from two reports, a citation opens its passage, and the memo exports to four formats', async () => {
@@ -46,7 +56,10 @@ test('a memo cites passages from two reports, a citation opens its passage, and 
   const citations = page.locator('.citation-block');
   await citations.nth(1).waitFor();
   assert.equal(await citations.count(), 2);
-  assert.match(await citations.nth(1).locator('figcaption').textContent() ?? '', /Russian and Us Diplomats Meet in Turkey/);
+  assert.match(
+    (await citations.nth(1).locator('figcaption').textContent()) ?? '',
+    /Russian and Us Diplomats Meet in Turkey/,
+  );
 
   await page.getByRole('textbox', { name: 'Memo title' }).fill('Embassy talks memo');
   await page.getByRole('textbox', { name: 'Memo', exact: true }).click({ position: { x: 40, y: 24 } });
@@ -61,7 +74,12 @@ test('a memo cites passages from two reports, a citation opens its passage, and 
 
   await page.getByRole('button', { name: 'Memos' }).click();
   await page.locator('.citation-block').nth(1).waitFor();
-  for (const [label, ext] of [['Markdown', 'md'], ['HTML', 'html'], ['Word', 'docx'], ['PDF', 'pdf']] as const) {
+  for (const [label, ext] of [
+    ['Markdown', 'md'],
+    ['HTML', 'html'],
+    ['Word', 'docx'],
+    ['PDF', 'pdf'],
+  ] as const) {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('.export-menu').getByRole('button', { name: label }).click(),

@@ -7,8 +7,12 @@ import { launchApp, type AppSession } from '../support/app.js';
 import { highlightAndTag, openDocument, selectPhrase } from '../support/reader.js';
 
 let app: AppSession;
-before(async () => { app = await launchApp(); });
-after(async () => { await app?.close(); });
+before(async () => {
+  app = await launchApp();
+});
+after(async () => {
+  await app?.close();
+});
 
 const DOC_A = 'US and Russia Diplomats Meet in Istanbul';
 const DOC_B = 'Russian and Us Diplomats Meet in Turkey';
@@ -47,8 +51,11 @@ test('creating a highlight sends exactly one request and paints it', async () =>
     await page.locator('.margin-item.selected', { hasText: 'diplomats from both countries' }).waitFor();
   });
   assert.deepEqual(calls, ['highlights.create']);
-  const painted = await page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.entries()]
-    .filter(([name]) => name.startsWith('gloss-c')).reduce((n, [, h]) => n + h.size, 0));
+  const painted = await page.evaluate(() =>
+    [...(CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.entries()]
+      .filter(([name]) => name.startsWith('gloss-c'))
+      .reduce((n, [, h]) => n + h.size, 0),
+  );
   assert.equal(painted, 1);
   // The library row's tag count and the margin came from the write's changes, not from re-reading.
   await page.keyboard.press('Escape');
@@ -111,8 +118,8 @@ test('Ctrl+K lists every command with its shortcut and runs one; a document is d
   const palette = page.getByRole('dialog', { name: 'Command palette' });
   await palette.waitFor();
   const options = palette.getByRole('option');
-  assert.ok(await options.count() >= 15, 'every command is listed');
-  assert.match(await palette.getByRole('option', { name: /Undo/ }).first().textContent() ?? '', /Ctrl\+Z/);
+  assert.ok((await options.count()) >= 15, 'every command is listed');
+  assert.match((await palette.getByRole('option', { name: /Undo/ }).first().textContent()) ?? '', /Ctrl\+Z/);
   await app.screenshot('command-palette');
   await page.keyboard.type('delete the open document');
   await page.keyboard.press('Enter');
@@ -137,8 +144,11 @@ test('a note whose save fails is kept, retried and said so, never dropped', asyn
   let refused = 0;
   await page.route('**/api/notes.save', async (route) => {
     if (refused++ === 0) {
-      await route.fulfill({ status: 500, contentType: 'application/json',
-        body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'disk is full' } }) });
+      await route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'disk is full' } }),
+      });
     } else {
       await route.continue();
     }
@@ -150,8 +160,10 @@ test('a note whose save fails is kept, retried and said so, never dropped', asyn
   await page.unroute('**/api/notes.save');
   await page.reload();
   await openDocument(page, DOC_A);
-  await page.locator('.margin-item', { hasText: 'diplomats from both countries' })
-    .locator('.margin-note', { hasText: 'Kept through a failed save.' }).waitFor();
+  await page
+    .locator('.margin-item', { hasText: 'diplomats from both countries' })
+    .locator('.margin-note', { hasText: 'Kept through a failed save.' })
+    .waitFor();
 });
 
 test('a highlight moves to a new selection with M, keeping its tags, and undo puts it back', async () => {

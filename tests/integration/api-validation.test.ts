@@ -4,7 +4,9 @@ import { opNames } from '../../shared/api.js';
 import { startBackend, type TestBackend } from '../support/backend.js';
 
 let backend: TestBackend;
-before(async () => { backend = await startBackend(); });
+before(async () => {
+  backend = await startBackend();
+});
 after(() => backend.close());
 
 const malformed: unknown[] = [null, 42, 'text', [], { unexpected: true }, { id: -1 }, { id: 'one' }];
@@ -40,11 +42,20 @@ test('documents can be listed, read and their metadata edited', async () => {
   assert.equal(docs.length, 5);
   const doc = await backend.client['documents.get']({ id: docs[0].id });
   assert.ok(doc.text.includes('pragmatism and realistic view'));
-  const updated = await backend.client['documents.update']({ id: doc.id, patch: { outlet: 'Al Jazeera', publishedAt: '2025-02-27' } });
+  const updated = await backend.client['documents.update']({
+    id: doc.id,
+    patch: { outlet: 'Al Jazeera', publishedAt: '2025-02-27' },
+  });
   assert.equal(updated.outlet, 'Al Jazeera');
   assert.equal(updated.publishedAt, '2025-02-27');
-  await assert.rejects(backend.client['documents.update']({ id: doc.id, patch: { publishedAt: 'yesterday' } }), /publishedAt/);
-  await assert.rejects(backend.client['documents.update']({ id: doc.id, patch: { url: 'javascript:alert(1)' } }), /url/);
+  await assert.rejects(
+    backend.client['documents.update']({ id: doc.id, patch: { publishedAt: 'yesterday' } }),
+    /publishedAt/,
+  );
+  await assert.rejects(
+    backend.client['documents.update']({ id: doc.id, patch: { url: 'javascript:alert(1)' } }),
+    /url/,
+  );
   const sorted = await backend.client['documents.list']({ sort: 'outlet', descending: true });
   assert.equal(sorted[0].outlet, 'Al Jazeera');
 });

@@ -11,13 +11,22 @@ import { repoRoot, seedsDir, tempDir } from '../support/temp.js';
 
 const ITERATIONS = 16;
 
-interface Ack { highlightId: number; noteId: number; text: string }
+interface Ack {
+  highlightId: number;
+  noteId: number;
+  text: string;
+}
 
 function runAndKill(dataDir: string, projectPath: string, killAfterAcks: number): Promise<Ack[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tests/support/crash-writer.ts'), dataDir, projectPath], {
-      cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(repoRoot, 'tests/support/crash-writer.ts'), dataDir, projectPath],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const acks: Ack[] = [];
     let buffer = '';
     let stderr = '';
@@ -32,7 +41,9 @@ function runAndKill(dataDir: string, projectPath: string, killAfterAcks: number)
         if (acks.length === killAfterAcks) child.kill('SIGKILL');
       }
     });
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     child.on('exit', (code, signal) => {
       if (signal === 'SIGKILL') resolve(acks);
       else reject(new Error(`writer exited with ${code}: ${stderr}`));
@@ -47,7 +58,7 @@ test(`acknowledged writes survive SIGKILL at random points (${ITERATIONS} kills)
   const rand = mulberry32(Number(process.env.GLOSS_CRASH_SEED ?? Date.now() % 100000));
   const acknowledged: Ack[] = [];
   for (let i = 0; i < ITERATIONS; i++) {
-    acknowledged.push(...await runAndKill(dataDir, projectPath, 1 + Math.floor(rand() * 40)));
+    acknowledged.push(...(await runAndKill(dataDir, projectPath, 1 + Math.floor(rand() * 40))));
     const db = new Database(projectPath);
     try {
       assert.equal(db.pragma('integrity_check', { simple: true }), 'ok', `integrity after kill ${i + 1}`);
@@ -57,10 +68,18 @@ test(`acknowledged writes survive SIGKILL at random points (${ITERATIONS} kills)
         assert.equal(highlight.get(ack.highlightId), 1, `highlight ${ack.highlightId} acknowledged, then lost`);
         assert.equal(note.get(ack.noteId, ack.highlightId), ack.text, `note ${ack.noteId} acknowledged, then lost`);
       }
-      const orphanNotes = db.prepare('SELECT COUNT(*) FROM notes WHERE highlight_id IS NOT NULL AND highlight_id NOT IN (SELECT id FROM highlights)').pluck().get();
+      const orphanNotes = db
+        .prepare(
+          'SELECT COUNT(*) FROM notes WHERE highlight_id IS NOT NULL AND highlight_id NOT IN (SELECT id FROM highlights)',
+        )
+        .pluck()
+        .get();
       assert.equal(orphanNotes, 0);
-      assert.equal(db.prepare("SELECT COUNT(*) FROM notes_fts WHERE notes_fts MATCH 'crash'").pluck().get(),
-        db.prepare("SELECT COUNT(*) FROM notes WHERE text LIKE 'crash note%'").pluck().get(), 'search index in step');
+      assert.equal(
+        db.prepare("SELECT COUNT(*) FROM notes_fts WHERE notes_fts MATCH 'crash'").pluck().get(),
+        db.prepare("SELECT COUNT(*) FROM notes WHERE text LIKE 'crash note%'").pluck().get(),
+        'search index in step',
+      );
     } finally {
       db.close();
     }

@@ -21,13 +21,22 @@ const span = (text: string, phrase: string) => {
 };
 
 test('a highlight stores position and quote selectors computed from the text', async () => {
-  const h = await backend.client['highlights.create']({ documentId: docA.id, ...span(docA.text, 'staffing levels, visa procedures') });
+  const h = await backend.client['highlights.create']({
+    documentId: docA.id,
+    ...span(docA.text, 'staffing levels, visa procedures'),
+  });
   assert.equal(h.exact, 'staffing levels, visa procedures');
   assert.ok(docA.text.slice(0, h.start).endsWith(h.prefix));
   assert.ok(docA.text.slice(h.end).startsWith(h.suffix));
   assert.equal(h.prefix.length, 32);
-  await assert.rejects(backend.client['highlights.create']({ documentId: docA.id, start: 0, end: docA.text.length + 5 }), /past the end/);
-  await assert.rejects(backend.client['highlights.create']({ documentId: docA.id, start: 5, end: 5 }), /end must be after start/);
+  await assert.rejects(
+    backend.client['highlights.create']({ documentId: docA.id, start: 0, end: docA.text.length + 5 }),
+    /past the end/,
+  );
+  await assert.rejects(
+    backend.client['highlights.create']({ documentId: docA.id, start: 5, end: 5 }),
+    /end must be after start/,
+  );
 });
 
 test('tags: create, nest without cycles, assign in order, merge, delete with each passage policy', async () => {
@@ -39,13 +48,22 @@ test('tags: create, nest without cycles, assign in order, merge, delete with eac
   await c['tags.update']({ id: staffing.id, parentId: diplomacy.id });
   await assert.rejects(c['tags.update']({ id: diplomacy.id, parentId: staffing.id }), /nested inside itself/);
 
-  const h1 = await c['highlights.create']({ documentId: docA.id, ...span(docA.text, 'diplomatic banking'), tagIds: [staffing.id, diplomacy.id] });
+  const h1 = await c['highlights.create']({
+    documentId: docA.id,
+    ...span(docA.text, 'diplomatic banking'),
+    tagIds: [staffing.id, diplomacy.id],
+  });
   assert.deepEqual(h1.tagIds, [staffing.id, diplomacy.id]);
   const banks = await c['tags.create']({ name: 'banks' });
   await c['highlights.update']({ id: h1.id, tagIds: [banks.id] });
   await c['tags.merge']({ sourceId: banks.id, targetId: diplomacy.id });
-  assert.deepEqual((await c['highlights.list']({ documentId: docA.id })).find((h) => h.id === h1.id)!.tagIds, [diplomacy.id]);
-  assert.equal((await c['tags.list']({})).some((t) => t.id === banks.id), false);
+  assert.deepEqual((await c['highlights.list']({ documentId: docA.id })).find((h) => h.id === h1.id)!.tagIds, [
+    diplomacy.id,
+  ]);
+  assert.equal(
+    (await c['tags.list']({})).some((t) => t.id === banks.id),
+    false,
+  );
 
   const temp = await c['tags.create']({ name: 'temporary' });
   const h2 = await c['highlights.create']({ documentId: docB.id, start: 0, end: 20, tagIds: [temp.id] });
@@ -54,7 +72,10 @@ test('tags: create, nest without cycles, assign in order, merge, delete with eac
   const doomed = await c['tags.create']({ name: 'doomed' });
   await c['highlights.update']({ id: h2.id, tagIds: [doomed.id] });
   await c['tags.delete']({ id: doomed.id, passages: 'delete' });
-  assert.equal((await c['highlights.list']({ documentId: docB.id })).some((h) => h.id === h2.id), false);
+  assert.equal(
+    (await c['highlights.list']({ documentId: docB.id })).some((h) => h.id === h2.id),
+    false,
+  );
   await assert.rejects(c['tags.delete']({ id: diplomacy.id, passages: 'reassign' }), /reassign needs reassignTo/);
 });
 
@@ -71,7 +92,10 @@ test('delete returns a snapshot; undo brings back the same id, tags and note; a 
   assert.deepEqual(restored.tagIds, [tag.id]);
   assert.equal((await c['notes.forHighlight']({ highlightId: h.id }))?.text, 'why this matters');
   // Undo runs from the project's own log: there is no operation that takes a highlight record from the caller.
-  const forged = await backend.dispatch('highlights.restore', { highlight: { ...snapshot.highlight, id: 2 ** 53 - 1 }, note: null });
+  const forged = await backend.dispatch('highlights.restore', {
+    highlight: { ...snapshot.highlight, id: 2 ** 53 - 1 },
+    note: null,
+  });
   assert.equal(forged.ok, false);
   assert.equal(!forged.ok && forged.error.code, 'unknown_operation');
 });
@@ -80,13 +104,20 @@ test('theme view: AND/OR across documents, in document order, with context', asy
   const c = backend.client;
   const russia = await c['tags.create']({ name: 'russia' });
   const talks = await c['tags.create']({ name: 'talks' });
-  const a = await c['highlights.create']({ documentId: docA.id, ...span(docA.text, 'Vladimir Putin'), tagIds: [russia.id, talks.id] });
+  const a = await c['highlights.create']({
+    documentId: docA.id,
+    ...span(docA.text, 'Vladimir Putin'),
+    tagIds: [russia.id, talks.id],
+  });
   const b = await c['highlights.create']({ documentId: docB.id, ...span(docB.text, 'Istanbul'), tagIds: [talks.id] });
   const or = await c['themes.passages']({ tagIds: [russia.id, talks.id], mode: 'or' });
   assert.deepEqual(or.flatMap((g) => g.passages.map((p) => p.highlight.id)).sort(), [a.id, b.id].sort());
   assert.equal(or[0].document.id, docA.id);
   const and = await c['themes.passages']({ tagIds: [russia.id, talks.id], mode: 'and' });
-  assert.deepEqual(and.flatMap((g) => g.passages.map((p) => p.highlight.id)), [a.id]);
+  assert.deepEqual(
+    and.flatMap((g) => g.passages.map((p) => p.highlight.id)),
+    [a.id],
+  );
   const passage = and[0].passages[0];
   assert.ok(docA.text.slice(0, a.start).endsWith(passage.before));
   assert.ok(docA.text.slice(a.end).startsWith(passage.after));
@@ -130,13 +161,22 @@ test('re-import re-anchors highlights and keeps passages it cannot place as orph
 
 test('re-importing an edited file through the API re-anchors highlights and reports orphans', async () => {
   const c = backend.client;
-  const imported = await c['documents.import']({ fileName: 'cable.txt', base64: Buffer.from('Cable one\n\nThe ambassador met the minister on Monday.\n\nVisas were discussed at length.').toString('base64') });
+  const imported = await c['documents.import']({
+    fileName: 'cable.txt',
+    base64: Buffer.from(
+      'Cable one\n\nThe ambassador met the minister on Monday.\n\nVisas were discussed at length.',
+    ).toString('base64'),
+  });
   const id = imported.document!.id;
   const text = (await c['documents.get']({ id })).text;
   const keep = await c['highlights.create']({ documentId: id, ...span(text, 'Visas were discussed') });
   const lose = await c['highlights.create']({ documentId: id, ...span(text, 'met the minister on Monday') });
   const edited = 'Cable one (revised)\n\nThe ambassador cancelled.\n\nVisas were discussed at length.';
-  const result = await c['documents.reimport']({ id, fileName: 'cable.txt', base64: Buffer.from(edited).toString('base64') });
+  const result = await c['documents.reimport']({
+    id,
+    fileName: 'cable.txt',
+    base64: Buffer.from(edited).toString('base64'),
+  });
   assert.deepEqual([result.placed, result.orphaned], [1, 1]);
   const after = await c['highlights.list']({ documentId: id });
   assert.equal(after.find((h) => h.id === keep.id)!.orphaned, false);

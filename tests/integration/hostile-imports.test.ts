@@ -27,7 +27,7 @@ let backend: TestBackend;
 let fixtures: HostileFixture[];
 before(async () => {
   backend = await startBackend();
-  fixtures = [...COMMITTED, ...await generateHostileFixtures(tempDir('gloss-hostile-'))];
+  fixtures = [...COMMITTED, ...(await generateHostileFixtures(tempDir('gloss-hostile-')))];
 });
 after(() => backend.close());
 
@@ -49,7 +49,13 @@ function probeResponsiveness(): { stop(): Promise<number> } {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   })();
-  return { stop: async () => { running = false; await loop; return slowest; } };
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return slowest;
+    },
+  };
 }
 
 async function importThroughApi(file: string, importId?: string) {
@@ -62,7 +68,7 @@ async function importThroughApi(file: string, importId?: string) {
 test('every hostile file is refused naming file and limit, in bounded time, while other calls answer', async () => {
   const before = databaseDigest();
   const probe = probeResponsiveness();
-  const outcomes = await Promise.all(fixtures.map(async (f) => ({ fixture: f, ...await importThroughApi(f.file) })));
+  const outcomes = await Promise.all(fixtures.map(async (f) => ({ fixture: f, ...(await importThroughApi(f.file)) })));
   const slowestCall = await probe.stop();
   for (const { fixture, result, elapsed } of outcomes) {
     const name = path.basename(fixture.file);
@@ -91,7 +97,8 @@ test('an import can be cancelled: its worker is ended, nothing is written, and t
   assert.equal(databaseDigest(), before, 'nothing was written');
   assert.deepEqual(await backend.client['documents.cancelImport']({ importId: 'slow-pdf' }), { cancelled: false });
   const next = await backend.client['documents.import']({
-    fileName: 'after.txt', base64: Buffer.from('After the cancelled import\n\nStill working.').toString('base64'),
+    fileName: 'after.txt',
+    base64: Buffer.from('After the cancelled import\n\nStill working.').toString('base64'),
   });
   assert.equal(next.status, 'imported', next.message ?? '');
 });

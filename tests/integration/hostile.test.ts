@@ -20,9 +20,22 @@ before(async () => {
   await backend.client['highlights.create']({ documentId: docs[0].id, start: 0, end: 20, tagIds: [tag.id] });
   await backend.client['memos.create']({ title: 'existing memo' });
 });
-after(async () => { await server.close(); backend.close(); });
+after(async () => {
+  await server.close();
+  backend.close();
+});
 
-const TABLES = ['documents', 'highlights', 'highlight_tags', 'tags', 'notes', 'memos', 'collections', 'meta', 'schema_version'];
+const TABLES = [
+  'documents',
+  'highlights',
+  'highlight_tags',
+  'tags',
+  'notes',
+  'memos',
+  'collections',
+  'meta',
+  'schema_version',
+];
 function digest(): string {
   const db = backend.workspace.project.db;
   const hash = createHash('sha256');
@@ -32,12 +45,47 @@ function digest(): string {
 
 const nasty = fc.oneof(
   fc.anything({ withNullPrototype: true, withBigInt: false, withObjectString: true, maxDepth: 4 }),
-  fc.constantFrom(null, undefined, NaN, Infinity, -1, 0, 2 ** 53, '', 'x'.repeat(100_000), [], {},
-    { __proto__: { polluted: true } }, JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'),
-    { id: -5 }, { id: 1.5 }, { id: '1' }, { id: 2 ** 60 }, { documentId: 1, start: 10, end: 5 }, { query: 'x', limit: 10_000 },
-    { highlight: { id: 1 } }, { fileName: '../../etc/passwd', base64: '%%%' }, { path: '' }),
-  fc.dictionary(fc.constantFrom('id', 'documentId', 'tagIds', 'patch', 'content', 'query', 'format', 'start', 'end', 'name', 'title', 'extra'),
-    fc.anything({ maxDepth: 2 })),
+  fc.constantFrom(
+    null,
+    undefined,
+    NaN,
+    Infinity,
+    -1,
+    0,
+    2 ** 53,
+    '',
+    'x'.repeat(100_000),
+    [],
+    {},
+    { __proto__: { polluted: true } },
+    JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'),
+    { id: -5 },
+    { id: 1.5 },
+    { id: '1' },
+    { id: 2 ** 60 },
+    { documentId: 1, start: 10, end: 5 },
+    { query: 'x', limit: 10_000 },
+    { highlight: { id: 1 } },
+    { fileName: '../../etc/passwd', base64: '%%%' },
+    { path: '' },
+  ),
+  fc.dictionary(
+    fc.constantFrom(
+      'id',
+      'documentId',
+      'tagIds',
+      'patch',
+      'content',
+      'query',
+      'format',
+      'start',
+      'end',
+      'name',
+      'title',
+      'extra',
+    ),
+    fc.anything({ maxDepth: 2 }),
+  ),
 );
 
 /** Only values the contract refuses: the point is that refused input never reaches a handler. */
@@ -45,13 +93,20 @@ const invalidFor = (op: (typeof opNames)[number]) => nasty.filter((value) => !ap
 
 function post(op: string, body: string): Promise<{ status: number; body: CallResponse }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${server.url}/api/${encodeURIComponent(op)}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
-    }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => { text += c.toString(); });
-      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) as CallResponse }));
-    });
+    const req = http.request(
+      `${server.url}/api/${encodeURIComponent(op)}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => {
+          text += c.toString();
+        });
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) as CallResponse }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -60,14 +115,17 @@ function post(op: string, body: string): Promise<{ status: number; body: CallRes
 test('in-process dispatcher: every operation refuses malformed arguments cleanly, and nothing changes', async () => {
   const before = digest();
   for (const op of opNames) {
-    await fc.assert(fc.asyncProperty(invalidFor(op), async (args) => {
-      const response = await backend.dispatch(op, args);
-      assert.equal(response.ok, false);
-      if (!response.ok) {
-        assert.equal(response.error.code, 'invalid_argument', `${op}: ${response.error.message}`);
-        assert.ok(response.error.message.startsWith(`${op}: `) && response.error.message.length < 2000);
-      }
-    }), { numRuns: 30, seed: 20251124 });
+    await fc.assert(
+      fc.asyncProperty(invalidFor(op), async (args) => {
+        const response = await backend.dispatch(op, args);
+        assert.equal(response.ok, false);
+        if (!response.ok) {
+          assert.equal(response.error.code, 'invalid_argument', `${op}: ${response.error.message}`);
+          assert.ok(response.error.message.startsWith(`${op}: `) && response.error.message.length < 2000);
+        }
+      }),
+      { numRuns: 30, seed: 20251124 },
+    );
   }
   assert.equal(digest(), before, 'the database is unchanged');
   assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype pollution');
@@ -76,23 +134,36 @@ test('in-process dispatcher: every operation refuses malformed arguments cleanly
 test('HTTP transport: malformed JSON arguments and garbage bodies get 4xx answers, and the server keeps serving', async () => {
   const before = digest();
   for (const op of opNames) {
-    await fc.assert(fc.asyncProperty(invalidFor(op).filter((v) => {
-      // What survives a JSON round trip is what the server receives; it too must be invalid.
-      const sent = JSON.stringify(v ?? {});
-      return sent !== undefined && !api[op].args.safeParse(JSON.parse(sent)).success;
-    }), async (args) => {
-      const reply = await post(op, JSON.stringify(args ?? {}));
-      assert.equal(reply.status, 400, `${op} ${JSON.stringify(args)?.slice(0, 80)}`);
-      assert.equal(reply.body.ok, false);
-    }), { numRuns: 15, seed: 7 });
+    await fc.assert(
+      fc.asyncProperty(
+        invalidFor(op).filter((v) => {
+          // What survives a JSON round trip is what the server receives; it too must be invalid.
+          const sent = JSON.stringify(v ?? {});
+          return sent !== undefined && !api[op].args.safeParse(JSON.parse(sent)).success;
+        }),
+        async (args) => {
+          const reply = await post(op, JSON.stringify(args ?? {}));
+          assert.equal(reply.status, 400, `${op} ${JSON.stringify(args)?.slice(0, 80)}`);
+          assert.equal(reply.body.ok, false);
+        },
+      ),
+      { numRuns: 15, seed: 7 },
+    );
   }
-  await fc.assert(fc.asyncProperty(fc.string({ maxLength: 200 }), fc.constantFrom(...opNames), async (body, op) => {
-    let parsed: unknown;
-    try { parsed = body === '' ? {} : JSON.parse(body); } catch { parsed = Symbol('not json'); } // an empty body means {}
-    const reply = await post(op, body);
-    if (typeof parsed === 'symbol') assert.equal(reply.status, 400);
-    else assert.ok(reply.status < 500, `${op} ${body}: ${reply.status}`);
-  }), { numRuns: 150, seed: 11 });
+  await fc.assert(
+    fc.asyncProperty(fc.string({ maxLength: 200 }), fc.constantFrom(...opNames), async (body, op) => {
+      let parsed: unknown;
+      try {
+        parsed = body === '' ? {} : JSON.parse(body);
+      } catch {
+        parsed = Symbol('not json');
+      } // an empty body means {}
+      const reply = await post(op, body);
+      if (typeof parsed === 'symbol') assert.equal(reply.status, 400);
+      else assert.ok(reply.status < 500, `${op} ${body}: ${reply.status}`);
+    }),
+    { numRuns: 150, seed: 11 },
+  );
   assert.equal(digest(), before, 'the database is unchanged');
   const alive = await post('project.info', '{}');
   assert.equal(alive.status, 200);

@@ -12,29 +12,42 @@ before(async () => {
   backend = await startBackend();
   server = await startHttpServer({ dispatch: backend.dispatch });
 });
-after(async () => { await server.close(); backend.close(); });
+after(async () => {
+  await server.close();
+  backend.close();
+});
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are checked field by field in each test
-interface Reply { status: number; body: any }
+interface Reply {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are checked field by field in each test
+  body: any;
+}
 
-function request(path: string, options: { token?: string | null; body?: string | Buffer; headers?: Record<string, string>; method?: string } = {}): Promise<Reply> {
+function request(
+  path: string,
+  options: { token?: string | null; body?: string | Buffer; headers?: Record<string, string>; method?: string } = {},
+): Promise<Reply> {
   const body = options.body ?? '{}';
   return new Promise((resolve, reject) => {
-    const req = http.request(`${server.url}${path}`, {
-      method: options.method ?? 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(options.token === null ? {} : { [TOKEN_HEADER]: options.token ?? server.token }),
-        ...options.headers,
+    const req = http.request(
+      `${server.url}${path}`,
+      {
+        method: options.method ?? 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token === null ? {} : { [TOKEN_HEADER]: options.token ?? server.token }),
+          ...options.headers,
+        },
       },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        resolve({ status: res.statusCode!, body: text.startsWith('{') ? JSON.parse(text) : text });
-      });
-    });
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          resolve({ status: res.statusCode!, body: text.startsWith('{') ? JSON.parse(text) : text });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -84,14 +97,20 @@ test('malformed arguments get a 400 with the reason', async () => {
 
 test('an oversized payload is refused with 413 and the server keeps serving', async () => {
   const big = Buffer.alloc(MAX_PAYLOAD_BYTES + 10_000, 0x61);
-  const reply = await request('/api/documents.import', { body: big }).catch((e: Error) => ({ status: 413, body: String(e) }));
+  const reply = await request('/api/documents.import', { body: big }).catch((e: Error) => ({
+    status: 413,
+    body: String(e),
+  }));
   assert.equal(reply.status, 413);
   assert.equal((await request('/api/project.info')).status, 200);
 });
 
 test('responses carry the strict Content-Security-Policy', async () => {
   const headers = await new Promise<http.IncomingHttpHeaders>((resolve) => {
-    http.get(`${server.url}/`, (res) => { res.resume(); resolve(res.headers); });
+    http.get(`${server.url}/`, (res) => {
+      res.resume();
+      resolve(res.headers);
+    });
   });
   assert.match(String(headers['content-security-policy']), /script-src 'self'/);
   assert.match(String(headers['content-security-policy']), /default-src 'none'/);
@@ -108,16 +127,24 @@ test('a malformed %-escape in an API path gets a 400, not a 500', async () => {
 test('a launch URL carries no token, redirects to the token once, then is refused', async () => {
   const launchUrl = server.createLaunchUrl();
   assert.ok(!launchUrl.includes(server.token));
-  const visit = () => new Promise<{ status: number; location?: string }>((resolve, reject) => {
-    http.get(launchUrl, (res) => { res.resume(); resolve({ status: res.statusCode!, location: res.headers.location }); })
-      .on('error', reject);
-  });
+  const visit = () =>
+    new Promise<{ status: number; location?: string }>((resolve, reject) => {
+      http
+        .get(launchUrl, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode!, location: res.headers.location });
+        })
+        .on('error', reject);
+    });
   const first = await visit();
   assert.equal(first.status, 303);
   assert.equal(first.location, `/#token=${server.token}`);
   assert.equal((await visit()).status, 410, 'a second visit (another local user replaying it) is refused');
   const guessed = await new Promise<number>((resolve) => {
-    http.get(`${server.url}/launch/guess`, (res) => { res.resume(); resolve(res.statusCode!); });
+    http.get(`${server.url}/launch/guess`, (res) => {
+      res.resume();
+      resolve(res.statusCode!);
+    });
   });
   assert.equal(guessed, 410);
 });

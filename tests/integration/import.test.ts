@@ -6,7 +6,9 @@ import { importFile, importFiles } from '../../electron/import/importer.js';
 import { startBackend, type TestBackend } from '../support/backend.js';
 
 let backend: TestBackend;
-before(async () => { backend = await startBackend({ seeds: false }); });
+before(async () => {
+  backend = await startBackend({ seeds: false });
+});
 after(() => backend.close());
 
 const db = () => backend.workspace.project.db;
@@ -15,14 +17,23 @@ const load = (fileName: string, bytes: Buffer | string, allowDuplicate = false) 
 const textOf = async (id: number) => (await backend.client['documents.get']({ id })).text;
 
 test('plain text keeps its paragraphs', async () => {
-  const r = await load('brief.txt', 'Embassy talks resume\n\nFirst paragraph about staffing.\nSecond paragraph about visas.\n');
+  const r = await load(
+    'brief.txt',
+    'Embassy talks resume\n\nFirst paragraph about staffing.\nSecond paragraph about visas.\n',
+  );
   assert.equal(r.status, 'imported');
   assert.equal(r.document!.title, 'Embassy talks resume');
-  assert.equal(await textOf(r.document!.id), 'Embassy talks resume\n\nFirst paragraph about staffing.\n\nSecond paragraph about visas.');
+  assert.equal(
+    await textOf(r.document!.id),
+    'Embassy talks resume\n\nFirst paragraph about staffing.\n\nSecond paragraph about visas.',
+  );
 });
 
 test('Markdown: headings become the title, formatting is dropped, paragraphs kept', async () => {
-  const r = await load('notes.md', '# Istanbul round two\n\nThe **delegations** met for *six hours*.\n\n- staffing\n- banking\n\n[link](javascript:alert(1))\n');
+  const r = await load(
+    'notes.md',
+    '# Istanbul round two\n\nThe **delegations** met for *six hours*.\n\n- staffing\n- banking\n\n[link](javascript:alert(1))\n',
+  );
   assert.equal(r.status, 'imported', r.message ?? '');
   assert.equal(r.document!.title, 'Istanbul round two');
   const text = await textOf(r.document!.id);
@@ -74,19 +85,37 @@ test('PDF: text per page, paragraphs by spacing, page offsets for citations', as
     'Page two covers diplomatic banking.',
   ]);
   assert.equal(doc.title, 'Embassy Talks Briefing');
-  assert.deepEqual(doc.pages, [{ page: 1, offset: 0 }, { page: 2, offset: doc.text.indexOf('Page two') }]);
+  assert.deepEqual(doc.pages, [
+    { page: 1, offset: 0 },
+    { page: 2, offset: doc.text.indexOf('Page two') },
+  ]);
 });
 
 test('DOCX: headings and paragraphs come through mammoth', async () => {
-  const word = new Document({ sections: [{ children: [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Cable: embassy operations')] }),
-    new Paragraph({ children: [new TextRun('Staffing levels were the '), new TextRun({ text: 'main', bold: true }), new TextRun(' topic.')] }),
-    new Paragraph('Visa procedures came second.'),
-  ] }] });
+  const word = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Cable: embassy operations')] }),
+          new Paragraph({
+            children: [
+              new TextRun('Staffing levels were the '),
+              new TextRun({ text: 'main', bold: true }),
+              new TextRun(' topic.'),
+            ],
+          }),
+          new Paragraph('Visa procedures came second.'),
+        ],
+      },
+    ],
+  });
   const r = await load('cable.docx', await Packer.toBuffer(word));
   assert.equal(r.status, 'imported', r.message ?? '');
   assert.equal(r.document!.title, 'Cable: embassy operations');
-  assert.equal(await textOf(r.document!.id), 'Cable: embassy operations\n\nStaffing levels were the main topic.\n\nVisa procedures came second.');
+  assert.equal(
+    await textOf(r.document!.id),
+    'Cable: embassy operations\n\nStaffing levels were the main topic.\n\nVisa procedures came second.',
+  );
 });
 
 test('bad files are refused with a message naming the file, and nothing is written', async () => {
@@ -119,7 +148,10 @@ test('a duplicate (same text) is skipped unless asked for', async () => {
 });
 
 test('the API import takes base64 over the wire and reports per file', async () => {
-  const r = await backend.client['documents.import']({ fileName: 'wire.txt', base64: Buffer.from('Over the wire\n\nBody.').toString('base64') });
+  const r = await backend.client['documents.import']({
+    fileName: 'wire.txt',
+    base64: Buffer.from('Over the wire\n\nBody.').toString('base64'),
+  });
   assert.equal(r.status, 'imported');
   await assert.rejects(backend.client['documents.import']({ fileName: 'x.txt', base64: 'not base64!!' }), /base64/);
 });
@@ -128,9 +160,22 @@ test('UTF-16 and windows-1252 text files import with their characters intact', a
   const text = 'Zürich talks — “round two”\n\nThe délégation met.';
   const withBom = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
   const bomLess = Buffer.from(text.replace('round two', 'round three'), 'utf16le');
-  const latin = Buffer.from([...Buffer.from('Caf'), 0xe9, 0x20, 0x93, ...Buffer.from('talks'), 0x94, 0x20, 0x96, 0x20, 0x80, 0x35]);
+  const latin = Buffer.from([
+    ...Buffer.from('Caf'),
+    0xe9,
+    0x20,
+    0x93,
+    ...Buffer.from('talks'),
+    0x94,
+    0x20,
+    0x96,
+    0x20,
+    0x80,
+    0x35,
+  ]);
   for (const [name, bytes, expected] of [
-    ['notepad.txt', withBom, text], ['excel.txt', bomLess, text.replace('round two', 'round three')],
+    ['notepad.txt', withBom, text],
+    ['excel.txt', bomLess, text.replace('round two', 'round three')],
     ['legacy.txt', latin, 'Café “talks” – €5'],
   ] as const) {
     const r = await load(name, bytes);
@@ -146,19 +191,31 @@ test('importFiles reads and writes a batch: one result per file, in order, dupli
   }));
   files.push({ fileName: 'batch-copy.txt', bytes: files[1].bytes }, { fileName: 'bad.png', bytes: Buffer.from('x') });
   const results = await importFiles(db(), files);
-  assert.deepEqual(results.map((r) => r.fileName), files.map((f) => f.fileName));
+  assert.deepEqual(
+    results.map((r) => r.fileName),
+    files.map((f) => f.fileName),
+  );
   assert.equal(results.filter((r) => r.status === 'imported').length, 30);
   assert.equal(results[30].status, 'duplicate');
   assert.equal(results[31].status, 'failed');
   assert.equal(results[4].document!.title, 'Batch report 4');
-  assert.ok(results.slice(0, 30).every((r, i, all) => i === 0 || r.document!.id > all[i - 1].document!.id), 'written in order');
+  assert.ok(
+    results.slice(0, 30).every((r, i, all) => i === 0 || r.document!.id > all[i - 1].document!.id),
+    'written in order',
+  );
 });
 
 test('documents.importBatch imports many files in one call, one result per file', async () => {
   const files = ['one', 'two', 'three'].map((word) => ({
-    fileName: `wire-${word}.txt`, base64: Buffer.from(`Batch over the wire: ${word}\n\nBody ${word}.`).toString('base64'),
+    fileName: `wire-${word}.txt`,
+    base64: Buffer.from(`Batch over the wire: ${word}\n\nBody ${word}.`).toString('base64'),
   }));
-  const results = await backend.client['documents.importBatch']({ files: [...files, { fileName: 'x.exe', base64: 'AA==' }] });
-  assert.deepEqual(results.map((r) => r.status), ['imported', 'imported', 'imported', 'failed']);
+  const results = await backend.client['documents.importBatch']({
+    files: [...files, { fileName: 'x.exe', base64: 'AA==' }],
+  });
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ['imported', 'imported', 'imported', 'failed'],
+  );
   assert.equal(results[2].document!.title, 'Batch over the wire: three');
 });

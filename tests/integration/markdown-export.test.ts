@@ -160,7 +160,11 @@ test('the HTML export of the same corpus has no script, no event handler and no 
     const content = JSON.stringify({ type: 'doc', content: [...hostileMemo(t, i), ...links] });
     const html = memoToHtml(buildMemoModel(t, content, [hostileSource(1000 + i, t)]));
     const { document } = new JSDOM(html).window;
-    assert.equal(document.querySelectorAll('script, iframe, img, svg, object, embed, style:not(head style)').length, 0, t);
+    assert.equal(
+      document.querySelectorAll('script, iframe, img, svg, object, embed, style:not(head style)').length,
+      0,
+      t,
+    );
     for (const element of document.querySelectorAll('*')) {
       for (const attr of element.attributes) {
         assert.ok(!/^on/i.test(attr.name), `${attr.name} on <${element.tagName}> for ${JSON.stringify(t)}`);

@@ -19,9 +19,15 @@ const QUOTE_B = 'Russian and U.S. diplomats convened in Istanbul';
 
 before(async () => {
   const dataDir = tempDir();
-  const backend = await createBackend({ dataDir, projectPath: path.join(dataDir, 'm.gloss'), seedsDir }, { export: pdfService });
+  const backend = await createBackend(
+    { dataDir, projectPath: path.join(dataDir, 'm.gloss'), seedsDir },
+    { export: pdfService },
+  );
   client = createClient((op, args) => backend.dispatch(op, args));
-  close = async () => { await pdfService.close?.(); backend.close(); };
+  close = async () => {
+    await pdfService.close?.();
+    backend.close();
+  };
   const docs = await client['documents.list']({});
   const cite = async (index: number, phrase: string, outlet: string) => {
     const doc = await client['documents.get']({ id: docs[index].id });
@@ -32,16 +38,48 @@ before(async () => {
   const a = await cite(0, QUOTE_A, 'Al Jazeera');
   const b = await cite(1, QUOTE_B, 'The New York Times');
   const content = {
-    type: 'doc', content: [
+    type: 'doc',
+    content: [
       { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Istanbul talks: what changed' }] },
-      { type: 'paragraph', content: [{ type: 'text', text: 'The talks were ' }, { type: 'text', text: 'narrow', marks: [{ type: 'bold' }] }, { type: 'text', text: ' by design.' }] },
-      { type: 'citation', attrs: { highlightId: a.id, quote: a.exact, documentTitle: '', outlet: '', publishedAt: '' } },
-      { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ukraine was off the agenda' }] }] }] },
-      { type: 'citation', attrs: { highlightId: b.id, quote: b.exact, documentTitle: '', outlet: '', publishedAt: '' } },
-      { type: 'paragraph', content: [{ type: 'text', text: '<script>alert(1)</script>', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'The talks were ' },
+          { type: 'text', text: 'narrow', marks: [{ type: 'bold' }] },
+          { type: 'text', text: ' by design.' },
+        ],
+      },
+      {
+        type: 'citation',
+        attrs: { highlightId: a.id, quote: a.exact, documentTitle: '', outlet: '', publishedAt: '' },
+      },
+      {
+        type: 'bulletList',
+        content: [
+          {
+            type: 'listItem',
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ukraine was off the agenda' }] }],
+          },
+        ],
+      },
+      {
+        type: 'citation',
+        attrs: { highlightId: b.id, quote: b.exact, documentTitle: '', outlet: '', publishedAt: '' },
+      },
+      {
+        type: 'paragraph',
+        content: [
+          {
+            type: 'text',
+            text: '<script>alert(1)</script>',
+            marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
+          },
+        ],
+      },
     ],
   };
-  memoId = (await client['memos.create']({ title: 'Istanbul talks: what changed', content: JSON.stringify(content) })).id;
+  memoId = (await client['memos.create']({ title: 'Istanbul talks: what changed', content: JSON.stringify(content) }))
+    .id;
 });
 after(() => close());
 
@@ -59,8 +97,14 @@ test('Markdown: one footnote per citation with the right outlet and quote', asyn
   const defs = md.match(/^\[\^\d+\]:.*$/gm) ?? [];
   assert.equal(refs.length, 2);
   assert.equal(defs.length, 2);
-  assert.match(defs[0], /^\[\^1\]: Al Jazeera, .*2025-02-27\. “staffing levels, visa procedures, and diplomatic banking”$/);
-  assert.match(defs[1], /^\[\^2\]: The New York Times, “Russian and Us Diplomats Meet in Turkey for Talks on Repairing Ties”, 2025-02-27\. “Russian and U\.S\. diplomats convened in Istanbul”$/);
+  assert.match(
+    defs[0],
+    /^\[\^1\]: Al Jazeera, .*2025-02-27\. “staffing levels, visa procedures, and diplomatic banking”$/,
+  );
+  assert.match(
+    defs[1],
+    /^\[\^2\]: The New York Times, “Russian and Us Diplomats Meet in Turkey for Talks on Repairing Ties”, 2025-02-27\. “Russian and U\.S\. diplomats convened in Istanbul”$/,
+  );
 });
 
 test('HTML: standalone, quotes and sources present, no script and no javascript: link', async () => {
@@ -100,7 +144,10 @@ test('PDF: twelve exports at once share one Chromium, and HTML past 2 MiB prints
   const before = pdfService.launches!();
   const files = await Promise.all(Array.from({ length: 12 }, () => exported('pdf')));
   for (const pdf of files) assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
-  assert.ok(pdfService.launches!() - before <= 1, `${pdfService.launches!() - before} Chromium launches for 12 exports`);
+  assert.ok(
+    pdfService.launches!() - before <= 1,
+    `${pdfService.launches!() - before} Chromium launches for 12 exports`,
+  );
   const big = `<!doctype html><p>${'Citation text that fills the page. '.repeat(70_000)}</p>`;
   assert.ok(Buffer.byteLength(big) > 2 * 1024 * 1024);
   const pdf = await pdfService.htmlToPdf!(big);
@@ -120,13 +167,19 @@ test('a citation whose passage was deleted keeps its last quote, marked', async 
 test('notes: save, replace, find by search index, and one note per passage', async () => {
   const doc = (await client['documents.list']({}))[2];
   const h = await client['highlights.create']({ documentId: doc.id, start: 0, end: 30 });
-  const content = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'first thought' }] }] });
+  const content = JSON.stringify({
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'first thought' }] }],
+  });
   const first = await client['notes.save']({ highlightId: h.id, content, text: 'first thought' });
   const second = await client['notes.save']({ highlightId: h.id, content, text: 'second thought about sanctions' });
   assert.equal(second.id, first.id);
   assert.equal((await client['notes.forHighlight']({ highlightId: h.id }))?.text, 'second thought about sanctions');
   assert.equal(second.documentId, doc.id);
-  await assert.rejects(client['notes.save']({ highlightId: h.id, documentId: doc.id, content, text: 'x' }), /exactly one/);
+  await assert.rejects(
+    client['notes.save']({ highlightId: h.id, documentId: doc.id, content, text: 'x' }),
+    /exactly one/,
+  );
   await assert.rejects(client['notes.save']({ highlightId: h.id, content: '[1,2]', text: 'x' }), /JSON document/);
 });
 
@@ -137,8 +190,15 @@ test('draft from tag: one section per tag with its passages cited in document or
   const earlier = await client['highlights.create']({ documentId: docs[1].id, start: 10, end: 40, tagIds: [tag.id] });
   const memo = await client['memos.draftFromTags']({ title: 'Visa memo', tagIds: [tag.id] });
   const content = JSON.parse(memo.content);
-  assert.deepEqual(content.content.filter((n: { type: string }) => n.type === 'heading').map((n: { content: { text: string }[] }) => n.content[0].text), ['Visa memo', 'visas']);
-  const cited = content.content.filter((n: { type: string }) => n.type === 'citation').map((n: { attrs: { highlightId: number } }) => n.attrs.highlightId);
+  assert.deepEqual(
+    content.content
+      .filter((n: { type: string }) => n.type === 'heading')
+      .map((n: { content: { text: string }[] }) => n.content[0].text),
+    ['Visa memo', 'visas'],
+  );
+  const cited = content.content
+    .filter((n: { type: string }) => n.type === 'citation')
+    .map((n: { attrs: { highlightId: number } }) => n.attrs.highlightId);
   assert.deepEqual(cited, [earlier.id, later.id]);
 });
 
@@ -149,7 +209,9 @@ test('annotations export: CSV (formula-safe) and W3C Web Annotation JSON', async
   const csv = Buffer.from((await client['export.annotations']({ format: 'csv' })).base64, 'base64').toString('utf8');
   assert.match(csv, /^\uFEFFdocument,outlet,published,start,end,quote,tags,note,orphaned\r\n/);
   assert.ok(csv.includes(`"'=HYPERLINK(""x"")"`), 'a formula-looking cell is defused');
-  const w3c = JSON.parse(Buffer.from((await client['export.annotations']({ format: 'w3c' })).base64, 'base64').toString('utf8'));
+  const w3c = JSON.parse(
+    Buffer.from((await client['export.annotations']({ format: 'w3c' })).base64, 'base64').toString('utf8'),
+  );
   assert.equal(w3c.type, 'AnnotationCollection');
   // The W3C annotation test suite's collection check (5.1): an IRI id, and a first page holding the items.
   assert.match(w3c.id, /^urn:/);
@@ -158,6 +220,11 @@ test('annotations export: CSV (formula-safe) and W3C Web Annotation JSON', async
   assert.equal(w3c.first.startIndex, 0);
   assert.equal(w3c.total, w3c.first.items.length);
   assert.equal(w3c.items, undefined, 'items live on the page, not the collection');
-  const item = w3c.first.items.find((i: { body: { value: string }[] }) => i.body.some((b) => b.value === '=HYPERLINK("x")'));
-  assert.deepEqual(item.target.selector.map((s: { type: string }) => s.type), ['TextQuoteSelector', 'TextPositionSelector']);
+  const item = w3c.first.items.find((i: { body: { value: string }[] }) =>
+    i.body.some((b) => b.value === '=HYPERLINK("x")'),
+  );
+  assert.deepEqual(
+    item.target.selector.map((s: { type: string }) => s.type),
+    ['TextQuoteSelector', 'TextPositionSelector'],
+  );
 });

@@ -10,15 +10,18 @@ const USER_TABLES = ['collections', 'documents', 'highlights', 'highlight_tags',
 
 /** Every row of every user table, exactly as stored (types included). */
 function snapshot(db: Db): string {
-  return JSON.stringify(USER_TABLES.map((table) => {
-    const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
-    const typed = columns.map((c) => `typeof("${c}"), "${c}"`).join(', ');
-    return db.prepare(`SELECT ${typed} FROM "${table}" ORDER BY 1, 2, 3, 4`).raw().all();
-  }));
+  return JSON.stringify(
+    USER_TABLES.map((table) => {
+      const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
+      const typed = columns.map((c) => `typeof("${c}"), "${c}"`).join(', ');
+      return db.prepare(`SELECT ${typed} FROM "${table}" ORDER BY 1, 2, 3, 4`).raw().all();
+    }),
+  );
 }
 
 const note = (text: string) => ({
-  content: JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }), text,
+  content: JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }),
+  text,
 });
 
 async function fixture(client: GlossClient) {
@@ -26,7 +29,12 @@ async function fixture(client: GlossClient) {
   const parent = await client['tags.create']({ name: 'Diplomacy' });
   const child = await client['tags.create']({ name: 'Embassies', parentId: parent.id });
   const visas = await client['tags.create']({ name: 'Visas' });
-  const h1 = await client['highlights.create']({ documentId: doc.id, start: 10, end: 60, tagIds: [child.id, visas.id] });
+  const h1 = await client['highlights.create']({
+    documentId: doc.id,
+    start: 10,
+    end: 60,
+    tagIds: [child.id, visas.id],
+  });
   const h2 = await client['highlights.create']({ documentId: doc.id, start: 100, end: 140, tagIds: [child.id] });
   await client['notes.save']({ highlightId: h1.id, ...note('why this matters') });
   await client['notes.save']({ documentId: other.id, ...note('a document note') });
@@ -39,33 +47,79 @@ async function fixture(client: GlossClient) {
 type Fixture = Awaited<ReturnType<typeof fixture>>;
 
 const EDITS: [string, (c: GlossClient, f: Fixture) => Promise<unknown>][] = [
-  ['create a highlight', (c, f) => c['highlights.create']({ documentId: f.doc.id, start: 200, end: 250, tagIds: [f.visas.id] })],
+  [
+    'create a highlight',
+    (c, f) => c['highlights.create']({ documentId: f.doc.id, start: 200, end: 250, tagIds: [f.visas.id] }),
+  ],
   ['recolour a highlight', (c, f) => c['highlights.update']({ id: f.h1.id, color: '#81c995' })],
   ['retag a highlight', (c, f) => c['highlights.update']({ id: f.h1.id, tagIds: [f.parent.id] })],
   ['move a highlight', (c, f) => c['highlights.update']({ id: f.h2.id, start: 90, end: 150 })],
   ['delete a highlight with its note and tags', (c, f) => c['highlights.delete']({ id: f.h1.id })],
   ['create a tag', (c) => c['tags.create']({ name: 'Sanctions' })],
-  ['rename, recolour and move a tag', (c, f) => c['tags.update']({ id: f.visas.id, name: 'Visa rules', color: '#7cb7e8', parentId: f.parent.id })],
+  [
+    'rename, recolour and move a tag',
+    (c, f) => c['tags.update']({ id: f.visas.id, name: 'Visa rules', color: '#7cb7e8', parentId: f.parent.id }),
+  ],
   ['merge a tag', (c, f) => c['tags.merge']({ sourceId: f.child.id, targetId: f.visas.id })],
   ['delete a tag, keeping its passages', (c, f) => c['tags.delete']({ id: f.child.id, passages: 'untag' })],
   ['delete a tag with its passages', (c, f) => c['tags.delete']({ id: f.child.id, passages: 'delete' })],
-  ['delete a parent tag, moving passages', (c, f) => c['tags.delete']({ id: f.parent.id, passages: 'reassign', reassignTo: f.visas.id })],
+  [
+    'delete a parent tag, moving passages',
+    (c, f) => c['tags.delete']({ id: f.parent.id, passages: 'reassign', reassignTo: f.visas.id }),
+  ],
   ['edit a note', (c, f) => c['notes.save']({ highlightId: f.h1.id, ...note('a different thought') })],
-  ['delete a note', async (c, f) => c['notes.delete']({ id: (await c['notes.forHighlight']({ highlightId: f.h1.id }))!.id })],
-  ['edit document details', (c, f) => c['documents.update']({ id: f.doc.id, patch: { title: 'Renamed', publishedAt: '2025-02-27' } })],
+  [
+    'delete a note',
+    async (c, f) => c['notes.delete']({ id: (await c['notes.forHighlight']({ highlightId: f.h1.id }))!.id }),
+  ],
+  [
+    'edit document details',
+    (c, f) => c['documents.update']({ id: f.doc.id, patch: { title: 'Renamed', publishedAt: '2025-02-27' } }),
+  ],
   ['delete a document', (c, f) => c['documents.delete']({ id: f.doc.id })],
   ['delete a collection', (c, f) => c['collections.delete']({ id: f.collection.id })],
-  ['import a Chinese report (derived search text restored too)', (c) => c['documents.import']({ fileName: 'zh.txt',
-    base64: Buffer.from('美国和俄罗斯外交官在伊斯坦布尔举行会谈。\n\n双方讨论了大使馆的运作。').toString('base64') })],
-  ['import a batch of files (one edit)', (c) => c['documents.importBatch']({ files: ['one', 'two', 'three'].map((n) => ({
-    fileName: `${n}.txt`, base64: Buffer.from(`Report ${n}.\n\nA paragraph about ${n}.`).toString('base64') })) })],
-  ['import a file', (c) => c['documents.import']({ fileName: 'new.txt', base64: Buffer.from('A new report.\n\nWith two paragraphs.').toString('base64') })],
-  ['re-import an edited file', async (c, f) => {
-    const { text } = await c['documents.get']({ id: f.doc.id });
-    return c['documents.reimport']({ id: f.doc.id, fileName: 'edited.txt', base64: Buffer.from(`Preface.\n\n${text}`).toString('base64') });
-  }],
+  [
+    'import a Chinese report (derived search text restored too)',
+    (c) =>
+      c['documents.import']({
+        fileName: 'zh.txt',
+        base64: Buffer.from('美国和俄罗斯外交官在伊斯坦布尔举行会谈。\n\n双方讨论了大使馆的运作。').toString('base64'),
+      }),
+  ],
+  [
+    'import a batch of files (one edit)',
+    (c) =>
+      c['documents.importBatch']({
+        files: ['one', 'two', 'three'].map((n) => ({
+          fileName: `${n}.txt`,
+          base64: Buffer.from(`Report ${n}.\n\nA paragraph about ${n}.`).toString('base64'),
+        })),
+      }),
+  ],
+  [
+    'import a file',
+    (c) =>
+      c['documents.import']({
+        fileName: 'new.txt',
+        base64: Buffer.from('A new report.\n\nWith two paragraphs.').toString('base64'),
+      }),
+  ],
+  [
+    're-import an edited file',
+    async (c, f) => {
+      const { text } = await c['documents.get']({ id: f.doc.id });
+      return c['documents.reimport']({
+        id: f.doc.id,
+        fileName: 'edited.txt',
+        base64: Buffer.from(`Preface.\n\n${text}`).toString('base64'),
+      });
+    },
+  ],
   ['create a memo', (c) => c['memos.create']({ title: 'Second memo' })],
-  ['edit a memo', (c, f) => c['memos.update']({ id: f.memo.id, title: 'Final findings', content: note('Draft').content })],
+  [
+    'edit a memo',
+    (c, f) => c['memos.update']({ id: f.memo.id, title: 'Final findings', content: note('Draft').content }),
+  ],
   ['delete a memo', (c, f) => c['memos.delete']({ id: f.memo.id })],
   ['draft a memo from tags', (c, f) => c['memos.draftFromTags']({ title: 'Draft', tagIds: [f.child.id] })],
 ];
@@ -163,18 +217,25 @@ test('a write says what it changed: the new highlight, its document counts and i
   try {
     const { client, dispatch } = backend;
     const f = await fixture(client);
-    const response = await dispatch('highlights.create', { documentId: f.doc.id, start: 300, end: 340, tagIds: [f.visas.id] }) as
-      Extract<CallResponse, { ok: true }>;
+    const response = (await dispatch('highlights.create', {
+      documentId: f.doc.id,
+      start: 300,
+      end: 340,
+      tagIds: [f.visas.id],
+    })) as Extract<CallResponse, { ok: true }>;
     assert.ok(response.ok);
     const created = response.result as { id: number };
     const changes = response.changes!;
-    assert.deepEqual(changes.highlights!.upserted.map((h) => h.id), [created.id]);
+    assert.deepEqual(
+      changes.highlights!.upserted.map((h) => h.id),
+      [created.id],
+    );
     assert.equal(changes.documents!.upserted[0].id, f.doc.id);
     assert.equal(changes.documents!.upserted[0].highlightCount, 3);
     assert.deepEqual(changes.documents!.created, []);
     assert.equal(changes.tags!.upserted[0].highlightCount, 2);
 
-    const undone = await dispatch('history.undo', {}) as Extract<CallResponse, { ok: true }>;
+    const undone = (await dispatch('history.undo', {})) as Extract<CallResponse, { ok: true }>;
     assert.deepEqual(undone.changes!.highlights!.deleted, [created.id]);
     const read = await dispatch('tags.list', {});
     assert.ok(read.ok && !('changes' in read), 'reads carry no changes');

@@ -13,7 +13,17 @@ test('migrations build the schema from an empty file', () => {
   const db = openDatabase(file);
   assert.equal(schemaVersion(db), migrations.at(-1)!.version);
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all();
-  for (const t of ['documents', 'highlights', 'tags', 'highlight_tags', 'notes', 'memos', 'documents_fts', 'highlights_fts', 'notes_fts']) {
+  for (const t of [
+    'documents',
+    'highlights',
+    'tags',
+    'highlight_tags',
+    'notes',
+    'memos',
+    'documents_fts',
+    'highlights_fts',
+    'notes_fts',
+  ]) {
     assert.ok(tables.includes(t), `missing table ${t}`);
   }
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
@@ -56,13 +66,20 @@ test('seeds are imported on first open, exactly once', async () => {
   first.close();
 
   const second = await openProject(file, { seedsDir });
-  assert.equal(second.db.prepare('SELECT COUNT(*) FROM documents').pluck().get(), 4, 'no duplicates, and a deleted seed stays deleted');
+  assert.equal(
+    second.db.prepare('SELECT COUNT(*) FROM documents').pluck().get(),
+    4,
+    'no duplicates, and a deleted seed stays deleted',
+  );
   second.close();
 });
 
 test('seed text keeps its paragraphs and is findable by full-text search', async () => {
   const project = await openProject(path.join(tempDir(), 'fts.gloss'), { seedsDir });
-  const text = project.db.prepare("SELECT text FROM documents WHERE title LIKE 'US and Russia Diplomats%'").pluck().get() as string;
+  const text = project.db
+    .prepare("SELECT text FROM documents WHERE title LIKE 'US and Russia Diplomats%'")
+    .pluck()
+    .get() as string;
   assert.ok(text.split('\n\n').length >= 5);
   const hits = project.db.prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'embassy'").all();
   assert.ok(hits.length >= 3);

@@ -12,14 +12,18 @@ import { startBackend, type TestBackend } from '../support/backend.js';
 import { tempDir } from '../support/temp.js';
 
 const reports = {
-  chinese: '美俄伊斯坦布尔会谈\n\n美国和俄罗斯代表团周四在伊斯坦布尔举行了长达六个小时的会谈，重点讨论大使馆的人员配置、'
-    + '签证程序和外交银行业务。俄罗斯外交部发言人表示，双方同意继续就恢复两国使馆的正常运作进行对话。',
-  japanese: 'イスタンブールでの米ロ協議\n\n米国とロシアの代表団は木曜日、イスタンブールで約6時間にわたり会談し、大使館の'
-    + '人員配置やビザ手続き、外交官の銀行口座の問題を協議した。ロシア外務省の報道官は、対話を継続することで合意したと述べた。',
-  russian: 'Переговоры в Стамбуле\n\nДелегации России и США провели в Стамбуле шестичасовые переговоры о работе '
-    + 'посольств. Стороны обсудили численность персонала, визовые процедуры и банковское обслуживание дипломатов.',
-  arabic: 'لقاء إسطنبول\n\nعقد وفدا الولايات المتحدة وروسيا محادثاتٍ استمرت ست ساعات في إسطنبول، وركزت على عمل '
-    + 'السفارتين وإجراءات التأشيرات. وقال المتحدث باسم الخارجية الروسية إن الجانبين اتفقا أيضًا على مواصلة الحوار.',
+  chinese:
+    '美俄伊斯坦布尔会谈\n\n美国和俄罗斯代表团周四在伊斯坦布尔举行了长达六个小时的会谈，重点讨论大使馆的人员配置、' +
+    '签证程序和外交银行业务。俄罗斯外交部发言人表示，双方同意继续就恢复两国使馆的正常运作进行对话。',
+  japanese:
+    'イスタンブールでの米ロ協議\n\n米国とロシアの代表団は木曜日、イスタンブールで約6時間にわたり会談し、大使館の' +
+    '人員配置やビザ手続き、外交官の銀行口座の問題を協議した。ロシア外務省の報道官は、対話を継続することで合意したと述べた。',
+  russian:
+    'Переговоры в Стамбуле\n\nДелегации России и США провели в Стамбуле шестичасовые переговоры о работе ' +
+    'посольств. Стороны обсудили численность персонала, визовые процедуры и банковское обслуживание дипломатов.',
+  arabic:
+    'لقاء إسطنبول\n\nعقد وفدا الولايات المتحدة وروسيا محادثاتٍ استمرت ست ساعات في إسطنبول، وركزت على عمل ' +
+    'السفارتين وإجراءات التأشيرات. وقال المتحدث باسم الخارجية الروسية إن الجانبين اتفقا أيضًا على مواصلة الحوار.',
 };
 
 let backend: TestBackend;
@@ -38,7 +42,11 @@ after(() => backend.close());
 /** Searches documents only and checks the one hit: right report, offset on `expected` in its original text. */
 async function expectDocumentHit(query: string, report: keyof typeof reports, expected: string) {
   const hits = await backend.client['search.query']({ query, kinds: ['document'] });
-  assert.deepEqual(hits.map((h) => h.documentId), [ids[report]], `${query}: ${JSON.stringify(hits)}`);
+  assert.deepEqual(
+    hits.map((h) => h.documentId),
+    [ids[report]],
+    `${query}: ${JSON.stringify(hits)}`,
+  );
   const doc = await backend.client['documents.get']({ id: ids[report] });
   assert.equal(doc.text.slice(hits[0].offset!, hits[0].offset! + hits[0].matchLength!), expected, query);
   assert.ok(hits[0].snippet.includes(`\u0002${expected}\u0003`), `${query} marked in ${hits[0].snippet}`);
@@ -61,7 +69,10 @@ test('Japanese kanji, kana and mixed words are found', async () => {
 
 test('a one-character CJK query finds the character wherever it stands in a run', async () => {
   const hits = await backend.client['search.query']({ query: '谈', kinds: ['document'] });
-  assert.deepEqual(hits.map((h) => h.documentId), [ids.chinese]);
+  assert.deepEqual(
+    hits.map((h) => h.documentId),
+    [ids.chinese],
+  );
 });
 
 test('bigrams need to be adjacent: two halves of a word apart do not match it', async () => {
@@ -94,7 +105,10 @@ test('CJK in titles, highlights and notes is found, and edits keep the index in 
   const h = await c['highlights.create']({ documentId: doc.id, start, end: start + 4 });
   await c['notes.save']({ highlightId: h.id, content: '{"type":"doc"}', text: '签证问题是谈判的关键。' });
   const highlightHits = await c['search.query']({ query: '签证', kinds: ['highlight'] });
-  assert.deepEqual(highlightHits.map((x) => [x.id, x.offset]), [[h.id, start]]);
+  assert.deepEqual(
+    highlightHits.map((x) => [x.id, x.offset]),
+    [[h.id, start]],
+  );
   const noteHits = await c['search.query']({ query: '谈判', kinds: ['note'] });
   assert.equal(noteHits.length, 1);
   assert.match(noteHits[0].snippet, /\u0002谈判\u0003/);
@@ -128,14 +142,30 @@ test('control characters in a text can never forge the snippet markers', async (
 
 test('upgrading a schema-1 project makes its existing Chinese rows searchable', () => {
   const db = new Database(path.join(tempDir(), 'old.gloss'));
-  migrate(db, migrations.filter((m) => m.version <= 1));
-  const docId = Number(db.prepare(`INSERT INTO documents (title, format, text, content_hash)
-    VALUES ('旧报告', 'txt', ?, 'h')`).run(reports.chinese).lastInsertRowid);
+  migrate(
+    db,
+    migrations.filter((m) => m.version <= 1),
+  );
+  const docId = Number(
+    db
+      .prepare(
+        `INSERT INTO documents (title, format, text, content_hash)
+    VALUES ('旧报告', 'txt', ?, 'h')`,
+      )
+      .run(reports.chinese).lastInsertRowid,
+  );
   const start = reports.chinese.indexOf('大使馆');
-  const hId = Number(db.prepare(`INSERT INTO highlights (document_id, start_offset, end_offset, exact)
-    VALUES (?, ?, ?, '大使馆')`).run(docId, start, start + 3).lastInsertRowid);
-  db.prepare("INSERT INTO notes (highlight_id, document_id, content, text) VALUES (?, ?, '{}', '关于大使馆的说明')")
-    .run(hId, docId);
+  const hId = Number(
+    db
+      .prepare(
+        `INSERT INTO highlights (document_id, start_offset, end_offset, exact)
+    VALUES (?, ?, ?, '大使馆')`,
+      )
+      .run(docId, start, start + 3).lastInsertRowid,
+  );
+  db.prepare(
+    "INSERT INTO notes (highlight_id, document_id, content, text) VALUES (?, ?, '{}', '关于大使馆的说明')",
+  ).run(hId, docId);
   migrate(db);
   const hits = searchAll(db, parseQuery('大使馆')!);
   assert.deepEqual(hits.map((h) => h.kind).sort(), ['document', 'highlight', 'note']);

@@ -6,7 +6,9 @@ import { generateCorpus } from '../../bench/corpus.js';
 import { startBackend, type TestBackend } from '../support/backend.js';
 
 let backend: TestBackend;
-before(async () => { backend = await startBackend(); });
+before(async () => {
+  backend = await startBackend();
+});
 after(() => backend.close());
 
 test('search finds documents, highlights and notes, ranked, with marked snippets and an offset to jump to', async () => {
@@ -17,7 +19,11 @@ test('search finds documents, highlights and notes, ranked, with marked snippets
   const start = doc.text.indexOf(phrase);
   const tag = await c['tags.create']({ name: 'finance' });
   const h = await c['highlights.create']({ documentId: doc.id, start, end: start + phrase.length, tagIds: [tag.id] });
-  await c['notes.save']({ highlightId: h.id, content: '{"type":"doc"}', text: 'Banking access for diplomats was a sticking point.' });
+  await c['notes.save']({
+    highlightId: h.id,
+    content: '{"type":"doc"}',
+    text: 'Banking access for diplomats was a sticking point.',
+  });
 
   const hits = await c['search.query']({ query: '"diplomatic banking"' });
   const kinds = new Set(hits.map((x) => x.kind));
@@ -31,7 +37,10 @@ test('search finds documents, highlights and notes, ranked, with marked snippets
   assert.equal(noteHits.length, 1);
   assert.equal(noteHits[0].offset, h.start);
   const tagged = await c['search.query']({ query: 'banking', tagId: tag.id, kinds: ['highlight'] });
-  assert.deepEqual(tagged.map((x) => x.id), [h.id]);
+  assert.deepEqual(
+    tagged.map((x) => x.id),
+    [h.id],
+  );
   const inOther = await c['search.query']({ query: 'banking', documentId: docs[4].id, kinds: ['highlight'] });
   assert.equal(inOther.length, 0);
 });
@@ -43,13 +52,29 @@ test('phrase and prefix queries work; malformed queries get a helpful message, n
   const phrase = await c['search.query']({ query: '"six hours"', kinds: ['document'] });
   const doc = await c['documents.get']({ id: phrase[0].documentId! });
   assert.ok(/six hours/i.test(doc.text));
-  for (const q of ['"unbalanced phrase', 'AND OR NOT', 'embassy AND', '(((', 'NEAR(a b', '*', 'col:umn', '"""', '^start']) {
+  for (const q of [
+    '"unbalanced phrase',
+    'AND OR NOT',
+    'embassy AND',
+    '(((',
+    'NEAR(a b',
+    '*',
+    'col:umn',
+    '"""',
+    '^start',
+  ]) {
     const attempt = c['search.query']({ query: q });
-    const outcome = await attempt.then(() => 'ok', (e: Error) => e.message);
+    const outcome = await attempt.then(
+      () => 'ok',
+      (e: Error) => e.message,
+    );
     assert.ok(outcome === 'ok' || /type a word/.test(outcome), `${q}: ${outcome}`);
   }
   await assert.rejects(c['search.query']({ query: '   ' }), /type a word or a "quoted phrase"/);
-  assert.deepEqual(parseQuery('visa AND "diplomatic banking" NOT sanct*')?.fts, '"visa" AND "diplomatic banking" NOT "sanct"*');
+  assert.deepEqual(
+    parseQuery('visa AND "diplomatic banking" NOT sanct*')?.fts,
+    '"visa" AND "diplomatic banking" NOT "sanct"*',
+  );
 });
 
 test('a generated corpus of 500 reports imports with progress and answers searches', async () => {
@@ -79,7 +104,10 @@ test('collections group documents and filter the library', async () => {
   const col = await c['collections.create']({ name: 'Istanbul round' });
   const docs = await c['documents.list']({});
   await c['documents.update']({ id: docs[1].id, patch: { collectionId: col.id } });
-  assert.deepEqual((await c['documents.list']({ collectionId: col.id })).map((d) => d.id), [docs[1].id]);
+  assert.deepEqual(
+    (await c['documents.list']({ collectionId: col.id })).map((d) => d.id),
+    [docs[1].id],
+  );
   assert.equal((await c['collections.list']({}))[0].documentCount, 1);
   await assert.rejects(c['collections.create']({ name: 'istanbul ROUND' }), /already exists/);
   await c['collections.delete']({ id: col.id });
@@ -89,7 +117,10 @@ test('collections group documents and filter the library', async () => {
 test('filters by document and by tag apply to every kind', async () => {
   const c = backend.client;
   const docs = await c['documents.list']({});
-  const [first, second] = await Promise.all([c['documents.get']({ id: docs[2].id }), c['documents.get']({ id: docs[3].id })]);
+  const [first, second] = await Promise.all([
+    c['documents.get']({ id: docs[2].id }),
+    c['documents.get']({ id: docs[3].id }),
+  ]);
   const tag = await c['tags.create']({ name: 'filter-check' });
   const at = first.text.search(/\bembassy\b/i);
   const h = await c['highlights.create']({ documentId: first.id, start: at, end: at + 7, tagIds: [tag.id] });
@@ -97,10 +128,17 @@ test('filters by document and by tag apply to every kind', async () => {
   await c['notes.save']({ documentId: second.id, content: '{"type":"doc"}', text: 'embassy note on another report' });
 
   const tagged = await c['search.query']({ query: 'embassy', tagId: tag.id, limit: 200 });
-  assert.deepEqual(new Set(tagged.map((x) => `${x.kind}:${x.id}`)), new Set([`document:${first.id}`, `highlight:${h.id}`,
-    `note:${tagged.find((x) => x.kind === 'note')?.id}`]));
+  assert.deepEqual(
+    new Set(tagged.map((x) => `${x.kind}:${x.id}`)),
+    new Set([`document:${first.id}`, `highlight:${h.id}`, `note:${tagged.find((x) => x.kind === 'note')?.id}`]),
+  );
   const inSecond = await c['search.query']({ query: 'embassy', documentId: second.id, limit: 200 });
   assert.ok(inSecond.length >= 2 && inSecond.every((x) => x.documentId === second.id), JSON.stringify(inSecond));
-  assert.deepEqual(await c['search.query']({ query: 'embassy', kinds: ['note', 'note'], documentId: second.id })
-    .then((hits) => hits.length), 1, 'a kind named twice is searched once');
+  assert.deepEqual(
+    await c['search.query']({ query: 'embassy', kinds: ['note', 'note'], documentId: second.id }).then(
+      (hits) => hits.length,
+    ),
+    1,
+    'a kind named twice is searched once',
+  );
 });

@@ -14,7 +14,11 @@ test('projects: new, open, recent, and the app reopens the last project', async 
   const other = path.join(dataDir, 'Case B');
   await first.create(other);
   assert.equal(first.project.path, `${other}.gloss`);
-  assert.equal(first.project.db.prepare('SELECT COUNT(*) FROM documents').pluck().get(), 0, 'a new project starts empty');
+  assert.equal(
+    first.project.db.prepare('SELECT COUNT(*) FROM documents').pluck().get(),
+    0,
+    'a new project starts empty',
+  );
   first.project.db.prepare("INSERT INTO tags (name, color) VALUES ('case-b', '#123456')").run();
   await assert.rejects(first.create(other), /already exists/);
   await assert.rejects(first.open(path.join(dataDir, 'missing.gloss')), /no project at/);
@@ -23,7 +27,7 @@ test('projects: new, open, recent, and the app reopens the last project', async 
 
   const again = await openWorkspace({ dataDir, seedsDir });
   assert.equal(again.project.path, `${other}.gloss`, 'reopens the last project');
-  assert.equal(again.project.db.prepare("SELECT name FROM tags").pluck().get(), 'case-b');
+  assert.equal(again.project.db.prepare('SELECT name FROM tags').pluck().get(), 'case-b');
   await again.open(path.join(dataDir, 'Default.gloss'));
   assert.equal(again.project.db.prepare('SELECT COUNT(*) FROM documents').pluck().get(), 5);
   again.close();
@@ -80,11 +84,13 @@ test('start-up: settings.json that cannot be written does not stop the app; the 
 test('two instances starting together on a fresh data folder import the seeds once', async () => {
   const dataDir = tempDir();
   const opener = path.join(repoRoot, 'tests', 'support', 'workspace-opener.ts');
-  const run = () => new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', opener, dataDir], { cwd: repoRoot }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${error.message}\n${stderr}`)); else resolve(stdout.trim());
+  const run = () =>
+    new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ['--import', 'tsx', opener, dataDir], { cwd: repoRoot }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`${error.message}\n${stderr}`));
+        else resolve(stdout.trim());
+      });
     });
-  });
   const [a, b] = await Promise.all([run(), run()]);
   assert.equal(a, path.join(dataDir, 'Default.gloss'));
   assert.equal(b, a);

@@ -16,38 +16,62 @@ export interface AppSession {
 }
 
 export const CHROMIUM = process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 export const artifactsDir = path.join(repoRoot, 'tests', 'artifacts');
 
-export async function launchApp(options: { dataDir?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<AppSession> {
+export async function launchApp(
+  options: { dataDir?: string; colorScheme?: 'light' | 'dark' } = {},
+): Promise<AppSession> {
   const dataDir = options.dataDir ?? tempDir('gloss-e2e-');
-  return process.env.GLOSS_E2E_TARGET === 'electron' ? launchElectron(dataDir) : launchBrowser(dataDir, options.colorScheme ?? 'light');
+  return process.env.GLOSS_E2E_TARGET === 'electron'
+    ? launchElectron(dataDir)
+    : launchBrowser(dataDir, options.colorScheme ?? 'light');
 }
 
 async function launchBrowser(dataDir: string, colorScheme: 'light' | 'dark'): Promise<AppSession> {
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    colorScheme,
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('[page error]', error.message));
   let server: ServerProcess = await startServerProcess(dataDir);
   await page.goto(server.appUrl);
   return {
-    page, dataDir,
+    page,
+    dataDir,
     restart: async () => {
       await server.stop();
       server = await startServerProcess(dataDir);
       await page.goto(server.appUrl);
     },
-    close: async () => { await browser.close(); await server.stop(); },
+    close: async () => {
+      await browser.close();
+      await server.stop();
+    },
     screenshot: (name) => screenshot(page, name),
   };
 }
 
 async function launchElectron(dataDir: string): Promise<AppSession> {
-  let app: ElectronApplication = await _electron.launch({ args: [repoRoot], env: { ...process.env, GLOSS_DATA_DIR: dataDir } });
+  let app: ElectronApplication = await _electron.launch({
+    args: [repoRoot],
+    env: { ...process.env, GLOSS_DATA_DIR: dataDir },
+  });
   const session: AppSession = {
-    page: await app.firstWindow(), dataDir,
+    page: await app.firstWindow(),
+    dataDir,
     restart: async () => {
       await app.close();
       app = await _electron.launch({ args: [repoRoot], env: { ...process.env, GLOSS_DATA_DIR: dataDir } });

@@ -13,6 +13,10 @@ export interface TestBackend extends Backend {
 export async function startBackend(options: { seeds?: boolean; dataDir?: string } = {}): Promise<TestBackend> {
   const dataDir = options.dataDir ?? tempDir();
   const projectPath = path.join(dataDir, 'Test.gloss');
-  const backend = await createBackend({ dataDir, projectPath, seedsDir: options.seeds === false ? undefined : seedsDir });
+  const backend = await createBackend({
+    dataDir,
+    projectPath,
+    seedsDir: options.seeds === false ? undefined : seedsDir,
+  });
   return { ...backend, client: createClient((op, args) => backend.dispatch(op, args)), dataDir, projectPath };
 }

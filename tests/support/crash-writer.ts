@@ -16,7 +16,9 @@ for (let i = 0; ; i++) {
   const highlightId = (created.result as { id: number }).id;
   const text = `crash note ${i} for highlight ${highlightId}`;
   const note = await backend.dispatch('notes.save', {
-    highlightId, content: JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }), text,
+    highlightId,
+    content: JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }),
+    text,
   });
   if (!note.ok) throw new Error(note.error.message);
   process.stdout.write(`ACK ${highlightId} ${(note.result as { id: number }).id} ${text}\n`);

@@ -34,7 +34,10 @@ export async function startWebWithOpen(): Promise<OpenedWeb> {
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   try {
-    const ready = await waitFor(() => /GLOSS_READY (.*)/.exec(output)?.[1], () => `the server:\n${output}`);
+    const ready = await waitFor(
+      () => /GLOSS_READY (.*)/.exec(output)?.[1],
+      () => `the server:\n${output}`,
+    );
     const browserArgv = await waitFor(
       () => (fs.existsSync(argvFile) ? (JSON.parse(fs.readFileSync(argvFile, 'utf8')) as string[]) : undefined),
       () => `the browser to start:\n${output}`,

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeAnchor, reanchor } from '../../electron/anchoring/anchor.js';
 
-const original = 'Representatives from both nations convened in Istanbul for over six hours of discussions centered on resolving long-standing embassy issues. The primary focus revolved around staffing levels, visa procedures, and diplomatic banking.';
+const original =
+  'Representatives from both nations convened in Istanbul for over six hours of discussions centered on resolving long-standing embassy issues. The primary focus revolved around staffing levels, visa procedures, and diplomatic banking.';
 const passage = 'staffing levels, visa procedures, and diplomatic banking';
 const start = original.indexOf(passage);
 const anchor = describeAnchor(original, start, start + passage.length);
@@ -28,7 +29,10 @@ test('a passage edited by a few characters is found by fuzzy matching', () => {
   const edited = original.replace('staffing levels, visa procedures', 'staffing level, visa procedure');
   const placed = reanchor(anchor, edited)!;
   assert.equal(placed.method, 'fuzzy');
-  assert.equal(edited.slice(placed.start, placed.end), 'staffing level, visa procedures, and diplomatic banking'.replace('procedures', 'procedure'));
+  assert.equal(
+    edited.slice(placed.start, placed.end),
+    'staffing level, visa procedures, and diplomatic banking'.replace('procedures', 'procedure'),
+  );
 });
 
 test('a deleted passage cannot be placed (the caller keeps it as orphaned)', () => {

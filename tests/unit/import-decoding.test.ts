@@ -41,10 +41,16 @@ test('character references in titles are decoded', () => {
 });
 
 test('a DOCX heading keeps & and < as written, not as entities', async () => {
-  const word = new Document({ sections: [{ children: [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'AT&T <and> “Partners”' }),
-    new Paragraph('Body text.'),
-  ] }] });
+  const word = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'AT&T <and> “Partners”' }),
+          new Paragraph('Body text.'),
+        ],
+      },
+    ],
+  });
   const extracted = await extractDocx(await Packer.toBuffer(word), 'att.docx', DEFAULT_IMPORT_LIMITS);
   assert.equal(extracted.title, 'AT&T <and> “Partners”');
 });
@@ -65,10 +71,14 @@ test('a highlight boundary inside a surrogate pair is widened to the whole chara
 
 test('markup nested or sized past the limits is refused before any DOM is built', () => {
   const limits = { maxNestingDepth: 50, maxHtmlElements: 1000 };
-  assert.throws(() => checkMarkup('<div>'.repeat(60), 'deep.html', limits),
-    /deep\.html: the document nests deeper than the 50-level limit/);
-  assert.throws(() => checkMarkup('<p>x'.repeat(1001), 'big.html', limits),
-    /big\.html: the page has more than the 1,000-element limit/);
+  assert.throws(
+    () => checkMarkup('<div>'.repeat(60), 'deep.html', limits),
+    /deep\.html: the document nests deeper than the 50-level limit/,
+  );
+  assert.throws(
+    () => checkMarkup('<p>x'.repeat(1001), 'big.html', limits),
+    /big\.html: the page has more than the 1,000-element limit/,
+  );
   const list = `<ul>${'<li>item<br><img src=x>'.repeat(200)}</ul>`;
   const fine = checkMarkup(`${list}<script>${'<div>'.repeat(99)}</script>`, 'ok.html', limits);
   assert.equal(fine.depth, 1);
@@ -77,14 +87,20 @@ test('markup nested or sized past the limits is refused before any DOM is built'
 test('a ZIP is checked on declared and on actual inflated size', () => {
   const small = { maxInflatedBytes: 10_000, maxZipEntries: 10 };
   const honest = zip([{ name: 'a.xml', data: Buffer.alloc(20_000, 'a') }]);
-  assert.throws(() => checkZipPackage(honest, 'honest.docx', small),
-    /honest\.docx: the document inflates past the 10 KB limit/);
+  assert.throws(
+    () => checkZipPackage(honest, 'honest.docx', small),
+    /honest\.docx: the document inflates past the 10 KB limit/,
+  );
   const understated = zip([{ name: 'a.xml', data: Buffer.alloc(20_000, 'a'), declaredSize: 100 }]);
-  assert.throws(() => checkZipPackage(understated, 'liar.docx', small),
-    /liar\.docx: the document inflates past the 10 KB limit/);
+  assert.throws(
+    () => checkZipPackage(understated, 'liar.docx', small),
+    /liar\.docx: the document inflates past the 10 KB limit/,
+  );
   const many = zip(Array.from({ length: 11 }, (_, i) => ({ name: `${i}.xml`, data: Buffer.from('x') })));
-  assert.throws(() => checkZipPackage(many, 'many.docx', small),
-    /many\.docx: the package holds more than the 10-file limit/);
+  assert.throws(
+    () => checkZipPackage(many, 'many.docx', small),
+    /many\.docx: the package holds more than the 10-file limit/,
+  );
   const fine = zip([{ name: 'a.xml', data: Buffer.alloc(5_000, 'a') }]);
   assert.doesNotThrow(() => checkZipPackage(fine, 'fine.docx', small));
 });

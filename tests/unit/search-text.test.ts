@@ -20,9 +20,17 @@ test('a CJK query becomes the phrase of its bigrams; a lone last character becom
   assert.equal(ftsPhrase('手机iPhone', false), '"手机 机 iPhone"');
   assert.equal(ftsPhrase('第3回', false), '"第 3 回"*');
   assert.equal(ftsPhrase('embassy', true), '"embassy"*');
-  assert.equal(ftsPhrase('대사관', false), '"대사 사관"', 'Korean particles attach to words, so Hangul is bigrammed too');
+  assert.equal(
+    ftsPhrase('대사관', false),
+    '"대사 사관"',
+    'Korean particles attach to words, so Hangul is bigrammed too',
+  );
   assert.equal(parseQuery('大使馆 NOT 会谈')?.fts, '"大使 使馆" NOT "会谈"');
-  assert.deepEqual(parseQuery('大使馆 NOT 会谈')?.terms, [{ text: '大使馆', prefix: false }], 'NOT terms are not marked');
+  assert.deepEqual(
+    parseQuery('大使馆 NOT 会谈')?.terms,
+    [{ text: '大使馆', prefix: false }],
+    'NOT terms are not marked',
+  );
 });
 
 test('matches are located as the index sees words: whole words, CJK anywhere, marks tolerated', () => {
@@ -33,7 +41,7 @@ test('matches are located as the index sees words: whole words, CJK anywhere, ma
   assert.deepEqual(termMatcher([{ text: 'أيضا', prefix: false }]).locate('اتفقا أيضًا على'), { offset: 6, length: 5 });
 });
 
-test('snippets show the match in context, mark every term and drop the text\'s own control characters', () => {
+test("snippets show the match in context, mark every term and drop the text's own control characters", () => {
   const terms = termMatcher(parseQuery('embassy staff*')!.terms);
   const passage = 'the \u0002embassy\u0003 staffing talks went on.';
   const text = `${'Preamble words '.repeat(20)}${passage}${' Afterword'.repeat(30)}`;

@@ -1,18 +1,27 @@
-import { deleteCollection, getCollection, insertCollection, listCollections, renameCollection } from '../../db/collections.js';
+import {
+  deleteCollection,
+  getCollection,
+  insertCollection,
+  listCollections,
+  renameCollection,
+} from '../../db/collections.js';
 import { recordEdit } from '../../db/oplog.js';
 import type { Workspace } from '../../project/workspace.js';
 import { found, notFound } from '../errors.js';
 import { quoted } from '../labels.js';
 import type { HandlerGroup } from '../types.js';
 
-export function collectionHandlers(ws: Workspace): HandlerGroup<'collections.list' | 'collections.create' | 'collections.rename' | 'collections.delete'> {
+export function collectionHandlers(
+  ws: Workspace,
+): HandlerGroup<'collections.list' | 'collections.create' | 'collections.rename' | 'collections.delete'> {
   const db = () => ws.project.db;
   return {
     'collections.list': () => listCollections(db()),
     'collections.create': ({ name }) => {
       const d = db();
-      return recordEdit(d, { operation: 'collections.create', label: `New collection ${quoted(name)}` },
-        () => getCollection(d, insertCollection(d, name))!);
+      return recordEdit(d, { operation: 'collections.create', label: `New collection ${quoted(name)}` }, () =>
+        getCollection(d, insertCollection(d, name))!,
+      );
     },
     'collections.rename': ({ id, name }) => {
       const d = db();
@@ -24,8 +33,9 @@ export function collectionHandlers(ws: Workspace): HandlerGroup<'collections.lis
     'collections.delete': ({ id }) => {
       const d = db();
       const collection = found(getCollection(d, id), 'collection', id);
-      recordEdit(d, { operation: 'collections.delete', label: `Delete collection ${quoted(collection.name)}` },
-        () => deleteCollection(d, id));
+      recordEdit(d, { operation: 'collections.delete', label: `Delete collection ${quoted(collection.name)}` }, () =>
+        deleteCollection(d, id),
+      );
       return { deleted: true };
     },
   };

@@ -1,5 +1,11 @@
 import {
-  deleteDocument, documentPage, documentSummaries, getDocument, getDocumentSummary, listDocuments, listOutlets,
+  deleteDocument,
+  documentPage,
+  documentSummaries,
+  getDocument,
+  getDocumentSummary,
+  listDocuments,
+  listOutlets,
   updateDocument,
 } from '../../db/documents.js';
 import { recordEdit } from '../../db/oplog.js';
@@ -11,29 +17,42 @@ import { found, invalid } from '../errors.js';
 import { quoted } from '../labels.js';
 import type { HandlerGroup } from '../types.js';
 
-type DocumentOps = 'documents.list' | 'documents.page' | 'documents.summaries' | 'documents.outlets' | 'documents.get'
-  | 'documents.update' | 'documents.delete' | 'documents.import' | 'documents.reimport' | 'documents.cancelImport'
+type DocumentOps =
+  | 'documents.list'
+  | 'documents.page'
+  | 'documents.summaries'
+  | 'documents.outlets'
+  | 'documents.get'
+  | 'documents.update'
+  | 'documents.delete'
+  | 'documents.import'
+  | 'documents.reimport'
+  | 'documents.cancelImport'
   | 'documents.importBatch';
 
 export function documentHandlers(ws: Workspace): HandlerGroup<DocumentOps> {
   const imports = new RunningImports();
   return {
     'documents.list': (args) => listDocuments(ws.project.db, args),
-    'documents.page': ({ offset, limit, ...filters }) => documentPage(ws.project.db, filters, offset ?? 0, limit ?? 100),
+    'documents.page': ({ offset, limit, ...filters }) =>
+      documentPage(ws.project.db, filters, offset ?? 0, limit ?? 100),
     'documents.summaries': ({ ids }) => documentSummaries(ws.project.db, ids),
     'documents.outlets': () => listOutlets(ws.project.db),
     'documents.get': ({ id }) => found(getDocument(ws.project.db, id), 'document', id),
     'documents.update': ({ id, patch }) => {
       const db = ws.project.db;
       const doc = found(getDocumentSummary(db, id), 'document', id);
-      recordEdit(db, { operation: 'documents.update', label: `Edit details of ${quoted(doc.title)}` },
-        () => updateDocument(db, id, patch));
+      recordEdit(db, { operation: 'documents.update', label: `Edit details of ${quoted(doc.title)}` }, () =>
+        updateDocument(db, id, patch),
+      );
       return getDocumentSummary(db, id)!;
     },
     'documents.delete': ({ id }) => {
       const db = ws.project.db;
       const doc = found(getDocumentSummary(db, id), 'document', id);
-      recordEdit(db, { operation: 'documents.delete', label: `Delete ${quoted(doc.title)}` }, () => deleteDocument(db, id));
+      recordEdit(db, { operation: 'documents.delete', label: `Delete ${quoted(doc.title)}` }, () =>
+        deleteDocument(db, id),
+      );
       return { deleted: true };
     },
     'documents.reimport': async ({ id, fileName, base64, importId }) => {
@@ -43,21 +62,33 @@ export function documentHandlers(ws: Workspace): HandlerGroup<DocumentOps> {
         const bytes = Buffer.from(base64, 'base64');
         extracted = await imports.run(importId, (signal) => extractForReimport(fileName, bytes, { signal }));
       } catch (error) {
-        throw invalid(error instanceof ImportError ? error.message
-          : `${fileName} could not be read: ${(error as Error).message}`);
+        throw invalid(
+          error instanceof ImportError ? error.message : `${fileName} could not be read: ${(error as Error).message}`,
+        );
       }
       const db = ws.project.db;
-      const report = recordEdit(db, { operation: 'documents.reimport', label: `Re-import ${fileName}` },
-        () => reanchorDocument(db, id, extracted.text, extracted.pages));
+      const report = recordEdit(db, { operation: 'documents.reimport', label: `Re-import ${fileName}` }, () =>
+        reanchorDocument(db, id, extracted.text, extracted.pages),
+      );
       return { document: getDocumentSummary(db, id)!, ...report };
     },
     'documents.import': ({ fileName, base64, allowDuplicate, collectionId, importId }) => {
       const request = { fileName, bytes: Buffer.from(base64, 'base64'), allowDuplicate, collectionId };
       return imports.run(importId, (signal) => importFile(ws.project.db, request, { signal }));
     },
-    'documents.importBatch': ({ files, allowDuplicate, collectionId, importId }) => imports.run(importId, (signal) =>
-      importFiles(ws.project.db, files.map(({ fileName, base64 }) => (
-        { fileName, bytes: Buffer.from(base64, 'base64'), allowDuplicate, collectionId })), { signal })),
+    'documents.importBatch': ({ files, allowDuplicate, collectionId, importId }) =>
+      imports.run(importId, (signal) =>
+        importFiles(
+          ws.project.db,
+          files.map(({ fileName, base64 }) => ({
+            fileName,
+            bytes: Buffer.from(base64, 'base64'),
+            allowDuplicate,
+            collectionId,
+          })),
+          { signal },
+        ),
+      ),
     'documents.cancelImport': ({ importId }) => ({ cancelled: imports.cancel(importId) }),
   };
 }

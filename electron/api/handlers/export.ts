@@ -17,34 +17,56 @@ export interface ExportServices {
 }
 
 const MIME = {
-  md: 'text/markdown;charset=utf-8', html: 'text/html;charset=utf-8', pdf: 'application/pdf',
+  md: 'text/markdown;charset=utf-8',
+  html: 'text/html;charset=utf-8',
+  pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
 
-export function exportHandlers(ws: Workspace, services: ExportServices = {}): HandlerGroup<'export.memo' | 'export.annotations'> {
+export function exportHandlers(
+  ws: Workspace,
+  services: ExportServices = {},
+): HandlerGroup<'export.memo' | 'export.annotations'> {
   const db = () => ws.project.db;
   return {
     'export.memo': async ({ memoId, format }) => {
       const d = db();
       const memo = found(getMemo(d, memoId), 'memo', memoId);
-      const model = buildMemoModel(memo.title, memo.content, resolveCitations(d, citationIds(JSON.parse(memo.content))));
+      const model = buildMemoModel(
+        memo.title,
+        memo.content,
+        resolveCitations(d, citationIds(JSON.parse(memo.content))),
+      );
       const content = await render(format, model, services);
       return file(`${safeFileName(memo.title)}.${format}`, MIME[format], content);
     },
-    'export.annotations': ({ format }) => (format === 'csv'
-      ? file('gloss-highlights.csv', 'text/csv;charset=utf-8', annotationsToCsv(db()))
-      : file('gloss-annotations.jsonld', 'application/ld+json', annotationsToW3c(db()))),
+    'export.annotations': ({ format }) =>
+      format === 'csv'
+        ? file('gloss-highlights.csv', 'text/csv;charset=utf-8', annotationsToCsv(db()))
+        : file('gloss-annotations.jsonld', 'application/ld+json', annotationsToW3c(db())),
   };
 }
 
-async function render(format: keyof typeof MIME, model: ReturnType<typeof buildMemoModel>, services: ExportServices): Promise<string | Buffer> {
+async function render(
+  format: keyof typeof MIME,
+  model: ReturnType<typeof buildMemoModel>,
+  services: ExportServices,
+): Promise<string | Buffer> {
   if (format === 'md') return memoToMarkdown(model);
   if (format === 'html') return memoToHtml(model);
   if (format === 'docx') return memoToDocx(model);
-  if (!services.htmlToPdf) throw new GlossError('internal', 'PDF export is not available here: no PDF printer (Electron or Chromium) was found.');
+  if (!services.htmlToPdf)
+    throw new GlossError(
+      'internal',
+      'PDF export is not available here: no PDF printer (Electron or Chromium) was found.',
+    );
   return services.htmlToPdf(memoToHtml(model));
 }
 
 function file(fileName: string, mimeType: string, content: string | Buffer): ExportedFile {
-  return { fileName, mimeType, base64: (typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64') };
+  return {
+    fileName,
+    mimeType,
+    base64: (typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64'),
+  };
 }

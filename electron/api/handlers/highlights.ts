@@ -3,7 +3,13 @@ import { describeAnchor } from '../../anchoring/anchor.js';
 import type { Db } from '../../db/connection.js';
 import { getDocumentText } from '../../db/documents.js';
 import {
-  deleteHighlight, getHighlight, insertHighlight, listHighlights, moveHighlight, setHighlightColor, setHighlightTags,
+  deleteHighlight,
+  getHighlight,
+  insertHighlight,
+  listHighlights,
+  moveHighlight,
+  setHighlightColor,
+  setHighlightTags,
 } from '../../db/highlights.js';
 import { noteForHighlight } from '../../db/notes.js';
 import { recordEdit } from '../../db/oplog.js';
@@ -32,30 +38,39 @@ export function highlightHandlers(ws: Workspace): HandlerGroup<HighlightOps> {
     'highlights.update': ({ id, color, tagIds, start, end }) => {
       const d = db();
       const highlight = found(getHighlight(d, id), 'highlight', id);
-      return recordEdit(d, { operation: 'highlights.update', label: updateLabel(highlight, { color, tagIds, start }) }, () => {
-        if (color !== undefined) setHighlightColor(d, id, color);
-        if (tagIds !== undefined) setHighlightTags(d, id, checkedTags(d, tagIds));
-        if (start !== undefined && end !== undefined) {
-          const text = getDocumentText(d, highlight.documentId) ?? '';
-          moveHighlight(d, id, checkedAnchor(text, start, end, 'highlights.update'));
-        }
-        return getHighlight(d, id)!;
-      });
+      return recordEdit(
+        d,
+        { operation: 'highlights.update', label: updateLabel(highlight, { color, tagIds, start }) },
+        () => {
+          if (color !== undefined) setHighlightColor(d, id, color);
+          if (tagIds !== undefined) setHighlightTags(d, id, checkedTags(d, tagIds));
+          if (start !== undefined && end !== undefined) {
+            const text = getDocumentText(d, highlight.documentId) ?? '';
+            moveHighlight(d, id, checkedAnchor(text, start, end, 'highlights.update'));
+          }
+          return getHighlight(d, id)!;
+        },
+      );
     },
     'highlights.delete': ({ id }) => {
       const d = db();
       const highlight = found(getHighlight(d, id), 'highlight', id);
-      return recordEdit(d, { operation: 'highlights.delete', label: `Delete highlight ${quoted(highlight.exact)}` }, () => {
-        const note = noteForHighlight(d, id) ?? null;
-        deleteHighlight(d, id);
-        return { highlight, note };
-      });
+      return recordEdit(
+        d,
+        { operation: 'highlights.delete', label: `Delete highlight ${quoted(highlight.exact)}` },
+        () => {
+          const note = noteForHighlight(d, id) ?? null;
+          deleteHighlight(d, id);
+          return { highlight, note };
+        },
+      );
     },
   };
 }
 
 function checkedAnchor(text: string, start: number, end: number, op: string) {
-  if (end > text.length) throw invalid(`${op}: end ${end} is past the end of the document (${text.length} characters).`);
+  if (end > text.length)
+    throw invalid(`${op}: end ${end} is past the end of the document (${text.length} characters).`);
   if (!text.slice(start, end).trim()) throw invalid(`${op}: the selection contains no text.`);
   return describeAnchor(text, start, end);
 }

@@ -7,7 +7,14 @@ import { found } from '../errors.js';
 import { quoted } from '../labels.js';
 import type { HandlerGroup } from '../types.js';
 
-type MemoOps = 'memos.list' | 'memos.get' | 'memos.create' | 'memos.update' | 'memos.delete' | 'memos.draftFromTags' | 'citations.resolve';
+type MemoOps =
+  | 'memos.list'
+  | 'memos.get'
+  | 'memos.create'
+  | 'memos.update'
+  | 'memos.delete'
+  | 'memos.draftFromTags'
+  | 'citations.resolve';
 
 export function memoHandlers(ws: Workspace): HandlerGroup<MemoOps> {
   const db = () => ws.project.db;
@@ -16,13 +23,17 @@ export function memoHandlers(ws: Workspace): HandlerGroup<MemoOps> {
     'memos.get': ({ id }) => found(getMemo(db(), id), 'memo', id),
     'memos.create': ({ title, content }) => {
       const d = db();
-      return recordEdit(d, { operation: 'memos.create', label: `New memo ${quoted(title)}` },
-        () => getMemo(d, insertMemo(d, title, content))!);
+      return recordEdit(d, { operation: 'memos.create', label: `New memo ${quoted(title)}` }, () =>
+        getMemo(d, insertMemo(d, title, content))!,
+      );
     },
     'memos.update': ({ id, title, content }) => {
       const d = db();
       const memo = found(getMemo(d, id), 'memo', id);
-      const label = title !== undefined && title !== memo.title ? `Rename memo ${quoted(memo.title)}` : `Edit memo ${quoted(memo.title)}`;
+      const label =
+        title !== undefined && title !== memo.title
+          ? `Rename memo ${quoted(memo.title)}`
+          : `Edit memo ${quoted(memo.title)}`;
       return recordEdit(d, { operation: 'memos.update', label, coalesceKey: `memo:${id}` }, () => {
         updateMemo(d, id, { title, content });
         return getMemo(d, id)!;
@@ -36,8 +47,9 @@ export function memoHandlers(ws: Workspace): HandlerGroup<MemoOps> {
     },
     'memos.draftFromTags': ({ title, tagIds }) => {
       const d = db();
-      return recordEdit(d, { operation: 'memos.draftFromTags', label: `Draft memo ${quoted(title)}` },
-        () => getMemo(d, insertMemo(d, title, draftFromTags(d, title, tagIds)))!);
+      return recordEdit(d, { operation: 'memos.draftFromTags', label: `Draft memo ${quoted(title)}` }, () =>
+        getMemo(d, insertMemo(d, title, draftFromTags(d, title, tagIds)))!,
+      );
     },
     'citations.resolve': ({ highlightIds }) => resolveCitations(db(), highlightIds),
   };

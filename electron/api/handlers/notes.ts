@@ -16,11 +16,13 @@ export function noteHandlers(ws: Workspace): HandlerGroup<NoteOps> {
     'notes.forDocument': ({ documentId }) => noteForDocument(db(), documentId) ?? null,
     'notes.save': ({ highlightId, documentId, content, text }) => {
       const d = db();
-      const ownerDocument = highlightId !== undefined
-        ? found(getHighlight(d, highlightId), 'highlight', highlightId).documentId
-        : found(getDocumentSummary(d, documentId!), 'document', documentId!).id;
+      const ownerDocument =
+        highlightId !== undefined
+          ? found(getHighlight(d, highlightId), 'highlight', highlightId).documentId
+          : found(getDocumentSummary(d, documentId!), 'document', documentId!).id;
       // A burst of typing in one note is one undo step.
-      const coalesceKey = highlightId !== undefined ? `note:highlight:${highlightId}` : `note:document:${ownerDocument}`;
+      const coalesceKey =
+        highlightId !== undefined ? `note:highlight:${highlightId}` : `note:document:${ownerDocument}`;
       const label = highlightId !== undefined ? 'Edit note on a passage' : 'Edit note on a document';
       return recordEdit(d, { operation: 'notes.save', label, coalesceKey }, () => {
         const id = saveNote(d, { highlightId: highlightId ?? null, documentId: ownerDocument, content, text });
@@ -29,7 +31,8 @@ export function noteHandlers(ws: Workspace): HandlerGroup<NoteOps> {
     },
     'notes.delete': ({ id }) => {
       const d = db();
-      if (!recordEdit(d, { operation: 'notes.delete', label: 'Delete note' }, () => deleteNote(d, id))) throw notFound('note', id);
+      if (!recordEdit(d, { operation: 'notes.delete', label: 'Delete note' }, () => deleteNote(d, id)))
+        throw notFound('note', id);
       return { deleted: true };
     },
   };

@@ -6,7 +6,13 @@ export function projectHandlers(ws: Workspace): HandlerGroup<'project.info' | 'p
   const info = () => describeProject(ws.project, ws.recent());
   return {
     'project.info': info,
-    'project.open': async ({ path }) => { await ws.open(path); return info(); },
-    'project.create': async ({ path }) => { await ws.create(path); return info(); },
+    'project.open': async ({ path }) => {
+      await ws.open(path);
+      return info();
+    },
+    'project.create': async ({ path }) => {
+      await ws.create(path);
+      return info();
+    },
   };
 }

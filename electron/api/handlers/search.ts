@@ -8,7 +8,8 @@ export function searchHandlers(ws: Workspace): HandlerGroup<'search.query'> {
   return {
     'search.query': ({ query, ...options }) => {
       const parsed = parseQuery(query);
-      if (!parsed) throw invalid('search.query: type a word or a "quoted phrase" to search for (operators alone find nothing).');
+      if (!parsed)
+        throw invalid('search.query: type a word or a "quoted phrase" to search for (operators alone find nothing).');
       return searchAll(ws.project.db, parsed, options);
     },
   };

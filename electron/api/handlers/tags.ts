@@ -1,8 +1,16 @@
 import type { Db } from '../../db/connection.js';
 import { deleteHighlight } from '../../db/highlights.js';
 import {
-  ancestorIds, deleteTag, getTag, highlightIdsWithTag, insertTag, listTags, moveTagLinks, nextTagColor,
-  reparentChildren, updateTag,
+  ancestorIds,
+  deleteTag,
+  getTag,
+  highlightIdsWithTag,
+  insertTag,
+  listTags,
+  moveTagLinks,
+  nextTagColor,
+  reparentChildren,
+  updateTag,
 } from '../../db/tags.js';
 import { recordEdit } from '../../db/oplog.js';
 import type { Workspace } from '../../project/workspace.js';
@@ -20,15 +28,22 @@ export function tagHandlers(ws: Workspace): HandlerGroup<TagOps> {
       const d = db();
       return recordEdit(d, { operation: 'tags.create', label: `Create tag ${quoted(name)}` }, () => {
         if (parentId != null) found(getTag(d, parentId), 'tag', parentId);
-        const id = insertTag(d, { name, color: color ?? nextTagColor(d), description: description ?? '', parentId: parentId ?? null });
+        const id = insertTag(d, {
+          name,
+          color: color ?? nextTagColor(d),
+          description: description ?? '',
+          parentId: parentId ?? null,
+        });
         return getTag(d, id)!;
       });
     },
     'tags.update': ({ id, ...patch }) => {
       const d = db();
       const tag = found(getTag(d, id), 'tag', id);
-      const label = patch.name !== undefined && patch.name !== tag.name
-        ? `Rename tag ${quoted(tag.name)} to ${quoted(patch.name)}` : `Edit tag ${quoted(tag.name)}`;
+      const label =
+        patch.name !== undefined && patch.name !== tag.name
+          ? `Rename tag ${quoted(tag.name)} to ${quoted(patch.name)}`
+          : `Edit tag ${quoted(tag.name)}`;
       return recordEdit(d, { operation: 'tags.update', label }, () => {
         if (patch.parentId != null) checkParent(d, id, patch.parentId);
         updateTag(d, id, patch);

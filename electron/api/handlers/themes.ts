@@ -16,7 +16,8 @@ export function themeHandlers(ws: Workspace): HandlerGroup<'themes.passages' | '
       const tagIndex = new Map(tags.map((t, i) => [t.id, i]));
       const docIndex = new Map(documents.map((doc, i) => [doc.id, i]));
       const matrix: TagMatrix = {
-        tags, documents,
+        tags,
+        documents,
         countsByDocument: tags.map(() => documents.map(() => 0)),
         cooccurrence: tags.map(() => tags.map(() => 0)),
       };
@@ -29,7 +30,9 @@ export function themeHandlers(ws: Workspace): HandlerGroup<'themes.passages' | '
         matrix.cooccurrence[i][j] = count;
         matrix.cooccurrence[j][i] = count;
       }
-      tags.forEach((t, i) => { matrix.cooccurrence[i][i] = t.highlightCount; });
+      tags.forEach((t, i) => {
+        matrix.cooccurrence[i][i] = t.highlightCount;
+      });
       return matrix;
     },
   };

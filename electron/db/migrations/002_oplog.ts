@@ -7,10 +7,36 @@ import { oplogTriggers } from './oplogTriggers.js';
 /** The user tables and their columns at schema 2 (a later migration that changes columns recreates the triggers). */
 export const LOGGED_TABLES_V2: Record<string, string[]> = {
   collections: ['id', 'name', 'created_at'],
-  documents: ['id', 'title', 'outlet', 'author', 'published_at', 'url', 'format', 'text', 'content_hash', 'source_name',
-    'notes', 'pages', 'collection_id', 'imported_at', 'updated_at'],
-  highlights: ['id', 'document_id', 'start_offset', 'end_offset', 'exact', 'prefix', 'suffix', 'color', 'orphaned',
-    'created_at', 'updated_at'],
+  documents: [
+    'id',
+    'title',
+    'outlet',
+    'author',
+    'published_at',
+    'url',
+    'format',
+    'text',
+    'content_hash',
+    'source_name',
+    'notes',
+    'pages',
+    'collection_id',
+    'imported_at',
+    'updated_at',
+  ],
+  highlights: [
+    'id',
+    'document_id',
+    'start_offset',
+    'end_offset',
+    'exact',
+    'prefix',
+    'suffix',
+    'color',
+    'orphaned',
+    'created_at',
+    'updated_at',
+  ],
   tags: ['id', 'name', 'color', 'description', 'parent_id', 'created_at'],
   highlight_tags: ['highlight_id', 'tag_id', 'position'],
   notes: ['id', 'highlight_id', 'document_id', 'content', 'text', 'created_at', 'updated_at'],
@@ -50,5 +76,7 @@ CREATE TABLE oplog_current (
 
 CREATE INDEX documents_imported ON documents(imported_at, id);
 CREATE INDEX tags_parent ON tags(parent_id);
-${Object.entries(LOGGED_TABLES_V2).map(([table, columns]) => oplogTriggers(table, columns)).join('\n')}
+${Object.entries(LOGGED_TABLES_V2)
+  .map(([table, columns]) => oplogTriggers(table, columns))
+  .join('\n')}
 `;

@@ -22,7 +22,9 @@ export const LOGGED_TABLES_V3: Record<string, string[]> = {
 
 // The operation log must restore the new columns too (undo re-inserts whole rows).
 const oplogTriggersV3 = ['documents', 'highlights', 'notes']
-  .map((table) => `${dropOplogTriggers(table, LOGGED_TABLES_V2[table])}\n${oplogTriggers(table, LOGGED_TABLES_V3[table])}`)
+  .map(
+    (table) => `${dropOplogTriggers(table, LOGGED_TABLES_V2[table])}\n${oplogTriggers(table, LOGGED_TABLES_V3[table])}`,
+  )
   .join('\n');
 
 const ftsOptions = "content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'";
@@ -100,7 +102,10 @@ export function fillSearchText(db: Db): void {
 
 function fillColumn(db: Db, table: string, source: string, target: string): void {
   const derived: [string, number][] = [];
-  const rows = db.prepare(`SELECT id, ${source} AS value FROM ${table}`).iterate() as Iterable<{ id: number; value: string }>;
+  const rows = db.prepare(`SELECT id, ${source} AS value FROM ${table}`).iterate() as Iterable<{
+    id: number;
+    value: string;
+  }>;
   for (const row of rows) {
     const value = searchTextFor(row.value);
     if (value !== null) derived.push([value, row.id]);

@@ -23,7 +23,9 @@ function rowJson(alias: 'old' | 'new', columns: string[]): string {
 }
 
 function logChange(table: string, kind: string, keyAlias: 'old' | 'new', before: string, after: string): string {
-  const key = `json_array(${keyColumns(table).map((c) => `${keyAlias}.${c}`).join(', ')})`;
+  const key = `json_array(${keyColumns(table)
+    .map((c) => `${keyAlias}.${c}`)
+    .join(', ')})`;
   return `INSERT INTO oplog_changes (op_id, seq, tbl, row_key, kind, before, after)
     SELECT c.op_id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM oplog_changes WHERE op_id = c.op_id), '${table}', ${key},
       '${kind}', ${before}, ${after}
@@ -34,11 +36,15 @@ export function oplogTriggers(table: string, columns: string[]): string {
   const large = largeColumns(table, columns);
   const small = columns.filter((c) => !large.includes(c));
   const when = 'WHEN EXISTS (SELECT 1 FROM oplog_current)';
-  const largeTriggers = large.map((column) => `
+  const largeTriggers = large
+    .map(
+      (column) => `
 CREATE TRIGGER oplog_${table}_update_${column} AFTER UPDATE OF ${column} ON ${table}
 ${when} AND old.${column} IS NOT new.${column} BEGIN
   ${logChange(table, 'update', 'new', `json_object('${column}', old.${column})`, `json_object('${column}', new.${column})`)}
-END;`).join('');
+END;`,
+    )
+    .join('');
   return `
 CREATE TRIGGER oplog_${table}_insert AFTER INSERT ON ${table} ${when} BEGIN
   ${logChange(table, 'insert', 'new', 'NULL', large.length ? 'NULL' : rowJson('new', columns))}
@@ -54,5 +60,6 @@ END;${largeTriggers}`;
 export function dropOplogTriggers(table: string, columns: string[]): string {
   const large = largeColumns(table, columns);
   return ['insert', 'update', 'delete', ...large.map((c) => `update_${c}`)]
-    .map((suffix) => `DROP TRIGGER IF EXISTS oplog_${table}_${suffix};`).join('\n');
+    .map((suffix) => `DROP TRIGGER IF EXISTS oplog_${table}_${suffix};`)
+    .join('\n');
 }

@@ -7,9 +7,18 @@ import { CommandRegistry, keyOf } from '../../../renderer/commands/registry';
 function keyEvent(key: string, mods: { ctrl?: boolean; shift?: boolean; alt?: boolean } = {}, target: unknown = null) {
   let prevented = false;
   return {
-    key, ctrlKey: Boolean(mods.ctrl), metaKey: false, altKey: Boolean(mods.alt), shiftKey: Boolean(mods.shift), target,
-    preventDefault: () => { prevented = true; },
-    get prevented() { return prevented; },
+    key,
+    ctrlKey: Boolean(mods.ctrl),
+    metaKey: false,
+    altKey: Boolean(mods.alt),
+    shiftKey: Boolean(mods.shift),
+    target,
+    preventDefault: () => {
+      prevented = true;
+    },
+    get prevented() {
+      return prevented;
+    },
   } as unknown as KeyboardEvent & { prevented: boolean };
 }
 
@@ -25,7 +34,14 @@ test('a shortcut runs its enabled command, once, and a disabled one not at all',
   const registry = new CommandRegistry();
   const ran: string[] = [];
   let enabled = false;
-  registry.register({ id: 'highlight.create', label: 'Highlight', category: 'Reader', keys: ['H'], enabled: () => enabled, run: () => ran.push('h') });
+  registry.register({
+    id: 'highlight.create',
+    label: 'Highlight',
+    category: 'Reader',
+    keys: ['H'],
+    enabled: () => enabled,
+    run: () => ran.push('h'),
+  });
   assert.equal(registry.handleKey(keyEvent('h')), false);
   enabled = true;
   const event = keyEvent('h');
@@ -40,8 +56,21 @@ test('typing in a text field keeps letters and Ctrl+Z for the field, but not Ctr
   const registry = new CommandRegistry();
   const ran: string[] = [];
   registry.register({ id: 'highlight.create', label: 'H', category: 'Reader', keys: ['H'], run: () => ran.push('h') });
-  registry.register({ id: 'history.undo', label: 'Undo', category: 'Edit', keys: ['Mod+Z'], run: () => ran.push('undo') });
-  registry.register({ id: 'palette.open', label: 'Palette', category: 'Help', keys: ['Mod+K'], inTextFields: true, run: () => ran.push('palette') });
+  registry.register({
+    id: 'history.undo',
+    label: 'Undo',
+    category: 'Edit',
+    keys: ['Mod+Z'],
+    run: () => ran.push('undo'),
+  });
+  registry.register({
+    id: 'palette.open',
+    label: 'Palette',
+    category: 'Help',
+    keys: ['Mod+K'],
+    inTextFields: true,
+    run: () => ran.push('palette'),
+  });
   const input = { tagName: 'INPUT', isContentEditable: false };
   registry.handleKey(keyEvent('h', {}, input));
   registry.handleKey(keyEvent('z', { ctrl: true }, input));
@@ -60,5 +89,8 @@ test('the latest registration of an id wins until it is removed; the palette lis
   off();
   registry.run('a');
   assert.deepEqual(ran, ['inner', 'outer']);
-  assert.deepEqual(registry.list().map((c) => c.label), ['Second', 'Outer']);
+  assert.deepEqual(
+    registry.list().map((c) => c.label),
+    ['Second', 'Outer'],
+  );
 });

@@ -7,15 +7,54 @@ import type { DocumentSummary, Highlight, Note, Tag } from '../../../shared/type
 import { slices, Store } from '../../../renderer/store/store';
 
 const highlight = (id: number, documentId: number, start: number, end: number, tagIds: number[] = []): Highlight => ({
-  id, documentId, start, end, exact: 'x', prefix: '', suffix: '', color: null, orphaned: false, tagIds, createdAt: '', updatedAt: '',
+  id,
+  documentId,
+  start,
+  end,
+  exact: 'x',
+  prefix: '',
+  suffix: '',
+  color: null,
+  orphaned: false,
+  tagIds,
+  createdAt: '',
+  updatedAt: '',
 });
-const tag = (id: number, name: string, highlightCount = 0): Tag => ({ id, name, color: '#f2c14e', description: '', parentId: null, createdAt: '', highlightCount });
+const tag = (id: number, name: string, highlightCount = 0): Tag => ({
+  id,
+  name,
+  color: '#f2c14e',
+  description: '',
+  parentId: null,
+  createdAt: '',
+  highlightCount,
+});
 const note = (id: number, highlightId: number | null, documentId: number, text: string): Note => ({
-  id, highlightId, documentId, content: '{}', text, createdAt: '', updatedAt: '',
+  id,
+  highlightId,
+  documentId,
+  content: '{}',
+  text,
+  createdAt: '',
+  updatedAt: '',
 });
 const doc = (id: number, title: string): DocumentSummary => ({
-  id, title, outlet: null, author: null, publishedAt: null, url: null, format: 'txt', sourceName: null, notes: '', collectionId: null,
-  length: 100, contentHash: 'h', importedAt: '', updatedAt: '', highlightCount: 0, tagCount: 0,
+  id,
+  title,
+  outlet: null,
+  author: null,
+  publishedAt: null,
+  url: null,
+  format: 'txt',
+  sourceName: null,
+  notes: '',
+  collectionId: null,
+  length: 100,
+  contentHash: 'h',
+  importedAt: '',
+  updatedAt: '',
+  highlightCount: 0,
+  tagCount: 0,
 });
 
 /** A client that answers the reads the store makes and counts them; writes never reach it here. */
@@ -25,9 +64,15 @@ function fakeClient(calls: string[]): GlossClient {
     'notes.list': [note(9, 1, 7, 'first note')],
     'tags.list': [tag(3, 'Visas', 1)],
   };
-  return new Proxy({}, {
-    get: (_target, op: string) => async () => { calls.push(op); return answers[op]; },
-  }) as GlossClient;
+  return new Proxy(
+    {},
+    {
+      get: (_target, op: string) => async () => {
+        calls.push(op);
+        return answers[op];
+      },
+    },
+  ) as GlossClient;
 }
 
 async function loadedStore() {
@@ -38,15 +83,18 @@ async function loadedStore() {
   return { store, calls };
 }
 
-test('loads a document\'s annotations once, in reading order', async () => {
+test("loads a document's annotations once, in reading order", async () => {
   const { store, calls } = await loadedStore();
   assert.deepEqual(calls.sort(), ['highlights.list', 'notes.list', 'tags.list']);
-  assert.deepEqual(store.highlightsOf(7).map((h) => h.id), [1, 2]);
+  assert.deepEqual(
+    store.highlightsOf(7).map((h) => h.id),
+    [1, 2],
+  );
   await store.loadAnnotations(7);
   assert.equal(calls.length, 3, 'a second load is free');
 });
 
-test('a created highlight is inserted in order; only its document\'s slice and the tags wake', async () => {
+test("a created highlight is inserted in order; only its document's slice and the tags wake", async () => {
   const { store } = await loadedStore();
   const woke: string[] = [];
   for (const slice of [slices.highlights(7), slices.highlights(8), slices.tags, slices.notes(7), slices.document(7)]) {
@@ -58,7 +106,10 @@ test('a created highlight is inserted in order; only its document\'s slice and t
     tags: { upserted: [tag(3, 'Visas', 2)], deleted: [] },
     documents: { upserted: [doc(7, 'Report')], deleted: [], created: [] },
   });
-  assert.deepEqual(store.highlightsOf(7).map((h) => h.id), [1, 5, 2]);
+  assert.deepEqual(
+    store.highlightsOf(7).map((h) => h.id),
+    [1, 5, 2],
+  );
   assert.equal(store.tags.get(3)!.highlightCount, 2);
   assert.deepEqual(woke.sort(), [slices.document(7), slices.highlights(7), slices.tags].sort());
   assert.equal(store.version(slices.highlights(8)), before);
@@ -67,9 +118,15 @@ test('a created highlight is inserted in order; only its document\'s slice and t
 test('updates move a highlight in reading order; deletes remove it and its note', async () => {
   const { store } = await loadedStore();
   store.apply({ highlights: { upserted: [highlight(1, 7, 70, 80)], deleted: [] } });
-  assert.deepEqual(store.highlightsOf(7).map((h) => h.id), [2, 1]);
+  assert.deepEqual(
+    store.highlightsOf(7).map((h) => h.id),
+    [2, 1],
+  );
   store.apply({ highlights: { upserted: [], deleted: [1] }, notes: { upserted: [], deleted: [9] } });
-  assert.deepEqual(store.highlightsOf(7).map((h) => h.id), [2]);
+  assert.deepEqual(
+    store.highlightsOf(7).map((h) => h.id),
+    [2],
+  );
   assert.deepEqual(store.notesOf(7), []);
 });
 
@@ -80,7 +137,7 @@ test('changes for a document whose annotations are not loaded are not half-appli
   assert.deepEqual(store.highlightsOf(99), []);
 });
 
-test('created or deleted documents wake the library\'s order; a renamed one wakes only its row', async () => {
+test("created or deleted documents wake the library's order; a renamed one wakes only its row", async () => {
   const { store } = await loadedStore();
   let orderWoke = 0;
   store.subscribe(slices.documentSet, () => orderWoke++);
