@@ -96,7 +96,7 @@ export const api = {
 
   // Documents
   'documents.list': op(documentQuery.strict()).returns<DocumentSummary[]>(),
-  /** The library's order (every matching id) plus summaries for ids[offset, offset + limit). */
+  /** A slice of the library in its order ([offset, offset + limit)), with the number of matching documents. */
   'documents.page': op(
     documentQuery
       .extend({

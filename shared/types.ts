@@ -241,9 +241,12 @@ export interface HistoryStep extends HistoryState {
   documentId: number | null;
 }
 
-/** One page of the library: the order of every matching document, and the summaries of the requested slice. */
+/** One slice of the library in its order: the ids at [offset, offset + ids.length) and their summaries. */
 export interface DocumentPage {
+  /** Documents matching the filters, in all. */
   total: number;
+  /** Position of ids[0] in the library's order. */
+  offset: number;
   ids: number[];
   rows: DocumentSummary[];
 }

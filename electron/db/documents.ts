@@ -66,13 +66,17 @@ export function insertDocument(db: Db, doc: NewDocument): number {
 const tagCountExpression = `(SELECT COUNT(DISTINCT ht.tag_id) FROM highlights h JOIN highlight_tags ht
   ON ht.highlight_id = h.id WHERE h.document_id = d.id)`;
 
-/** The library's order: every matching id (cheap even at 100,000 documents) plus the summaries of one slice. */
+/** One slice of the library in its order, and how many documents match: the list asks for the slices on screen. */
 export function documentPage(db: Db, options: ListOptions, offset: number, limit: number): DocumentPage {
   const { where, params } = filtersOf(options);
   const sortKey = options.sort === 'tagCount' ? tagCountExpression : sortColumns[options.sort ?? 'importedAt'];
   const order = `${sortKey} ${options.descending ? 'DESC' : 'ASC'}, d.id`;
-  const ids = db.prepare(`SELECT d.id FROM documents d ${where} ORDER BY ${order}`).pluck().all(params) as number[];
-  return { total: ids.length, ids, rows: documentSummaries(db, ids.slice(offset, offset + limit)) };
+  const total = db.prepare(`SELECT COUNT(*) FROM documents d ${where}`).pluck().get(params) as number;
+  const ids = db
+    .prepare(`SELECT d.id FROM documents d ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+    .pluck()
+    .all({ ...params, limit, offset }) as number[];
+  return { total, offset, ids, rows: documentSummaries(db, ids) };
 }
 
 export function documentSummaries(db: Db, ids: number[]): DocumentSummary[] {

@@ -23,7 +23,8 @@ const SORTS: { id: Sort; label: string }[] = [
   { id: 'tagCount', label: 'Tags' },
   { id: 'length', label: 'Length' },
 ];
-const FIRST_PAGE = 60;
+/** Documents fetched per request as the list scrolls (the first page fills the screen at start-up). */
+const PAGE = 60;
 
 interface Filters {
   sort: Sort;
@@ -34,14 +35,14 @@ interface Filters {
 const DEFAULT_FILTERS: Filters = { sort: 'importedAt', descending: false, outlet: '', collectionId: '' };
 
 // The library's first page is what a person waits for at start-up: ask for it while React is still mounting.
-let startupPage: Promise<DocumentPage> | null = requestPage(DEFAULT_FILTERS);
+let startupPage: Promise<DocumentPage> | null = requestPage(DEFAULT_FILTERS, 0);
 
-function requestPage(filters: Filters): Promise<DocumentPage> {
+function requestPage(filters: Filters, offset: number): Promise<DocumentPage> {
   return client['documents.page']({
     sort: filters.sort,
     descending: filters.descending,
-    offset: 0,
-    limit: FIRST_PAGE,
+    offset,
+    limit: PAGE,
     ...(filters.outlet ? { outlet: filters.outlet } : {}),
     ...(filters.collectionId !== '' ? { collectionId: filters.collectionId } : {}),
   });
@@ -168,19 +169,24 @@ export function LibraryPanel() {
           className="doc-list"
           label="Documents"
           role="list"
-          count={order.data.ids.length}
+          count={order.data.total}
           estimateSize={() => 58}
-          itemKey={(i) => order.data!.ids[i]}
+          itemKey={(i) => order.data!.ids[i] ?? `position-${i}`}
           overscan={8}
-          onRangeChange={(first, last) => void store.loadDocuments(order.data!.ids.slice(first, last + 1))}
-          renderItem={(i) => (
-            <LibraryRow
-              id={order.data!.ids[i]}
-              editing={editing === order.data!.ids[i]}
-              onEdit={(id) => setEditing(id)}
-              onDoneEditing={() => setEditing(null)}
-            />
-          )}
+          onRangeChange={(first, last) => order.want(first, last)}
+          renderItem={(i) => {
+            const id = order.data!.ids[i];
+            return id === undefined ? (
+              <RowPlaceholder />
+            ) : (
+              <LibraryRow
+                id={id}
+                editing={editing === id}
+                onEdit={(doc) => setEditing(doc)}
+                onDoneEditing={() => setEditing(null)}
+              />
+            );
+          }}
         />
       )}
       {dragging && <div className="drop-hint">Drop files to import them</div>}
@@ -203,12 +209,7 @@ function LibraryRow({
   const doc = useDocumentSummary(id);
   const collections = useCollections();
   const selected = wb.documentId === id;
-  if (!doc)
-    return (
-      <div className="doc-item placeholder" role="listitem" aria-busy="true">
-        <span className="doc-title">…</span>
-      </div>
-    );
+  if (!doc) return <RowPlaceholder />;
   return (
     <div role="listitem">
       <button
@@ -245,28 +246,55 @@ function LibraryRow({
   );
 }
 
+function RowPlaceholder() {
+  return (
+    <div className="doc-item placeholder" role="listitem" aria-busy="true">
+      <span className="doc-title">…</span>
+    </div>
+  );
+}
+
 /** Every matching id in order, re-queried when filters change or documents are added or removed. */
-function useLibraryOrder(filters: Filters): { data: DocumentPage | null; error: string | null } {
+interface LibraryOrder {
+  total: number;
+  /** The id at each position of the order, filled page by page as the list scrolls (undefined: not fetched yet). */
+  ids: (number | undefined)[];
+}
+
+/**
+ * The library's order, fetched a page at a time around what is on screen: 100,000 documents cost one page of ids.
+ * Re-queried when the filters change or documents are added or removed.
+ */
+function useLibraryOrder(filters: Filters) {
   const membership = useSliceVersion(slices.documentSet);
-  const [state, setState] = useState<{ data: DocumentPage | null; error: string | null }>({ data: null, error: null });
+  const [state, setState] = useState<{ data: LibraryOrder | null; error: string | null }>({ data: null, error: null });
+  const generation = useRef(0);
+  const requested = useRef(new Set<number>());
+  const adopt = useCallback((page: DocumentPage, reset: boolean) => {
+    store.putDocuments(page.rows);
+    setState((s) => {
+      const ids: (number | undefined)[] = reset || !s.data ? new Array(page.total) : [...s.data.ids];
+      ids.length = page.total;
+      page.ids.forEach((id, k) => {
+        ids[page.offset + k] = id;
+      });
+      return { data: { total: page.total, ids }, error: null };
+    });
+  }, []);
   useEffect(() => {
-    let live = true;
-    const pending = startupPage && filters === DEFAULT_FILTERS ? startupPage : requestPage(filters);
+    const current = ++generation.current;
+    requested.current = new Set([0]);
+    const pending = startupPage && filters === DEFAULT_FILTERS ? startupPage : requestPage(filters, 0);
     startupPage = null;
     pending.then(
       (page) => {
-        if (!live) return;
-        store.putDocuments(page.rows);
-        setState({ data: page, error: null });
+        if (current === generation.current) adopt(page, true);
       },
       (error: Error) => {
-        if (live) setState({ data: null, error: error.message });
+        if (current === generation.current) setState({ data: null, error: error.message });
       },
     );
-    return () => {
-      live = false;
-    };
-  }, [filters, membership]);
+  }, [filters, membership, adopt]);
   // A deleted document leaves the list at once; the re-query above then settles the order.
   useChanges(
     useCallback((changes: ChangeSet) => {
@@ -274,12 +302,29 @@ function useLibraryOrder(filters: Filters): { data: DocumentPage | null; error: 
       if (gone.size === 0) return;
       setState((s) => {
         if (!s.data) return s;
-        const ids = s.data.ids.filter((id) => !gone.has(id));
-        return { ...s, data: { ...s.data, ids, total: ids.length } };
+        const ids = s.data.ids.filter((id) => id === undefined || !gone.has(id));
+        return { ...s, data: { total: ids.length, ids } };
       });
     }, []),
   );
-  return state;
+  /** Fetches the pages covering [first, last] that are not known yet. */
+  const want = useCallback(
+    (first: number, last: number) => {
+      const current = generation.current;
+      for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) {
+        if (requested.current.has(page)) continue;
+        requested.current.add(page);
+        requestPage(filters, page * PAGE).then(
+          (result) => {
+            if (current === generation.current) adopt(result, false);
+          },
+          () => requested.current.delete(page),
+        );
+      }
+    },
+    [filters, adopt],
+  );
+  return { ...state, want };
 }
 
 function useOutlets(): string[] {
