@@ -1,6 +1,6 @@
 // Beside the reader: the document's highlights in reading order, with tags and note previews. Only the items on
 // screen are mounted, so a report with 10,000 highlights scrolls like one with ten.
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Highlight } from '../../shared/types';
 import { requestCitation, setHighlightDragData } from '../app/citations';
 import { VirtualList, type VirtualListHandle } from '../app/VirtualList';
@@ -26,6 +26,15 @@ export function MarginPanel() {
       ...orphaned.map((highlight) => ({ kind: 'highlight' as const, highlight })),
     ];
   }, [annotations.highlights]);
+  // Stable while the rows are: the virtualizer re-measures 10,000 rows whenever these functions change.
+  const estimateSize = useCallback((i: number) => (rows[i].kind === 'orphans' ? 70 : 96), [rows]);
+  const itemKey = useCallback(
+    (i: number) => {
+      const r = rows[i];
+      return r.kind === 'orphans' ? 'orphans' : r.highlight.id;
+    },
+    [rows],
+  );
   const placedCount = rows.findIndex((r) => r.kind === 'orphans');
   const selectedRow = rows.findIndex((r) => r.kind === 'highlight' && r.highlight.id === wb.selectedHighlightId);
   useEffect(() => {
@@ -52,12 +61,9 @@ export function MarginPanel() {
           className="margin-list"
           label="Highlights in this document"
           count={rows.length}
-          estimateSize={(i) => (rows[i].kind === 'orphans' ? 70 : 96)}
+          estimateSize={estimateSize}
           overscan={4}
-          itemKey={(i) => {
-            const r = rows[i];
-            return r.kind === 'orphans' ? 'orphans' : r.highlight.id;
-          }}
+          itemKey={itemKey}
           renderItem={(i) => {
             const row = rows[i];
             return row.kind === 'orphans' ? (

@@ -88,13 +88,17 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
   useLayoutEffect(() => {
     setScrollMargin(space.current?.offsetTop ?? 0);
   }, [headlineIsFirstParagraph, summary]);
+  // Stable per text: the virtualizer re-measures every paragraph whenever these functions change.
+  const estimateSize = useCallback((i: number) => estimateHeight(paragraphs[i]), [paragraphs]);
+  const getItemKey = useCallback((i: number) => paragraphs[i].start, [paragraphs]);
+  const getScrollElement = useCallback(() => scroller.current, []);
   const virtualizer = useVirtualizer({
     count: paragraphs.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (i) => estimateHeight(paragraphs[i]),
+    getScrollElement,
+    estimateSize,
     overscan: 12,
     scrollMargin,
-    getItemKey: (i) => paragraphs[i].start,
+    getItemKey,
   });
   const items = virtualizer.getVirtualItems();
   const mountedKey = items.length ? `${items[0].index}-${items[items.length - 1].index}` : '';
