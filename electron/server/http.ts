@@ -29,7 +29,8 @@ export interface RunningServer {
    * A one-time URL without the token, safe to put on a command line (other local users can read those):
    * its first visit redirects to appUrl; after that, or after a minute, it is refused.
    */
-  createLaunchUrl(): string;
+  /** A link that opens the workbench once, within `ttlMs` (default 60 s), without showing the token. */
+  createLaunchUrl(ttlMs?: number): string;
   close(): Promise<void>;
 }
 
@@ -98,9 +99,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   const launchNonces = new Map<string, number>();
 
-  function createLaunchUrl(): string {
+  function createLaunchUrl(ttlMs = LAUNCH_TTL_MS): string {
     const nonce = randomBytes(24).toString('base64url');
-    launchNonces.set(nonce, Date.now() + LAUNCH_TTL_MS);
+    launchNonces.set(nonce, Date.now() + ttlMs);
     return `${origin}${LAUNCH_PREFIX}${nonce}`;
   }
 
@@ -108,7 +109,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const expires = launchNonces.get(nonce);
     launchNonces.delete(nonce);
     if (expires === undefined || expires < Date.now()) {
-      const message = 'This launch link was already used or has expired; use the address Gloss printed.';
+      const message = 'This launch link was already used or has expired; restart Gloss for a new one.';
       return sendJson(res, 410, refusal(message));
     }
     res.writeHead(303, { location: `/#token=${token}`, 'cache-control': 'no-store' });

@@ -8,6 +8,8 @@ import { defaultDataDir, defaultSeedsDir, rendererDir } from '../paths.js';
 import { startHttpServer } from './http.js';
 import { chromiumPdfService } from './pdf.js';
 
+const PRINTED_LINK_TTL_MS = 10 * 60_000;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -33,9 +35,11 @@ async function main(): Promise<void> {
   console.log(`Gloss is serving project ${backend.workspace.project.path}`);
   const warning = backend.workspace.project.startupWarning;
   if (warning) console.warn(`Warning: ${warning}`);
-  console.log(`Open the workbench at: ${server.appUrl}`);
-  // Machine-readable line for tests and scripts.
-  console.log(`GLOSS_READY ${JSON.stringify({ url: server.url, token: server.token, appUrl: server.appUrl })}`);
+  // The token is never printed (terminal output ends up in logs): a person gets a link that works once; a script
+  // that needs the token chooses it and passes it in GLOSS_TOKEN.
+  const link = server.createLaunchUrl(PRINTED_LINK_TTL_MS);
+  console.log(`Open the workbench at: ${link}\n(the link works once, within 10 minutes; the page keeps working after)`);
+  console.log(`GLOSS_READY ${JSON.stringify({ url: server.url, launchUrl: link })}`);
   if (values.open) openBrowser(server.createLaunchUrl());
   const stop = async () => {
     await server.close();

@@ -25,6 +25,7 @@ test('--open starts the browser with a one-time launch URL, never the token', as
     const argv = web.browserArgv.join(' ');
     assert.ok(!argv.includes(web.token), `the token is on the browser's command line: ${argv}`);
     assert.ok(!fs.readFileSync(`/proc/${web.child.pid}/cmdline`, 'utf8').includes(web.token));
+    assert.ok(!web.output().includes(web.token), 'the token is never printed (terminal output ends up in logs)');
     assert.match(web.launchUrl, /^http:\/\/127\.0\.0\.1:\d+\/launch\/[\w-]{20,}$/);
     assert.equal(await status(web.launchUrl), 303);
     assert.equal(await status(web.launchUrl), 410, 'a second use is refused');

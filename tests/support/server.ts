@@ -1,5 +1,6 @@
 // The browser-mode server as a real child process (the e2e tests restart it to prove persistence).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { repoRoot } from './temp.js';
 
@@ -13,12 +14,15 @@ export interface ServerProcess {
 
 export async function startServerProcess(dataDir: string): Promise<ServerProcess> {
   const entry = path.join(repoRoot, 'dist', 'electron', 'electron', 'server', 'web.js');
+  // The server never prints its token: the test chooses it and hands it over in the environment.
+  const token = randomBytes(24).toString('base64url');
   const child = spawn(process.execPath, [entry, '--data-dir', dataDir], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, GLOSS_TOKEN: token },
   });
   let output = '';
-  const ready = await new Promise<{ url: string; token: string; appUrl: string }>((resolve, reject) => {
+  const ready = await new Promise<{ url: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -36,8 +40,11 @@ export async function startServerProcess(dataDir: string): Promise<ServerProcess
       reject(new Error(`server exited (${code}):\n${output}`));
     });
   });
+  if (output.includes(token)) throw new Error('the server printed its token');
   return {
-    ...ready,
+    url: ready.url,
+    token,
+    appUrl: `${ready.url}/#token=${token}`,
     child,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 // `web.js --open` as a real child process, with a stand-in browser that records the arguments it was started
 // with: what any local user could read in /proc/<pid>/cmdline.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot, tempDir } from './temp.js';
@@ -24,17 +25,18 @@ export async function startWebWithOpen(): Promise<OpenedWeb> {
   const record = `require('fs').writeFileSync(${JSON.stringify(argvFile)}, JSON.stringify(process.argv.slice(2)));`;
   fs.writeFileSync(fakeBrowser, `#!${process.execPath}\n${record}\n`, { mode: 0o755 });
   const dataDir = path.join(dir, 'data');
+  const token = randomBytes(24).toString('base64url');
   const entry = path.join(repoRoot, 'dist', 'electron', 'electron', 'server', 'web.js');
   const child = spawn(process.execPath, [entry, '--open'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DISPLAY: ':99', GLOSS_BROWSER: fakeBrowser, GLOSS_DATA_DIR: dataDir },
+    env: { ...process.env, DISPLAY: ':99', GLOSS_BROWSER: fakeBrowser, GLOSS_DATA_DIR: dataDir, GLOSS_TOKEN: token },
   });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   try {
-    const ready = await waitFor(
+    await waitFor(
       () => /GLOSS_READY (.*)/.exec(output)?.[1],
       () => `the server:\n${output}`,
     );
@@ -43,7 +45,6 @@ export async function startWebWithOpen(): Promise<OpenedWeb> {
       () => `the browser to start:\n${output}`,
     );
     const launchUrl = browserArgv.find((a) => a.startsWith('--app='))?.slice('--app='.length) ?? '';
-    const { token } = JSON.parse(ready) as { token: string };
     return { child, dataDir, token, output: () => output, browserArgv, launchUrl, stop: () => child.kill('SIGTERM') };
   } catch (error) {
     child.kill('SIGTERM');
