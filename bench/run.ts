@@ -17,7 +17,7 @@ import { searchAll } from '../electron/db/search.js';
 import { importFile, importFiles } from '../electron/import/importer.js';
 import { extractionPool } from '../electron/import/pool.js';
 import { openProject } from '../electron/project/project.js';
-import { chromiumPdfService } from '../electron/server/pdf.js';
+import { chromiumPdfService, HEADLESS_CHROMIUM_ARGS } from '../electron/server/pdf.js';
 import { parseQuery } from '../electron/search/query.js';
 import { createClient } from '../shared/api.js';
 import { BENCH_QUERIES, corpusDocuments, generateCorpus, generateDocument, mulberry32 } from './corpus.js';
@@ -262,14 +262,7 @@ async function benchPaint() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: HEADLESS_CHROMIUM_ARGS,
   });
   const out: Record<string, number> = {};
   try {

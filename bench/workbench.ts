@@ -1,6 +1,7 @@
 // npm run bench's "workbench" section: the real renderer in Chromium, served by the real browser-mode server
 // (a child process) from generated projects. Each action reports its figure against its target, and the API
 // requests it cost and the bytes they returned.
+import { HEADLESS_CHROMIUM_ARGS } from '../electron/server/pdf.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,17 +83,7 @@ const TIMEOUT_MS = 120_000;
 const SLOW_LOAD_MS = 10_000;
 /** Once a new highlight shows in the paint or in the margin, how long to wait for it to show in the other. */
 const CREATION_GRACE_MS = 10_000;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--enable-precise-memory-info',
-];
+const CHROMIUM_ARGS = [...HEADLESS_CHROMIUM_ARGS, '--disable-quic', '--enable-precise-memory-info'];
 const TARGETS = {
   libraryMs: { 10_000: 300, 100_000: 500 } as Record<number, number>,
   libraryNodes: 3_000,

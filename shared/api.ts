@@ -79,6 +79,14 @@ const documentPatch = z
 
 const documentSort = z.enum(['title', 'outlet', 'publishedAt', 'importedAt', 'length', 'tagCount']);
 
+/** What a tag is made of (all optional on update; a name is required to create one). */
+const tagFields = z.object({
+  name: shortText(200).trim().min(1, 'a tag needs a name'),
+  color,
+  description: shortText(10_000),
+  parentId: id.nullable(),
+});
+
 /** How the library is sorted and filtered. */
 const documentQuery = z.object({
   sort: documentSort.optional(),
@@ -205,27 +213,8 @@ export const api = {
 
   // Tags (the codebook)
   'tags.list': op(empty).returns<Tag[]>(),
-  'tags.create': op(
-    z
-      .object({
-        name: shortText(200).trim().min(1, 'a tag needs a name'),
-        color: color.optional(),
-        description: shortText(10_000).optional(),
-        parentId: id.nullable().optional(),
-      })
-      .strict(),
-  ).returns<Tag>(),
-  'tags.update': op(
-    z
-      .object({
-        id,
-        name: shortText(200).trim().min(1, 'a tag needs a name').optional(),
-        color: color.optional(),
-        description: shortText(10_000).optional(),
-        parentId: id.nullable().optional(),
-      })
-      .strict(),
-  ).returns<Tag>(),
+  'tags.create': op(tagFields.partial().required({ name: true }).strict()).returns<Tag>(),
+  'tags.update': op(tagFields.partial().extend({ id }).strict()).returns<Tag>(),
   /** Merge source into target: source's passages take target, source is removed. */
   'tags.merge': op(
     z

@@ -10,7 +10,8 @@ const CANDIDATES = [
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
 ];
-const ARGS = [
+/** Flags for a headless Chromium that Gloss drives (PDF export here; the tests and benchmarks use them too). */
+export const HEADLESS_CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--no-first-run',
@@ -45,7 +46,7 @@ export function sharedChromiumPrinter(executablePath: string): PdfService {
     if (!browser) {
       launches += 1;
       browser = import('playwright-core').then(({ chromium }) =>
-        chromium.launch({ executablePath, args: ARGS, headless: true }),
+        chromium.launch({ executablePath, args: HEADLESS_CHROMIUM_ARGS, headless: true }),
       );
       browser.then(
         (b) =>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
-import { openDocument, selectPhrase } from '../support/reader.js';
+import { SEED_ISTANBUL, SEED_TURKEY, openDocument, selectPhrase } from '../support/reader.js';
 
 let app: AppSession;
 before(async () => {
@@ -12,8 +12,8 @@ after(async () => {
   await app?.close();
 });
 
-const DOC_A = 'US and Russia Diplomats Meet in Istanbul';
-const DOC_B = 'Russian and Us Diplomats Meet in Turkey';
+const DOC_A = SEED_ISTANBUL;
+const DOC_B = SEED_TURKEY;
 const QUOTE_A = 'the primary goal was to address issues affecting the functionality of their diplomatic missions';
 const QUOTE_B = 'Russia has proposed restoring direct air links with the United States';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
-import { highlightAndTag, openDocument, selectPhrase } from '../support/reader.js';
+import { SEED_ISTANBUL, SEED_TURKEY, highlightAndTag, openDocument, selectPhrase } from '../support/reader.js';
 
 let app: AppSession;
 before(async () => {
@@ -11,8 +11,8 @@ after(async () => {
   await app?.close();
 });
 
-const DOC_A = 'US and Russia Diplomats Meet in Istanbul';
-const DOC_B = 'Russian and Us Diplomats Meet in Turkey';
+const DOC_A = SEED_ISTANBUL;
+const DOC_B = SEED_TURKEY;
 const SENTENCE_A =
   'This meeting marks the second round of talks following a precedent-setting dialogue in Saudi Arabia last week';
 const SENTENCE_B = 'Russian and U.S. diplomats convened in Istanbul to address disputes surrounding their embassies';

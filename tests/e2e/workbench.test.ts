@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchApp, type AppSession } from '../support/app.js';
-import { highlightAndTag, openDocument, selectPhrase } from '../support/reader.js';
+import { SEED_ISTANBUL, SEED_TURKEY, highlightAndTag, openDocument, selectPhrase } from '../support/reader.js';
 
 let app: AppSession;
 before(async () => {
@@ -14,8 +14,8 @@ after(async () => {
   await app?.close();
 });
 
-const DOC_A = 'US and Russia Diplomats Meet in Istanbul';
-const DOC_B = 'Russian and Us Diplomats Meet in Turkey';
+const DOC_A = SEED_ISTANBUL;
+const DOC_B = SEED_TURKEY;
 
 /** API calls the page makes while `action` runs (and until the UI settles). */
 async function apiRequestsDuring(page: Page, action: () => Promise<void>): Promise<string[]> {

@@ -1,5 +1,6 @@
 // Opens the real renderer against a real project, in Debian's Chromium over the HTTP transport (default),
 // or in the Electron window where Electron's runtime exists (GLOSS_E2E_TARGET=electron).
+import { HEADLESS_CHROMIUM_ARGS } from '../../electron/server/pdf.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, _electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
@@ -16,16 +17,7 @@ export interface AppSession {
 }
 
 export const CHROMIUM = process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+const CHROMIUM_ARGS = [...HEADLESS_CHROMIUM_ARGS, '--disable-quic'];
 export const artifactsDir = path.join(repoRoot, 'tests', 'artifacts');
 
 export async function launchApp(

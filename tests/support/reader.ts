@@ -37,3 +37,7 @@ export async function highlightAndTag(page: Page, phrase: string, tag: string): 
   await page.locator('.highlight-toolbar .tag-chip', { hasText: tag }).waitFor();
   await input.press('Escape');
 }
+
+/** Headlines of two of the seed reports, as the library and the reader show them. */
+export const SEED_ISTANBUL = 'US and Russia Diplomats Meet in Istanbul';
+export const SEED_TURKEY = 'Russian and Us Diplomats Meet in Turkey';
