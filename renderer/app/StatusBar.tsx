@@ -3,10 +3,11 @@ import type { ChangeSet, ProjectInfo } from '../../shared/types';
 import { transportName } from '../api/client';
 import { useChanges } from '../store/hooks';
 import { useApi } from './useApi';
-import { useWorkbench } from './workbench';
+import { useStatusMessage, useWorkbench } from './workbench';
 
 export function StatusBar() {
   const wb = useWorkbench();
+  const status = useStatusMessage();
   const [projectVersion, setProjectVersion] = useState(0);
   const project = useApi<ProjectInfo>(() => wb.client['project.info']({}), [projectVersion]);
   useChanges(
@@ -22,15 +23,15 @@ export function StatusBar() {
   }, [warning, setStatus]);
   const [visibleStatus, setVisibleStatus] = useState('');
   useEffect(() => {
-    setVisibleStatus(wb.status);
-    if (!wb.status || wb.statusSticky) return;
+    setVisibleStatus(status.text);
+    if (!status.text || status.sticky) return;
     const timer = setTimeout(() => setVisibleStatus(''), 6000);
     return () => clearTimeout(timer);
-  }, [wb.status, wb.statusSticky]);
+  }, [status]);
   const info = project.data;
   return (
     <footer className="statusbar" role="status" aria-live="polite">
-      <span className={`status-message${wb.statusSticky ? ' sticky' : ''}`}>
+      <span className={`status-message${status.sticky ? ' sticky' : ''}`}>
         {visibleStatus || (project.error ? `Cannot reach the project: ${project.error}` : 'Ready')}
       </span>
       <span className="status-project" title={info?.path}>

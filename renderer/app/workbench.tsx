@@ -28,13 +28,19 @@ export interface Workbench {
   openMemo(id: number | null): void;
   searchQuery: string;
   setSearchQuery(query: string): void;
-  status: string;
   /** Shows a message in the status bar; `sticky` keeps it until the next message (errors that need action). */
   setStatus(text: string, sticky?: boolean): void;
-  statusSticky: boolean;
+}
+
+export interface StatusMessage {
+  text: string;
+  sticky: boolean;
+  nonce: number;
 }
 
 const WorkbenchContext = createContext<Workbench | null>(null);
+// The status line has a context of its own: a message re-renders the status bar, not every pane.
+const StatusContext = createContext<StatusMessage>({ text: '', sticky: false, nonce: 0 });
 
 export function WorkbenchProvider({ children, client = defaultClient }: { children: ReactNode; client?: GlossClient }) {
   const [view, setView] = useState<View>('reader');
@@ -77,25 +83,19 @@ export function WorkbenchProvider({ children, client = defaultClient }: { childr
       openMemo,
       searchQuery,
       setSearchQuery,
-      status: status.text,
-      statusSticky: status.sticky,
       setStatus,
     }),
-    [
-      client,
-      view,
-      documentId,
-      openDocument,
-      focus,
-      selectedHighlightId,
-      memoId,
-      openMemo,
-      searchQuery,
-      status,
-      setStatus,
-    ],
+    [client, view, documentId, openDocument, focus, selectedHighlightId, memoId, openMemo, searchQuery, setStatus],
   );
-  return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
+  return (
+    <WorkbenchContext.Provider value={value}>
+      <StatusContext.Provider value={status}>{children}</StatusContext.Provider>
+    </WorkbenchContext.Provider>
+  );
+}
+
+export function useStatusMessage(): StatusMessage {
+  return useContext(StatusContext);
 }
 
 export function useWorkbench(): Workbench {

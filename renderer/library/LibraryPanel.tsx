@@ -1,6 +1,6 @@
 // The library: documents with their source and size; import (files, folder, drag-and-drop), details, sorting and
 // filters. Only the rows on screen are mounted and fetched, so 100,000 documents cost what 30 do.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeSet, DocumentPage } from '../../shared/types';
 import { client, store } from '../api/client';
 import { VirtualList } from '../app/VirtualList';
@@ -58,6 +58,9 @@ export function LibraryPanel() {
   const imports = useImports();
   const [dragging, setDragging] = useState(false);
   const update = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const { openDocument } = wb;
+  const open = useCallback((id: number) => openDocument(id), [openDocument]);
+  const stopEditing = useCallback(() => setEditing(null), []);
 
   useCommands([
     {
@@ -181,9 +184,11 @@ export function LibraryPanel() {
             ) : (
               <LibraryRow
                 id={id}
+                selected={wb.documentId === id}
                 editing={editing === id}
-                onEdit={(doc) => setEditing(doc)}
-                onDoneEditing={() => setEditing(null)}
+                onOpen={open}
+                onEdit={setEditing}
+                onDoneEditing={stopEditing}
               />
             );
           }}
@@ -194,21 +199,19 @@ export function LibraryPanel() {
   );
 }
 
-function LibraryRow({
-  id,
-  editing,
-  onEdit,
-  onDoneEditing,
-}: {
+interface LibraryRowProps {
   id: number;
+  selected: boolean;
   editing: boolean;
+  onOpen(id: number): void;
   onEdit(id: number): void;
   onDoneEditing(): void;
-}) {
-  const wb = useWorkbench();
+}
+
+/** Memoised: a row re-renders when its document or its selection changes, not on every workbench change. */
+const LibraryRow = memo(function LibraryRow({ id, selected, editing, onOpen, onEdit, onDoneEditing }: LibraryRowProps) {
   const doc = useDocumentSummary(id);
   const collections = useCollections();
-  const selected = wb.documentId === id;
   if (!doc) return <RowPlaceholder />;
   return (
     <div role="listitem">
@@ -216,7 +219,7 @@ function LibraryRow({
         type="button"
         className={`doc-item${selected ? ' selected' : ''}`}
         aria-current={selected}
-        onClick={() => wb.openDocument(id)}
+        onClick={() => onOpen(id)}
       >
         <span className="doc-title">{doc.title}</span>
         <span className="doc-meta">
@@ -244,7 +247,7 @@ function LibraryRow({
       {editing && <MetadataEditor doc={doc} collections={collections} onDone={onDoneEditing} />}
     </div>
   );
-}
+});
 
 function RowPlaceholder() {
   return (
