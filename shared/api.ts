@@ -3,9 +3,9 @@
 // Adding an operation: add it here, add its handler in electron/api/handlers.ts, call it.
 import { z } from 'zod';
 import type {
-  CitationSource, Collection, DocumentFull, DocumentPage, DocumentSummary, ExportedFile, Highlight, HighlightSnapshot,
-  HistoryState, HistoryStep, ImportResult, Memo, MemoSummary, Note, PassageContext, ProjectInfo, SearchHit, Tag,
-  TagMatrix, ThemeGroup,
+  CitationSource, Coder, Collection, DocumentFull, DocumentPage, DocumentSummary, ExchangeReport, ExportedFile,
+  Highlight, HighlightSnapshot, HistoryState, HistoryStep, ImportResult, Memo, MemoSummary, Note, PassageContext,
+  ProjectInfo, SearchHit, Tag, TagMatrix, ThemeGroup,
 } from './types.js';
 
 interface OpSpec<A extends z.ZodType, R> {
@@ -49,6 +49,11 @@ const documentPatch = z.object({
   notes: shortText(100_000),
   collectionId: id.nullable(),
 }).partial().strict();
+
+const exchangeFile = z.object({
+  fileName: z.string().min(1).max(1000),
+  base64: z.string().max(MAX_PAYLOAD_BYTES).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
+}).strict();
 
 const documentSort = z.enum(['title', 'outlet', 'publishedAt', 'importedAt', 'length', 'tagCount']);
 
@@ -199,6 +204,19 @@ export const api = {
     memoId: id, format: z.enum(['md', 'html', 'docx', 'pdf']),
   }).strict()).returns<ExportedFile>(),
   'export.annotations': op(z.object({ format: z.enum(['csv', 'w3c']) }).strict()).returns<ExportedFile>(),
+
+  // REFI-QDA exchange (ATLAS.ti, NVivo, MAXQDA, QualCoder): .qdpx projects and .qdc codebooks, in and out.
+  'exchange.importProject': op(exchangeFile).returns<ExchangeReport>(),
+  /** Codes of a .qdc codebook into the current project's tags (matched by GUID, then by name). */
+  'exchange.importCodebook': op(exchangeFile).returns<ExchangeReport>(),
+  /** The project (or one collection's documents) as a .qdpx. */
+  'exchange.exportProject': op(z.object({ collectionId: id.optional() }).strict()).returns<ExportedFile>(),
+  'exchange.exportCodebook': op(empty).returns<ExportedFile>(),
+
+  // Coders: who made each passage.
+  'coders.list': op(empty).returns<Coder[]>(),
+  'coders.rename': op(z.object({ id, name: shortText(200).trim().min(1, 'a coder needs a name') }).strict())
+    .returns<Coder>(),
 } as const;
 
 export type Api = typeof api;

@@ -5,11 +5,12 @@ import type { Db } from './connection.js';
 export interface HighlightRow {
   id: number; documentId: number; start: number; end: number; exact: string; prefix: string; suffix: string;
   color: string | null; orphaned: number; createdAt: string; updatedAt: string; tagIds: string | null;
+  coderId: number | null;
 }
 
 export const highlightColumns = `
   h.id, h.document_id AS documentId, h.start_offset AS start, h.end_offset AS end, h.exact, h.prefix, h.suffix,
-  h.color, h.orphaned, h.created_at AS createdAt, h.updated_at AS updatedAt,
+  h.color, h.orphaned, h.created_at AS createdAt, h.updated_at AS updatedAt, h.coder_id AS coderId,
   (SELECT group_concat(tag_id) FROM (SELECT tag_id FROM highlight_tags WHERE highlight_id = h.id ORDER BY position, tag_id)) AS tagIds`;
 
 export function toHighlight(row: HighlightRow): Highlight {
@@ -18,6 +19,7 @@ export function toHighlight(row: HighlightRow): Highlight {
     suffix: row.suffix, color: row.color, createdAt: row.createdAt, updatedAt: row.updatedAt,
     orphaned: row.orphaned === 1,
     tagIds: row.tagIds ? row.tagIds.split(',').map(Number) : [],
+    coderId: row.coderId ?? null,
   };
 }
 
@@ -49,16 +51,19 @@ export interface NewHighlight extends TextAnchor {
   color?: string | null;
   orphaned?: boolean;
   createdAt?: string;
+  coderId?: number | null;
 }
 
 export function insertHighlight(db: Db, h: NewHighlight): number {
   const info = db.prepare(`
-    INSERT INTO highlights (id, document_id, start_offset, end_offset, exact, prefix, suffix, color, orphaned, created_at)
+    INSERT INTO highlights (id, document_id, start_offset, end_offset, exact, prefix, suffix, color, orphaned, created_at,
+      coder_id)
     VALUES (@id, @documentId, @start, @end, @exact, @prefix, @suffix, @color, @orphaned,
-            COALESCE(@createdAt, strftime('%Y-%m-%dT%H:%M:%fZ','now')))`)
+            COALESCE(@createdAt, strftime('%Y-%m-%dT%H:%M:%fZ','now')), @coderId)`)
     .run({
       id: h.id ?? null, documentId: h.documentId, start: h.start, end: h.end, exact: h.exact, prefix: h.prefix,
       suffix: h.suffix, color: h.color ?? null, orphaned: h.orphaned ? 1 : 0, createdAt: h.createdAt ?? null,
+      coderId: h.coderId ?? null,
     });
   return Number(info.lastInsertRowid);
 }

@@ -1,5 +1,6 @@
 import { migration001 } from './001_initial.js';
 import { migration002 } from './002_oplog.js';
+import { migration004 } from './004_exchange.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   { version: 1, name: 'initial', sql: migration001 },
   { version: 2, name: 'oplog', sql: migration002 },
+  { version: 4, name: 'exchange', sql: migration004 },
 ];
