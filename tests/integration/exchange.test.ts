@@ -7,36 +7,9 @@ import JSZip from 'jszip';
 import type { Db } from '../../electron/db/connection.js';
 import { GlossError, type GlossClient } from '../../shared/api.js';
 import { startBackend } from '../support/backend.js';
-import { codePointSlice, makeQdpx, refiQdaDir, refiSample } from '../support/refiQda.js';
+import { codePointSlice, makeQdpx, nvivoFacts, refiQdaDir, refiSample } from '../support/refiQda.js';
 
 const skipSamples = refiQdaDir ? false : 'the REFI-QDA samples (../shared/refi-qda) are not on this machine';
-
-export interface SampleFacts {
-  users: string[];
-  codes: number;
-  /** Every selection's quote, by source name, as NVivo meant it: UTF-16 units over the text without BOM. */
-  quotes: { source: string; quote: string }[];
-  guids: Set<string>;
-}
-
-/** Reads the NVivo sample with JSZip and regular expressions: no Gloss code involved. */
-export async function nvivoFacts(): Promise<SampleFacts> {
-  const zip = await JSZip.loadAsync(refiSample('nvivo-oltas-teszt.qdpx'));
-  const qde = await zip.file('project.qde')!.async('string');
-  const users = [...qde.matchAll(/<User [^>]*name="([^"]*)"/g)].map((m) => m[1]);
-  const codes = [...qde.matchAll(/<Code /g)].length;
-  const guids = new Set([...qde.matchAll(/ guid="([^"]+)"/g)].map((m) => m[1]));
-  const quotes: SampleFacts['quotes'] = [];
-  for (const source of qde.matchAll(
-    /<TextSource [^>]*guid="([^"]+)"[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/TextSource>/g,
-  )) {
-    const raw = (await zip.file(`Sources/${source[1]}.txt`)!.async('string')).replace(/^\uFEFF/, '');
-    for (const s of source[3].matchAll(/<PlainTextSelection [^>]*endPosition="(\d+)"[^>]*startPosition="(\d+)"/g)) {
-      quotes.push({ source: source[2], quote: raw.slice(Number(s[2]), Number(s[1])).replace(/\r\n/g, '\n') });
-    }
-  }
-  return { users, codes, quotes, guids };
-}
 
 const sortQuotes = (q: { source: string; quote: string }[]) => q.map((x) => `${x.source}\u0000${x.quote}`).sort();
 

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { repoRoot } from './temp.js';
 
 const candidates = [
@@ -109,4 +110,31 @@ export async function makeQdpx(options: {
 /** Code point slice [start, end) of `text`, with CRLF read as the two characters it is. */
 export function codePointSlice(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join('');
+}
+
+export interface SampleFacts {
+  users: string[];
+  codes: number;
+  /** Every selection's quote, by source name, as NVivo meant it: UTF-16 units over the text without BOM. */
+  quotes: { source: string; quote: string }[];
+  guids: Set<string>;
+}
+
+/** Reads the NVivo sample with JSZip and regular expressions: no Gloss code involved. */
+export async function nvivoFacts(): Promise<SampleFacts> {
+  const zip = await JSZip.loadAsync(refiSample('nvivo-oltas-teszt.qdpx'));
+  const qde = await zip.file('project.qde')!.async('string');
+  const users = [...qde.matchAll(/<User [^>]*name="([^"]*)"/g)].map((m) => m[1]);
+  const codes = [...qde.matchAll(/<Code /g)].length;
+  const guids = new Set([...qde.matchAll(/ guid="([^"]+)"/g)].map((m) => m[1]));
+  const quotes: SampleFacts['quotes'] = [];
+  for (const source of qde.matchAll(
+    /<TextSource [^>]*guid="([^"]+)"[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/TextSource>/g,
+  )) {
+    const raw = (await zip.file(`Sources/${source[1]}.txt`)!.async('string')).replace(/^\uFEFF/, '');
+    for (const s of source[3].matchAll(/<PlainTextSelection [^>]*endPosition="(\d+)"[^>]*startPosition="(\d+)"/g)) {
+      quotes.push({ source: source[2], quote: raw.slice(Number(s[2]), Number(s[1])).replace(/\r\n/g, '\n') });
+    }
+  }
+  return { users, codes, quotes, guids };
 }
