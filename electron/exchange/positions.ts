@@ -87,23 +87,60 @@ export interface UnitChoice {
 
 /**
  * The unit that reads these selections best; unit null when no unit keeps every position inside the text.
- * Another unit must beat the standard clearly (a quarter better, and by more than a couple of boundaries), so that
- * a few passages that happen to start mid-word do not make Gloss second-guess a file that follows the standard.
+ * Recorded quotes decide when the file has them. Otherwise another unit must win on clear evidence: at least
+ * MIN_EVIDENCE passages that it places differently, nearly all of them on word boundaries where the standard's
+ * reading mostly is not, so that a few passages starting mid-word never make Gloss second-guess a standard file.
  */
 export function chooseUnit(raw: string, stored: string, selections: RawSelection[]): UnitChoice {
   const maps = positionMaps(raw);
-  let best: { unit: PositionUnit; map: Int32Array; score: number } | null = null;
-  for (const unit of candidateUnits(raw)) {
-    const map = maps.get(unit)!;
-    if (!selections.every((s) => fits(map, s))) continue;
-    const score = selections.reduce((sum, s) => sum + fitScore(stored, map[s.start], map[s.end], s.name), 0);
-    if (!best || score > clearlyBetter(best)) best = { unit, map, score };
-  }
-  return best ? { unit: best.unit, map: best.map } : { unit: null, map: null };
+  const readings = candidateUnits(raw)
+    .map((unit) => ({ unit, map: maps.get(unit)! }))
+    .filter(({ map }) => selections.every((s) => fits(map, s)))
+    .map((r) => ({
+      ...r,
+      quotes: count(selections, (s) => quoted(stored, r.map, s)),
+      aligned: alignedFlags(stored, r.map, selections),
+    }));
+  if (readings.length === 0) return { unit: null, map: null };
+  const standard = readings.find((r) => r.unit === STANDARD_UNIT);
+  const best = readings.reduce((a, b) => (b.quotes > a.quotes ? b : a));
+  if (best.quotes > (standard?.quotes ?? -1)) return best;
+  if (!standard) return readings.reduce((a, b) => (sum(b.aligned) > sum(a.aligned) ? b : a));
+  const convincing = readings.find((r) => r !== standard && clearlyBetter(r, standard, selections));
+  return convincing ?? standard;
 }
 
-function clearlyBetter(current: { unit: PositionUnit; score: number }): number {
-  return current.unit === STANDARD_UNIT ? Math.max(current.score * 1.25, current.score + 2) : current.score;
+const MIN_EVIDENCE = 5;
+
+function clearlyBetter(candidate: Reading, standard: Reading, selections: RawSelection[]): boolean {
+  const differing = selections
+    .map((s, i) => i)
+    .filter(
+      (i) =>
+        candidate.map[selections[i].start] !== standard.map[selections[i].start] ||
+        candidate.map[selections[i].end] !== standard.map[selections[i].end],
+    );
+  if (differing.length < MIN_EVIDENCE) return false;
+  const rate = (r: Reading) => differing.filter((i) => r.aligned[i]).length / differing.length;
+  return rate(candidate) >= 0.8 && rate(standard) <= 0.5;
+}
+
+interface Reading {
+  unit: PositionUnit;
+  map: Int32Array;
+  quotes: number;
+  aligned: boolean[];
+}
+
+const count = <T>(items: T[], test: (item: T) => boolean) => items.filter(test).length;
+const sum = (flags: boolean[]) => count(flags, Boolean);
+
+function quoted(stored: string, map: Int32Array, s: RawSelection): boolean {
+  return s.name.trim() !== '' && quoteMatches(stored.slice(map[s.start], map[s.end]), s.name);
+}
+
+function alignedFlags(stored: string, map: Int32Array, selections: RawSelection[]): boolean[] {
+  return selections.map((s) => isBoundary(stored[map[s.start] - 1]) && isBoundary(stored[map[s.end]]));
 }
 
 function fits(map: Int32Array, s: RawSelection): boolean {
@@ -116,11 +153,6 @@ function fits(map: Int32Array, s: RawSelection): boolean {
     map[s.start] >= 0 &&
     map[s.end] >= 0
   );
-}
-
-function fitScore(stored: string, start: number, end: number, name: string): number {
-  const quoted = name.trim() && quoteMatches(stored.slice(start, end), name) ? 4 : 0;
-  return quoted + Number(isBoundary(stored[start - 1])) + Number(isBoundary(stored[end]));
 }
 
 const isBoundary = (c: string | undefined) => c === undefined || /[\s\p{P}\p{S}]/u.test(c);

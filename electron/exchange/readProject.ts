@@ -125,12 +125,18 @@ function guidOf(node: XmlNode, what: string, ctx: Context): string {
   return guid;
 }
 
+/** A name as written (Gloss titles may end in a space), or the fallback when it is blank. */
+function nameOf(node: XmlNode, fallback: string): string {
+  const name = attr(node, 'name');
+  return name && name.trim() ? name : fallback;
+}
+
 const key = (guid: string) => guid.replace(/[{}]/g, '').toLowerCase();
 
 function readUser(node: XmlNode, ctx: Context): PlanUser {
   return {
     guid: guidOf(node, 'user', ctx),
-    name: attr(node, 'name')?.trim() || attr(node, 'id')?.trim() || 'Unnamed coder',
+    name: nameOf(node, nameOf({ name: attr(node, 'id') }, 'Unnamed coder')),
   };
 }
 
@@ -217,7 +223,7 @@ async function readTextSource(
   ctx: Context,
 ): Promise<PlanSource> {
   const guid = guidOf(node, 'text source', ctx);
-  const name = attr(node, 'name')?.trim() || 'Untitled source';
+  const name = nameOf(node, 'Untitled source');
   const { raw, format } = await sourceText(node, name, ctx);
   const stored = storedText(raw);
   const rawSelections = children(node, 'PlainTextSelection');
@@ -374,7 +380,7 @@ function mergeAttributes(into: PlanAttribute[], values: PlanAttribute[]): void {
 async function readNotes(project: XmlNode, ctx: Context): Promise<PlanNote[]> {
   const notes: PlanNote[] = [];
   for (const node of children(child(project, 'Notes'), 'Note')) {
-    const name = attr(node, 'name')?.trim() || 'Note';
+    const name = nameOf(node, 'Note');
     let body = text(node, 'PlainTextContent');
     if (!body) {
       const entry = packageEntry(attr(node, 'plainTextPath'), name, ctx);

@@ -59,6 +59,7 @@ class Writer {
     this.writeCoders();
     this.writeCodes();
     this.writeSets();
+    this.writeVariables();
     for (const source of this.plan.sources) this.writeSource(source);
     this.writeMemos();
   }
@@ -129,6 +130,13 @@ class Writer {
       }
       for (const guid of set.sourceGuids) if (!this.collections.has(key(guid))) this.collections.set(key(guid), id);
     }
+  }
+
+  /** Variables live on as attribute names; their GUIDs are kept for the next export. */
+  private writeVariables(): void {
+    const known = guidsOf(this.db, 'variable');
+    for (const variable of this.plan.variables)
+      if (!known.has(variable.name)) this.remember('variable', variable.name, variable.guid);
   }
 
   private writeSource(source: PlanSource): void {
