@@ -156,7 +156,11 @@ function readCodes(codesNode: XmlNode | undefined, ctx: Context): PlanCode[] {
     for (const sub of children(node, 'Code')) walk(sub, guid);
   };
   for (const node of children(codesNode, 'Code')) walk(node, null);
-  if (notCodable) ctx.warnings.push(`${notCodable} codes marked “not codable” came in as ordinary tags.`);
+  if (notCodable) {
+    const what =
+      notCodable === 1 ? '1 code marked “not codable” came' : `${notCodable} codes marked “not codable” came`;
+    ctx.warnings.push(`${what} in as ordinary tags.`);
+  }
   return codes;
 }
 

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { onMenuCommand, store, transportName } from '../api/client';
 import { CommandPalette } from '../commands/CommandPalette';
+import { ExchangeCommands } from '../exchange/ExchangeCommands';
 import { commands, formatKey } from '../commands/registry';
 import { useCommands } from '../commands/useCommands';
 import { LibraryPanel } from '../library/LibraryPanel';
@@ -64,6 +65,7 @@ export function App() {
       </main>
       {wb.view === 'reader' && <aside className="margin"><MarginPanel /></aside>}
       <StatusBar />
+      <ExchangeCommands />
       {palette !== null && <CommandPalette initialQuery={palette} onClose={() => setPalette(null)} />}
     </div>
   );
