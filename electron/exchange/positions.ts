@@ -16,7 +16,8 @@ export function storedText(raw: string): string {
 /** For each unit, position → offset in the stored text (-1 where a position splits a character). */
 export type PositionMaps = Map<PositionUnit, Int32Array>;
 
-export function positionMaps(raw: string): PositionMaps {
+/** Maps for the `wanted` units only (the others cost nothing: writes to an empty typed array are ignored). */
+export function positionMaps(raw: string, wanted: PositionUnit[]): PositionMaps {
   const t = raw.replace(/^\uFEFF/, '');
   const units: PositionUnit[] = [
     'code points',
@@ -24,7 +25,7 @@ export function positionMaps(raw: string): PositionMaps {
     'UTF-16 units',
     'UTF-16 units (CRLF as one)',
   ];
-  const maps = units.map(() => new Int32Array(t.length + 2).fill(-1));
+  const maps = units.map((u) => (wanted.includes(u) ? new Int32Array(t.length + 2).fill(-1) : new Int32Array(0)));
   const counters = [0, 0, 0, 0];
   let stored = 0;
   const mark = (offset: number) =>
@@ -52,7 +53,14 @@ export function positionMaps(raw: string): PositionMaps {
     }
   }
   mark(stored);
-  return new Map(units.map((unit, k) => [unit, maps[k].subarray(0, counters[k] + 1)]));
+  return new Map(
+    units
+      .filter((u) => wanted.includes(u))
+      .map((unit) => {
+        const k = units.indexOf(unit);
+        return [unit, maps[k].subarray(0, counters[k] + 1)];
+      }),
+  );
 }
 
 function advance(counters: number[], by: number[]): void {
@@ -92,8 +100,10 @@ export interface UnitChoice {
  * reading mostly is not, so that a few passages starting mid-word never make Gloss second-guess a standard file.
  */
 export function chooseUnit(raw: string, stored: string, selections: RawSelection[]): UnitChoice {
-  const maps = positionMaps(raw);
-  const readings = candidateUnits(raw)
+  if (selections.length === 0) return { unit: STANDARD_UNIT, map: new Int32Array(0) };
+  const units = candidateUnits(raw);
+  const maps = positionMaps(raw, units);
+  const readings = units
     .map((unit) => ({ unit, map: maps.get(unit)! }))
     .filter(({ map }) => selections.every((s) => fits(map, s)))
     .map((r) => ({

@@ -1,5 +1,6 @@
 // Reads a .qdpx (or a .qdc) into an ImportPlan: everything parsed, resolved and checked before a single row is
 // written, so that a refusal leaves the project untouched.
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/api.js';
 import type { AttributeType, ExchangeCount } from '../../shared/types.js';
 import { refuse } from './errors.js';
 import type {
@@ -25,6 +26,7 @@ export const EXCHANGE_LIMITS = {
   docx: { maxEntries: 2_000, maxEntryBytes: 64 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024 },
 };
 
+const MAX_CODE_DEPTH = 100;
 const VARIABLE_TYPES: AttributeType[] = ['Text', 'Boolean', 'Integer', 'Float', 'Date', 'DateTime'];
 const VALUE_ELEMENTS: Record<string, AttributeType> = {
   TextValue: 'Text',
@@ -143,7 +145,9 @@ function readUser(node: XmlNode, ctx: Context): PlanUser {
 function readCodes(codesNode: XmlNode | undefined, ctx: Context): PlanCode[] {
   const codes: PlanCode[] = [];
   let notCodable = 0;
-  const walk = (node: XmlNode, parentGuid: string | null) => {
+  const walk = (node: XmlNode, parentGuid: string | null, depth = 0) => {
+    if (depth > MAX_CODE_DEPTH)
+      refuse(`${ctx.label}: its code tree is nested more than ${MAX_CODE_DEPTH} levels deep.`);
     const guid = guidOf(node, 'code', ctx);
     if (attr(node, 'isCodable') === 'false') notCodable++;
     codes.push({
@@ -153,7 +157,7 @@ function readCodes(codesNode: XmlNode | undefined, ctx: Context): PlanCode[] {
       color: colorOf(attr(node, 'color')),
       description: text(node, 'Description').trim(),
     });
-    for (const sub of children(node, 'Code')) walk(sub, guid);
+    for (const sub of children(node, 'Code')) walk(sub, guid, depth + 1);
   };
   for (const node of children(codesNode, 'Code')) walk(node, null);
   if (notCodable) {
@@ -319,7 +323,10 @@ async function sourceText(node: XmlNode, name: string, ctx: Context): Promise<{ 
   if (inline) return { raw: inline, format: 'txt' };
   const plainPath = attr(node, 'plainTextPath');
   const plain = packageEntry(plainPath, name, ctx);
-  if (plain && plain.size > 0) return { raw: ctx.archive.read(plain).toString('utf8'), format: 'txt' };
+  if (plain && plain.size > 0) {
+    checkSourceSize(plain.size, name, ctx);
+    return { raw: ctx.archive.read(plain).toString('utf8'), format: 'txt' };
+  }
   const richPath = attr(node, 'richTextPath');
   const rich = packageEntry(richPath, name, ctx);
   if (rich && /\.docx$/i.test(rich.name)) {
@@ -333,6 +340,14 @@ async function sourceText(node: XmlNode, name: string, ctx: Context): Promise<{ 
     `${ctx.label}: the source “${name}” is missing: ${plainPath ?? richPath ?? 'no text path'} is not in the ` +
       'package and the file gives no text for it. Nothing was imported.',
   );
+}
+
+function checkSourceSize(size: number, source: string, ctx: Context): void {
+  if (size > MAX_IMPORT_FILE_BYTES) {
+    refuse(
+      `${ctx.label}: the source “${source}” is ${mb(size)}; Gloss imports texts of up to ${mb(MAX_IMPORT_FILE_BYTES)}.`,
+    );
+  }
 }
 
 /** The package entry a source path names: internal://x → sources/x; a relative path from the package root. */

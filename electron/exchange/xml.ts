@@ -77,7 +77,12 @@ export function parseXml(bytes: Buffer, label: string): XmlNode {
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) refuse(`${label} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}).`);
-  return parser.parse(text) as XmlNode;
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (error) {
+    // The parser has limits of its own (e.g. how deeply elements may nest): its refusal is a refusal of the file.
+    return refuse(`${label} could not be read: ${(error as Error).message}.`);
+  }
 }
 
 // Small typed accessors over parsed nodes, so the readers stay declarative.

@@ -240,6 +240,16 @@ const HOSTILE: [string, () => Promise<Buffer>, RegExp][] = [
       }),
     /project\.qde is 51\.0 MB/,
   ],
+  [
+    'a code tree nested without end',
+    () =>
+      zipWith({
+        'project.qde': `<Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook><Codes>${`<Code guid="${GUID(1)}" name="c" isCodable="true">`.repeat(
+          150,
+        )}${'</Code>'.repeat(150)}</Codes></CodeBook></Project>`,
+      }),
+    /nested/i,
+  ],
   ['malformed XML', () => zipWith({ 'project.qde': '<Project name="x"><Users></Project>' }), /not well-formed/],
   ['a file that is not a zip', async () => Buffer.from('just some text, not a package'), /not a ZIP package/],
   ['a zip without project.qde', () => zipWith({ 'readme.txt': 'hello' }), /no project\.qde/],
