@@ -2,6 +2,7 @@
 // one import is one undo step, and hostile packages are refused with a clear reason and nothing written.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import os from 'node:os';
 import zlib from 'node:zlib';
 import JSZip from 'jszip';
 import type { Db } from '../../electron/db/connection.js';
@@ -301,4 +302,39 @@ test('a .qdc codebook merges into the project: same GUID or same name is the sam
 test('the inflater stops at the declared size', () => {
   // Guard for the zip-bomb check above: Node's inflate must honour maxOutputLength on this platform.
   assert.throws(() => zlib.inflateRawSync(zlib.deflateRawSync(Buffer.alloc(1 << 20)), { maxOutputLength: 1000 }));
+});
+
+test(
+  'a source whose .txt is missing comes in from its .docx, and the report says so',
+  { skip: skipSamples },
+  async () => {
+    const sample = await JSZip.loadAsync(refiSample('nvivo-oltas-teszt.qdpx'));
+    const docx = await sample.file('Sources/68bbdc14-c361-4432-b4dd-ae1dbfc12890.docx')!.async('nodebuffer');
+    const bytes = await zipWith({
+      'project.qde':
+        '<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources>' +
+        `<TextSource guid="${GUID(5)}" name="From Word" plainTextPath="internal://${GUID(5)}.txt" ` +
+        `richTextPath="internal://${GUID(5)}.docx"/></Sources></Project>`,
+      [`sources/${GUID(5)}.docx`]: docx,
+    });
+    const { client } = await startBackend({ seeds: false });
+    const report = await client['exchange.importProject']({ fileName: 'word.qdpx', base64: bytes.toString('base64') });
+    assert.match(report.warnings.join('\n'), /taken from sources\/.*\.docx/);
+    const [doc] = await client['documents.list']({});
+    assert.equal(doc.format, 'docx');
+    assert.match((await client['documents.get']({ id: doc.id })).text, /Senkit nem lehet kötelezni oltásra/);
+  },
+);
+
+test('the default coder is named after the OS user, makes new passages, and can be renamed', async () => {
+  const { client } = await startBackend();
+  const [doc] = await client['documents.list']({});
+  const highlight = await client['highlights.create']({ documentId: doc.id, start: 0, end: 20 });
+  const [coder] = await client['coders.list']({});
+  assert.equal(highlight.coderId, coder.id);
+  assert.equal(coder.name, os.userInfo().username || 'analyst');
+  const renamed = await client['coders.rename']({ id: coder.id, name: 'Dóra' });
+  assert.deepEqual([renamed.name, renamed.highlightCount], ['Dóra', 1]);
+  await client['history.undo']({});
+  assert.equal((await client['coders.list']({}))[0].name, coder.name);
 });
