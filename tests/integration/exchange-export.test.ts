@@ -125,3 +125,20 @@ test('an empty project exports a valid .qdpx; an empty codebook is refused', { s
   assert.equal(schemaErrors(exported.qde, 'Project.xsd', tempDir()), '');
   await assert.rejects(client['exchange.exportCodebook']({}), /no tags to export/);
 });
+
+test(
+  'importing the same project twice makes copies with new GUIDs: an export never repeats a GUID',
+  { skip: skipSchemas },
+  async () => {
+    const { client } = await startBackend({ seeds: false });
+    const base64 = refiSample('nvivo-oltas-teszt.qdpx').toString('base64');
+    await client['exchange.importProject']({ fileName: 'first.qdpx', base64 });
+    const second = await client['exchange.importProject']({ fileName: 'second.qdpx', base64 });
+    assert.match(second.warnings.join('\n'), /already in this project \(same GUID\); the new copies got new GUIDs/);
+    assert.equal((await client['highlights.list']({})).length, 660);
+    const exported = await exportedProject(client);
+    assert.equal(schemaErrors(exported.qde, 'Project.xsd', tempDir()), '');
+    const guids = [...exported.qde.matchAll(/ guid="([^"]+)"/g)].map((m) => m[1]);
+    assert.equal(new Set(guids).size, guids.length, 'every exported GUID is unique');
+  },
+);
