@@ -42,3 +42,20 @@ export function ensureDefaultCoder(db: Db, name: string): number {
 export function setHighlightCoder(db: Db, highlightId: number, coderId: number | null): void {
   db.prepare('UPDATE highlights SET coder_id = ? WHERE id = ?').run(coderId, highlightId);
 }
+
+/** Who applied a tag to a passage, when it was someone other than the passage's coder. */
+export function setCodingCoder(db: Db, highlightId: number, tagId: number, coderId: number | null): void {
+  db.prepare('UPDATE highlight_tags SET coder_id = ? WHERE highlight_id = ? AND tag_id = ?').run(
+    coderId,
+    highlightId,
+    tagId,
+  );
+}
+
+/** Coders of codings that have one, keyed "highlightId:tagId". */
+export function codingCoders(db: Db): Map<string, number> {
+  const rows = db
+    .prepare('SELECT highlight_id AS h, tag_id AS t, coder_id AS c FROM highlight_tags WHERE coder_id IS NOT NULL')
+    .all() as { h: number; t: number; c: number }[];
+  return new Map(rows.map((r) => [`${r.h}:${r.t}`, r.c]));
+}

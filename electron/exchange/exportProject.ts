@@ -3,7 +3,7 @@
 // same characters; positions are Unicode code points, end exclusive, as the standard says.
 import type { AttributeType, DocumentAttribute, ExportedFile, Highlight, Note, Tag } from '../../shared/types.js';
 import { listAttributes } from '../db/attributes.js';
-import { defaultCoderId, listCoders } from '../db/coders.js';
+import { codingCoders, defaultCoderId, listCoders } from '../db/coders.js';
 import { getCollection, listCollections } from '../db/collections.js';
 import type { Db } from '../db/connection.js';
 import { getDocumentText, listDocuments } from '../db/documents.js';
@@ -145,6 +145,7 @@ class ProjectWriter {
   readonly sources: ZipFile[] = [];
   private users!: Users;
   private readonly importedAt = new Map<number, string>();
+  private codingCoders = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
@@ -162,6 +163,7 @@ class ProjectWriter {
     const variables = variablesOf(attributes, this.guids);
     const tags = listTags(db);
     this.users = usersOf(db, this.guids);
+    this.codingCoders = codingCoders(db);
     const highlightsByDoc = groupBy(
       listHighlights(db).filter((h) => included.has(h.documentId)),
       (h) => h.documentId,
@@ -219,11 +221,13 @@ class ProjectWriter {
 
   private selectionXml(h: Highlight, toCodePoints: (offset: number) => number, note: Note | undefined): string {
     const user = this.users.guidOf(h.coderId);
-    const codings = h.tagIds.map(
-      (tagId) =>
-        `<Coding guid="${this.guids.of('coding', `${h.id}:${tagId}`, h.createdAt)}" ` +
-        `creatingUser="${user}"><CodeRef targetGUID="${this.guids.of('code', tagId, this.tagCreated(tagId))}"/></Coding>`,
-    );
+    const codings = h.tagIds.map((tagId) => {
+      const codingUser = this.users.guidOf(this.codingCoders.get(`${h.id}:${tagId}`) ?? h.coderId);
+      return (
+        `<Coding guid="${this.guids.of('coding', `${h.id}:${tagId}`, h.createdAt)}" creatingUser="${codingUser}">` +
+        `<CodeRef targetGUID="${this.guids.of('code', tagId, this.tagCreated(tagId))}"/></Coding>`
+      );
+    });
     const noteRef = note ? this.noteRef(note, `Note on “${selectionName(h.exact).slice(0, 40)}”`) : '';
     return (
       `<PlainTextSelection guid="${this.guids.of('selection', h.id, h.createdAt)}" name="${a(selectionName(h.exact))}" ` +

@@ -19,6 +19,7 @@ export interface PlanCode {
 export interface PlanCoding {
   guid: string;
   codeGuid: string;
+  userGuid: string | null;
 }
 
 export interface PlanSelection {

@@ -297,7 +297,7 @@ function readSelection(node: XmlNode, start: number, end: number, codeGuids: Set
       tally(ctx.notCarried, 'codings of codes missing from the codebook', 1);
       return [];
     }
-    return [{ guid: guidOf(c, 'coding', ctx), codeGuid }];
+    return [{ guid: guidOf(c, 'coding', ctx), codeGuid, userGuid: attr(c, 'creatingUser') ?? null }];
   });
   const codingNotes = children(node, 'Coding').flatMap(noteRefs);
   return {

@@ -3,7 +3,7 @@
 import type { ExchangeCount, ExchangeReport } from '../../shared/types.js';
 import { describeAnchor } from '../anchoring/anchor.js';
 import { setAttribute } from '../db/attributes.js';
-import { insertCoder, listCoders } from '../db/coders.js';
+import { insertCoder, listCoders, setCodingCoder } from '../db/coders.js';
 import { insertCollection, listCollections } from '../db/collections.js';
 import type { Db } from '../db/connection.js';
 import { insertDocument, updateDocument } from '../db/documents.js';
@@ -13,7 +13,7 @@ import { insertMemo } from '../db/memos.js';
 import { saveNote } from '../db/notes.js';
 import { insertTag, listTags, nextTagColor } from '../db/tags.js';
 import { contentHash } from '../import/text.js';
-import type { ImportPlan, PlanCode, PlanNote, PlanSource } from './plan.js';
+import type { ImportPlan, PlanCode, PlanCoding, PlanNote, PlanSource } from './plan.js';
 import { plainTextDoc } from './richText.js';
 
 const key = (guid: string) => guid.replace(/[{}]/g, '').toLowerCase();
@@ -159,23 +159,27 @@ class Writer {
   }
 
   private writeSelection(documentId: number, text: string, selection: PlanSource['selections'][number]): void {
+    const passageCoder = selection.userGuid ? (this.coders.get(key(selection.userGuid)) ?? null) : null;
     const highlightId = insertHighlight(this.db, {
       documentId,
       ...describeAnchor(text, selection.start, selection.end),
       createdAt: selection.createdAt ?? undefined,
-      coderId: selection.userGuid ? (this.coders.get(key(selection.userGuid)) ?? null) : null,
+      coderId: passageCoder,
     });
     this.remember('selection', highlightId, selection.guid);
     this.count('passages');
-    const tagIds: number[] = [];
+    const codings = new Map<number, PlanCoding>();
     for (const coding of selection.codings) {
       const tagId = this.tags.get(coding.codeGuid)!;
-      if (tagIds.includes(tagId)) continue;
-      tagIds.push(tagId);
-      this.remember('coding', `${highlightId}:${tagId}`, coding.guid);
+      if (!codings.has(tagId)) codings.set(tagId, coding);
     }
-    if (tagIds.length) setHighlightTags(this.db, highlightId, tagIds);
-    this.count('codings', tagIds.length);
+    if (codings.size) setHighlightTags(this.db, highlightId, [...codings.keys()]);
+    for (const [tagId, coding] of codings) {
+      this.remember('coding', `${highlightId}:${tagId}`, coding.guid);
+      const coderId = coding.userGuid ? this.coders.get(key(coding.userGuid)) : undefined;
+      if (coderId !== undefined && coderId !== passageCoder) setCodingCoder(this.db, highlightId, tagId, coderId);
+    }
+    this.count('codings', codings.size);
     this.writeNote({ documentId, highlightId }, selection.noteGuids, 'passage notes');
   }
 

@@ -70,6 +70,16 @@ test(
     assert.deepEqual(sorted(exportedQuotes(exported)), sorted(facts.quotes));
     const users = [...exported.qde.matchAll(/<User [^>]*name="([^"]*)"/g)].map((m) => m[1]);
     assert.deepEqual(users.sort(), [...facts.users].sort());
+    const codingUsers = (qde: string) => {
+      const names = new Map([...qde.matchAll(/<User guid="([^"]+)"[^>]*name="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+      const counts: Record<string, number> = {};
+      for (const m of qde.matchAll(/<Coding [^>]*creatingUser="([^"]+)"/g)) {
+        const name = names.get(m[1]) ?? m[1];
+        counts[name] = (counts[name] ?? 0) + 1;
+      }
+      return counts;
+    };
+    assert.deepEqual(codingUsers(exported.qde), codingUsers(facts.qde), 'each coding keeps who applied it');
     for (const guid of ['68bbdc14-c361-4432-b4dd-ae1dbfc12890', 'ddbebe1b-306f-4271-acdd-ae1da7c06fcd']) {
       assert.ok(exported.files.has(`sources/${guid}.txt`), `source named by its GUID: ${guid}`);
     }

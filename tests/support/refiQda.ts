@@ -118,6 +118,7 @@ export interface SampleFacts {
   /** Every selection's quote, by source name, as NVivo meant it: UTF-16 units over the text without BOM. */
   quotes: { source: string; quote: string }[];
   guids: Set<string>;
+  qde: string;
 }
 
 /** Reads the NVivo sample with JSZip and regular expressions: no Gloss code involved. */
@@ -136,5 +137,5 @@ export async function nvivoFacts(): Promise<SampleFacts> {
       quotes.push({ source: source[2], quote: raw.slice(Number(s[2]), Number(s[1])).replace(/\r\n/g, '\n') });
     }
   }
-  return { users, codes, quotes, guids };
+  return { users, codes, quotes, guids, qde };
 }

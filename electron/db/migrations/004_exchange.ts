@@ -1,6 +1,6 @@
 // Schema 4: REFI-QDA exchange. Coders (who made a passage), document attributes (REFI variables, stored per
 // document), and the GUIDs of imported entities, so that an import followed by an export keeps them and another
-// tool can merge by GUID. Every new table is logged like the others; highlights gain a coder.
+// tool can merge by GUID. Every new table is logged like the others; highlights and their codings gain a coder.
 import { LOGGED_TABLES_V2 } from './002_oplog.js';
 import { dropOplogTriggers, oplogTriggers } from './oplogTriggers.js';
 
@@ -8,6 +8,7 @@ const now = "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))";
 
 export const LOGGED_TABLES_V4: Record<string, string[]> = {
   highlights: [...LOGGED_TABLES_V2.highlights, 'coder_id'],
+  highlight_tags: [...LOGGED_TABLES_V2.highlight_tags, 'coder_id'],
   coders: ['id', 'name', 'created_at'],
   document_attributes: ['id', 'document_id', 'name', 'type', 'value'],
   exchange_guids: ['kind', 'local_key', 'guid'],
@@ -43,6 +44,8 @@ CREATE TABLE coders (
 
 ALTER TABLE highlights ADD COLUMN coder_id INTEGER REFERENCES coders(id) ON DELETE SET NULL;
 CREATE INDEX highlights_coder ON highlights(coder_id);
+-- Who applied each code to a passage (a REFI-QDA coding's creatingUser); null means the passage's coder.
+ALTER TABLE highlight_tags ADD COLUMN coder_id INTEGER REFERENCES coders(id) ON DELETE SET NULL;
 
 CREATE TABLE document_attributes (
   id INTEGER PRIMARY KEY,
@@ -62,6 +65,7 @@ CREATE TABLE exchange_guids (
 CREATE INDEX exchange_guids_guid ON exchange_guids(guid);
 
 ${dropOplogTriggers('highlights', LOGGED_TABLES_V2.highlights)}
+${dropOplogTriggers('highlight_tags', LOGGED_TABLES_V2.highlight_tags)}
 ${Object.entries(LOGGED_TABLES_V4)
   .map(([table, columns]) => oplogTriggers(table, columns))
   .join('\n')}
