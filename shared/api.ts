@@ -4,10 +4,12 @@
 import { z } from 'zod';
 import type {
   CitationSource,
+  Coder,
   Collection,
   DocumentFull,
   DocumentPage,
   DocumentSummary,
+  ExchangeReport,
   ExportedFile,
   Highlight,
   HighlightSnapshot,
@@ -75,6 +77,16 @@ const documentPatch = z
     collectionId: id.nullable(),
   })
   .partial()
+  .strict();
+
+const exchangeFile = z
+  .object({
+    fileName: z.string().min(1).max(1000),
+    base64: z
+      .string()
+      .max(MAX_PAYLOAD_BYTES)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
+  })
   .strict();
 
 const documentSort = z.enum(['title', 'outlet', 'publishedAt', 'importedAt', 'length', 'tagCount']);
@@ -331,6 +343,20 @@ export const api = {
       .strict(),
   ).returns<ExportedFile>(),
   'export.annotations': op(z.object({ format: z.enum(['csv', 'w3c']) }).strict()).returns<ExportedFile>(),
+
+  // REFI-QDA exchange (ATLAS.ti, NVivo, MAXQDA, QualCoder): .qdpx projects and .qdc codebooks, in and out.
+  'exchange.importProject': op(exchangeFile).returns<ExchangeReport>(),
+  /** Codes of a .qdc codebook into the current project's tags (matched by GUID, then by name). */
+  'exchange.importCodebook': op(exchangeFile).returns<ExchangeReport>(),
+  /** The project (or one collection's documents) as a .qdpx. */
+  'exchange.exportProject': op(z.object({ collectionId: id.optional() }).strict()).returns<ExportedFile>(),
+  'exchange.exportCodebook': op(empty).returns<ExportedFile>(),
+
+  // Coders: who made each passage.
+  'coders.list': op(empty).returns<Coder[]>(),
+  'coders.rename': op(
+    z.object({ id, name: shortText(200).trim().min(1, 'a coder needs a name') }).strict(),
+  ).returns<Coder>(),
 } as const;
 
 export type Api = typeof api;

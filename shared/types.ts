@@ -61,6 +61,8 @@ export interface Highlight extends TextAnchor {
   tagIds: number[];
   createdAt: string;
   updatedAt: string;
+  /** Who made the passage (a REFI-QDA user); null for passages made before coders existed. */
+  coderId?: number | null;
 }
 
 /** Everything needed to undo a highlight deletion exactly. */
@@ -249,4 +251,41 @@ export interface DocumentPage {
   offset: number;
   ids: number[];
   rows: DocumentSummary[];
+}
+
+/** Someone who makes passages: the default coder of this copy of Gloss, or a user of an imported project. */
+export interface Coder {
+  id: number;
+  name: string;
+  createdAt: string;
+  highlightCount: number;
+}
+
+/** REFI-QDA variable types; the value is stored as text in the variable's XML form. */
+export type AttributeType = 'Text' | 'Boolean' | 'Integer' | 'Float' | 'Date' | 'DateTime';
+
+export interface DocumentAttribute {
+  id: number;
+  documentId: number;
+  name: string;
+  type: AttributeType;
+  value: string;
+}
+
+export interface ExchangeCount {
+  /** What was counted, in the analyst's words: "passages", "PDF regions". */
+  kind: string;
+  count: number;
+}
+
+/** What a REFI-QDA import brought in, and what it could not carry (never silently dropped). */
+export interface ExchangeReport {
+  fileName: string;
+  /** The tool that wrote the file (its `origin`), when it says. */
+  origin: string | null;
+  imported: ExchangeCount[];
+  notCarried: ExchangeCount[];
+  /** Passages whose text at their positions differs from the text the file recorded for them. */
+  quoteMismatches: number;
+  warnings: string[];
 }

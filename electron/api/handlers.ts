@@ -2,6 +2,7 @@
 import type { Workspace } from '../project/workspace.js';
 import { collectionHandlers } from './handlers/collections.js';
 import { documentHandlers } from './handlers/documents.js';
+import { exchangeHandlers } from './handlers/exchange.js';
 import { exportHandlers, type ExportServices } from './handlers/export.js';
 import { highlightHandlers } from './handlers/highlights.js';
 import { historyHandlers } from './handlers/history.js';
@@ -30,5 +31,6 @@ export function createHandlers(ws: Workspace, services: HandlerServices = {}): H
     ...searchHandlers(ws),
     ...exportHandlers(ws, services.export),
     ...historyHandlers(ws),
+    ...exchangeHandlers(ws),
   };
 }

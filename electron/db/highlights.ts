@@ -16,11 +16,12 @@ export interface HighlightRow {
   createdAt: string;
   updatedAt: string;
   tagIds: string | null;
+  coderId: number | null;
 }
 
 export const highlightColumns = `
   h.id, h.document_id AS documentId, h.start_offset AS start, h.end_offset AS end, h.exact, h.prefix, h.suffix,
-  h.color, h.orphaned, h.created_at AS createdAt, h.updated_at AS updatedAt,
+  h.color, h.orphaned, h.created_at AS createdAt, h.updated_at AS updatedAt, h.coder_id AS coderId,
   (SELECT group_concat(tag_id) FROM (SELECT tag_id FROM highlight_tags WHERE highlight_id = h.id ORDER BY position, tag_id)) AS tagIds`;
 
 export function toHighlight(row: HighlightRow): Highlight {
@@ -37,6 +38,7 @@ export function toHighlight(row: HighlightRow): Highlight {
     updatedAt: row.updatedAt,
     orphaned: row.orphaned === 1,
     tagIds: row.tagIds ? row.tagIds.split(',').map(Number) : [],
+    coderId: row.coderId ?? null,
   };
 }
 
@@ -78,6 +80,7 @@ export interface NewHighlight extends TextAnchor {
   color?: string | null;
   orphaned?: boolean;
   createdAt?: string;
+  coderId?: number | null;
 }
 
 export function insertHighlight(db: Db, h: NewHighlight): number {
@@ -85,9 +88,9 @@ export function insertHighlight(db: Db, h: NewHighlight): number {
     .prepare(
       `
     INSERT INTO highlights (id, document_id, start_offset, end_offset, exact, search_text, prefix, suffix, color,
-      orphaned, created_at)
+      orphaned, created_at, coder_id)
     VALUES (@id, @documentId, @start, @end, @exact, @searchText, @prefix, @suffix, @color, @orphaned,
-            COALESCE(@createdAt, strftime('%Y-%m-%dT%H:%M:%fZ','now')))`,
+            COALESCE(@createdAt, strftime('%Y-%m-%dT%H:%M:%fZ','now')), @coderId)`,
     )
     .run({
       id: h.id ?? null,
@@ -101,6 +104,7 @@ export function insertHighlight(db: Db, h: NewHighlight): number {
       color: h.color ?? null,
       orphaned: h.orphaned ? 1 : 0,
       createdAt: h.createdAt ?? null,
+      coderId: h.coderId ?? null,
     });
   return Number(info.lastInsertRowid);
 }

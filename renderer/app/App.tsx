@@ -3,6 +3,7 @@ import type { ChangeSet } from '../../shared/types';
 import { onMenuCommand, store, transportName } from '../api/client';
 import { CommandButton } from '../commands/CommandButton';
 import { CommandPalette } from '../commands/CommandPalette';
+import { ExchangeCommands } from '../exchange/ExchangeCommands';
 import { commands, formatKey } from '../commands/registry';
 import { useCommands } from '../commands/useCommands';
 import { LibraryPanel } from '../library/LibraryPanel';
@@ -98,6 +99,7 @@ export function App() {
         </aside>
       )}
       <StatusBar />
+      <ExchangeCommands />
       {palette !== null && <CommandPalette initialQuery={palette} onClose={() => setPalette(null)} />}
     </div>
   );

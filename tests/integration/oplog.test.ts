@@ -5,8 +5,20 @@ import { test } from 'node:test';
 import type { Db } from '../../electron/db/connection.js';
 import type { CallResponse, GlossClient } from '../../shared/api.js';
 import { startBackend, type TestBackend } from '../support/backend.js';
+import { makeQdpx } from '../support/refiQda.js';
 
-const USER_TABLES = ['collections', 'documents', 'highlights', 'highlight_tags', 'tags', 'notes', 'memos'];
+const USER_TABLES = [
+  'collections',
+  'documents',
+  'highlights',
+  'highlight_tags',
+  'tags',
+  'notes',
+  'memos',
+  'coders',
+  'document_attributes',
+  'exchange_guids',
+];
 
 /** Every row of every user table, exactly as stored (types included). */
 function snapshot(db: Db): string {
@@ -113,6 +125,34 @@ const EDITS: [string, (c: GlossClient, f: Fixture) => Promise<unknown>][] = [
         fileName: 'edited.txt',
         base64: Buffer.from(`Preface.\n\n${text}`).toString('base64'),
       });
+    },
+  ],
+  [
+    'import a .qdpx',
+    async (c) => {
+      const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+      const bytes = await makeQdpx({
+        users: [{ guid: guid(1), name: 'Ana' }],
+        codes: [
+          { guid: guid(2), name: 'Visas' },
+          { guid: guid(3), name: 'Ports' },
+        ],
+        variables: [{ guid: guid(9), name: 'Region', type: 'Text' }],
+        notes: [
+          { guid: guid(4), name: 'A note', text: 'on the passage' },
+          { guid: guid(8), name: 'Memo', text: 'project' },
+        ],
+        sources: [
+          {
+            guid: guid(5),
+            name: 'Interview',
+            text: 'Visas 😀 and ports\r\nsecond line',
+            attributes: [{ variableGuid: guid(9), value: 'North' }],
+            selections: [{ guid: guid(6), start: 0, end: 5, codeGuid: guid(2), userGuid: guid(1), noteGuid: guid(4) }],
+          },
+        ],
+      });
+      return c['exchange.importProject']({ fileName: 'project.qdpx', base64: bytes.toString('base64') });
     },
   ],
   ['create a memo', (c) => c['memos.create']({ title: 'Second memo' })],

@@ -1,5 +1,6 @@
 import type { Highlight } from '../../../shared/types.js';
 import { describeAnchor } from '../../anchoring/anchor.js';
+import { ensureDefaultCoder } from '../../db/coders.js';
 import type { Db } from '../../db/connection.js';
 import { getDocumentText } from '../../db/documents.js';
 import {
@@ -12,7 +13,7 @@ import {
   setHighlightTags,
 } from '../../db/highlights.js';
 import { noteForHighlight } from '../../db/notes.js';
-import { recordEdit } from '../../db/oplog.js';
+import { currentAuthor, recordEdit } from '../../db/oplog.js';
 import { existingTagIds } from '../../db/tags.js';
 import type { Workspace } from '../../project/workspace.js';
 import { found, invalid, notFound } from '../errors.js';
@@ -30,7 +31,8 @@ export function highlightHandlers(ws: Workspace): HandlerGroup<HighlightOps> {
       const text = found(getDocumentText(d, documentId), 'document', documentId);
       const anchor = checkedAnchor(text, start, end, 'highlights.create');
       return recordEdit(d, { operation: 'highlights.create', label: `Highlight ${quoted(anchor.exact)}` }, () => {
-        const id = insertHighlight(d, { documentId, color: color ?? null, ...anchor });
+        const coderId = ensureDefaultCoder(d, currentAuthor());
+        const id = insertHighlight(d, { documentId, color: color ?? null, coderId, ...anchor });
         if (tagIds?.length) setHighlightTags(d, id, checkedTags(d, tagIds));
         return getHighlight(d, id)!;
       });

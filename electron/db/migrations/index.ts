@@ -2,6 +2,7 @@ import type { Db } from '../connection.js';
 import { migration001 } from './001_initial.js';
 import { migration002 } from './002_oplog.js';
 import { fillSearchText, migration003 } from './003_search.js';
+import { migration004 } from './004_exchange.js';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   { version: 1, name: 'initial', sql: migration001 },
   { version: 2, name: 'oplog', sql: migration002 },
   { version: 3, name: 'search', sql: migration003, up: fillSearchText },
+  { version: 4, name: 'exchange', sql: migration004 },
 ];

@@ -4,6 +4,7 @@
 /** Primary key columns of the logged tables (highlight_tags is keyed by both ids). */
 export const LOGGED_KEYS: Record<string, string[]> = {
   highlight_tags: ['highlight_id', 'tag_id'],
+  exchange_guids: ['kind', 'local_key'],
 };
 
 export function keyColumns(table: string): string[] {

@@ -1,0 +1,61 @@
+// Queries for coders: the people who made passages (REFI-QDA users). One default coder, named after the OS user
+// when first needed, is who makes passages in this copy of Gloss.
+import type { Coder } from '../../shared/types.js';
+import type { Db } from './connection.js';
+import { getMeta, setMeta } from './meta.js';
+
+const columns = `c.id, c.name, c.created_at AS createdAt,
+  (SELECT COUNT(*) FROM highlights h WHERE h.coder_id = c.id) AS highlightCount`;
+const DEFAULT_KEY = 'coders.default';
+
+export function listCoders(db: Db): Coder[] {
+  return db.prepare(`SELECT ${columns} FROM coders c ORDER BY c.id`).all() as Coder[];
+}
+
+export function getCoder(db: Db, id: number): Coder | undefined {
+  return db.prepare(`SELECT ${columns} FROM coders c WHERE c.id = ?`).get(id) as Coder | undefined;
+}
+
+export function insertCoder(db: Db, name: string): number {
+  return Number(db.prepare('INSERT INTO coders (name) VALUES (?)').run(name).lastInsertRowid);
+}
+
+export function renameCoder(db: Db, id: number, name: string): boolean {
+  return db.prepare('UPDATE coders SET name = ? WHERE id = ?').run(name, id).changes > 0;
+}
+
+/** The default coder's id, or undefined when there is none yet (or it was deleted). */
+export function defaultCoderId(db: Db): number | undefined {
+  const id = Number(getMeta(db, DEFAULT_KEY));
+  return Number.isInteger(id) && getCoder(db, id) ? id : undefined;
+}
+
+/** The default coder, created with `name` if missing; call inside a recorded edit so undo can remove it. */
+export function ensureDefaultCoder(db: Db, name: string): number {
+  const existing = defaultCoderId(db);
+  if (existing !== undefined) return existing;
+  const id = insertCoder(db, name);
+  setMeta(db, DEFAULT_KEY, String(id));
+  return id;
+}
+
+export function setHighlightCoder(db: Db, highlightId: number, coderId: number | null): void {
+  db.prepare('UPDATE highlights SET coder_id = ? WHERE id = ?').run(coderId, highlightId);
+}
+
+/** Who applied a tag to a passage, when it was someone other than the passage's coder. */
+export function setCodingCoder(db: Db, highlightId: number, tagId: number, coderId: number | null): void {
+  db.prepare('UPDATE highlight_tags SET coder_id = ? WHERE highlight_id = ? AND tag_id = ?').run(
+    coderId,
+    highlightId,
+    tagId,
+  );
+}
+
+/** Coders of codings that have one, keyed "highlightId:tagId". */
+export function codingCoders(db: Db): Map<string, number> {
+  const rows = db
+    .prepare('SELECT highlight_id AS h, tag_id AS t, coder_id AS c FROM highlight_tags WHERE coder_id IS NOT NULL')
+    .all() as { h: number; t: number; c: number }[];
+  return new Map(rows.map((r) => [`${r.h}:${r.t}`, r.c]));
+}

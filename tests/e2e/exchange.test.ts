@@ -1,0 +1,78 @@
+// REFI-QDA in the UI: File → Import REFI-QDA project shows the import report; a refused file says why; the
+// export commands download a .qdpx and a .qdc. Screenshots of the report and of the commands.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchApp, type AppSession } from '../support/app.js';
+import { refiQdaDir } from '../support/refiQda.js';
+import { tempDir } from '../support/temp.js';
+import fs from 'node:fs';
+
+let app: AppSession;
+before(async () => {
+  app = await launchApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+async function runCommand(label: string) {
+  const { page } = app;
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.waitFor();
+  await page.keyboard.type(label);
+  await page.keyboard.press('Enter');
+  await palette.waitFor({ state: 'detached' });
+}
+
+test(
+  'importing the NVivo sample shows what came in and what could not',
+  { skip: !refiQdaDir && 'no REFI-QDA samples' },
+  async () => {
+    const { page } = app;
+    await page.locator('.doc-list .doc-item').first().waitFor();
+    await page
+      .getByLabel('Import REFI-QDA project')
+      .setInputFiles(path.join(refiQdaDir!, 'samples', 'nvivo-oltas-teszt.qdpx'));
+    const report = page.getByRole('dialog', { name: 'Import report' });
+    await report.waitFor();
+    const text = (await report.textContent()) ?? '';
+    assert.match(text, /passages\s*330/);
+    assert.match(text, /coders\s*3/);
+    assert.match(text, /UTF-16 units/);
+    await app.screenshot('exchange-import-report');
+    await report.getByRole('button', { name: 'Close' }).click();
+    await report.waitFor({ state: 'detached' });
+    await page.locator('.doc-item', { hasText: 'videos_10_selected' }).waitFor();
+  },
+);
+
+test('a hostile package is refused in the dialog, naming the problem', async () => {
+  const { page } = app;
+  const file = path.join(tempDir(), 'bad.qdpx');
+  fs.writeFileSync(file, 'not a zip at all');
+  await page.getByLabel('Import REFI-QDA project').setInputFiles(file);
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await report.waitFor();
+  assert.match((await report.textContent()) ?? '', /not a ZIP package.*Nothing was written/s);
+  await app.screenshot('exchange-import-refused');
+  await page.keyboard.press('Escape');
+  await report.waitFor({ state: 'detached' });
+});
+
+test('the export commands download a .qdpx and a .qdc', async () => {
+  const { page } = app;
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('REFI-QDA');
+  await page
+    .getByRole('dialog', { name: 'Command palette' })
+    .getByRole('option', { name: /Export REFI-QDA project/ })
+    .waitFor();
+  await app.screenshot('exchange-commands');
+  await page.keyboard.press('Escape');
+  const [project] = await Promise.all([page.waitForEvent('download'), runCommand('Export REFI-QDA project')]);
+  assert.match(project.suggestedFilename(), /\.qdpx$/);
+  const [codebook] = await Promise.all([page.waitForEvent('download'), runCommand('Export REFI-QDA codebook')]);
+  assert.match(codebook.suggestedFilename(), /\.qdc$/);
+});
