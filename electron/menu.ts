@@ -14,7 +14,11 @@ export type MenuCommand =
   | 'history.redo'
   | 'memo.export'
   | 'palette.open'
-  | 'document.delete';
+  | 'document.delete'
+  | 'exchange.importProject'
+  | 'exchange.importCodebook'
+  | 'exchange.exportProject'
+  | 'exchange.exportCodebook';
 
 export function buildMenu(
   window: BrowserWindow,
@@ -41,6 +45,10 @@ export function buildMenu(
         { type: 'separator' },
         item('Import Files…', 'import.files', 'CmdOrCtrl+I'),
         item('Import Folder…', 'import.folder'),
+        item('Import REFI-QDA Project (.qdpx)…', 'exchange.importProject'),
+        item('Import REFI-QDA Codebook (.qdc)…', 'exchange.importCodebook'),
+        item('Export REFI-QDA Project (.qdpx)…', 'exchange.exportProject'),
+        item('Export REFI-QDA Codebook (.qdc)…', 'exchange.exportCodebook'),
         item('Export Memo…', 'memo.export', 'CmdOrCtrl+E'),
         { type: 'separator' },
         item('Delete Open Document', 'document.delete'),

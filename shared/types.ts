@@ -218,6 +218,7 @@ export interface ChangeSet {
   notes?: EntityChanges<Note>;
   memos?: EntityChanges<MemoSummary>;
   collections?: EntityChanges<Collection>;
+  coders?: EntityChanges<Coder>;
 }
 
 /** An entry of the project's edit history (undo/redo). */
@@ -259,6 +260,8 @@ export interface Coder {
   name: string;
   createdAt: string;
   highlightCount: number;
+  /** The coder this copy of Gloss codes as (named after the OS user at first; renameable). */
+  isDefault: boolean;
 }
 
 /** REFI-QDA variable types; the value is stored as text in the variable's XML form. */

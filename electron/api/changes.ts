@@ -1,6 +1,7 @@
 // Turns the rows an edit (or its undo) touched into the entities the renderer shows, as they are now: a changed
 // highlight_tags row means that highlight, that tag (its count) and that document (its counts) changed.
 import type { ChangeSet, EntityChanges } from '../../shared/types.js';
+import { getCoder } from '../db/coders.js';
 import { getCollection } from '../db/collections.js';
 import type { Db } from '../db/connection.js';
 import { getDocumentSummary } from '../db/documents.js';
@@ -15,6 +16,7 @@ type Kind = keyof ChangeSet;
 class Touched {
   readonly ids: Record<Kind, Set<number>> = {
     documents: new Set(),
+    coders: new Set(),
     highlights: new Set(),
     tags: new Set(),
     notes: new Set(),
@@ -47,6 +49,10 @@ function collect(t: Touched, change: RowChange): void {
     case 'highlights':
       t.add('highlights', first);
       rows.forEach((r) => t.add('documents', r.document_id));
+      rows.forEach((r) => t.add('coders', r.coder_id));
+      break;
+    case 'coders':
+      t.add('coders', first);
       break;
     case 'highlight_tags':
       t.add('highlights', first);
@@ -83,6 +89,7 @@ function load(db: Db, t: Touched): ChangeSet {
   if (t.ids.notes.size) changes.notes = split(t.ids.notes, (id) => getNote(db, id));
   if (t.ids.memos.size) changes.memos = split(t.ids.memos, (id) => summaryOf(getMemo(db, id)));
   if (t.ids.collections.size) changes.collections = split(t.ids.collections, (id) => getCollection(db, id));
+  if (t.ids.coders.size) changes.coders = split(t.ids.coders, (id) => getCoder(db, id));
   return changes;
 }
 

@@ -4,16 +4,21 @@ import type { Coder } from '../../shared/types.js';
 import type { Db } from './connection.js';
 import { getMeta, setMeta } from './meta.js';
 
-const columns = `c.id, c.name, c.created_at AS createdAt,
-  (SELECT COUNT(*) FROM highlights h WHERE h.coder_id = c.id) AS highlightCount`;
 const DEFAULT_KEY = 'coders.default';
+const columns = `c.id, c.name, c.created_at AS createdAt,
+  (SELECT COUNT(*) FROM highlights h WHERE h.coder_id = c.id) AS highlightCount,
+  c.id = CAST((SELECT value FROM meta WHERE key = '${DEFAULT_KEY}') AS INTEGER) AS isDefault`;
+
+type CoderRow = Omit<Coder, 'isDefault'> & { isDefault: number | null };
+const toCoder = (row: CoderRow): Coder => ({ ...row, isDefault: row.isDefault === 1 });
 
 export function listCoders(db: Db): Coder[] {
-  return db.prepare(`SELECT ${columns} FROM coders c ORDER BY c.id`).all() as Coder[];
+  return (db.prepare(`SELECT ${columns} FROM coders c ORDER BY c.id`).all() as CoderRow[]).map(toCoder);
 }
 
 export function getCoder(db: Db, id: number): Coder | undefined {
-  return db.prepare(`SELECT ${columns} FROM coders c WHERE c.id = ?`).get(id) as Coder | undefined;
+  const row = db.prepare(`SELECT ${columns} FROM coders c WHERE c.id = ?`).get(id) as CoderRow | undefined;
+  return row && toCoder(row);
 }
 
 export function insertCoder(db: Db, name: string): number {

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ChangeSet } from '../../shared/types';
 import { onMenuCommand, store, transportName } from '../api/client';
+import { useCoderCommands } from '../coders/coders';
 import { CommandButton } from '../commands/CommandButton';
 import { CommandPalette } from '../commands/CommandPalette';
 import { ExchangeCommands } from '../exchange/ExchangeCommands';
@@ -33,6 +34,7 @@ export function App() {
   const wb = useWorkbench();
   const [palette, setPalette] = useState<string | null>(null);
   useAppCommands(wb, setPalette);
+  useCoderCommands(wb);
   useCloseDeletedDocument(wb);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

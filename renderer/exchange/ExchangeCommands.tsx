@@ -1,12 +1,13 @@
 // REFI-QDA exchange in the UI: File commands to import a .qdpx or .qdc and to export the project or codebook, and
 // the import report (what came in, what could not be carried, per kind). Mounted once by the App.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ExchangeReport } from '../../shared/types';
 import { saveFile } from '../app/saveFile';
 import { useWorkbench } from '../app/workbench';
 import { useCommands } from '../commands/useCommands';
 import { fileToBase64 } from '../library/importFiles';
 import './exchange.css';
+import { onExchangeImport } from './exchangeRequests';
 
 type Outcome = { report: ExchangeReport } | { fileName: string; refusal: string };
 
@@ -38,6 +39,16 @@ export function ExchangeCommands() {
       wb.setStatus(`Could not export: ${(error as Error).message}`, true);
     }
   };
+
+  const importRef = useRef(importFile);
+  importRef.current = importFile;
+  useEffect(
+    () =>
+      onExchangeImport(
+        (file) => void importRef.current(file, /\.qdc$/i.test(file.name) ? 'importCodebook' : 'importProject'),
+      ),
+    [],
+  );
 
   useCommands([
     {

@@ -9,6 +9,7 @@ import { CommandButton } from '../commands/CommandButton';
 import { useCommands } from '../commands/useCommands';
 import { useChanges, useCollections, useDocumentSummary, useSliceVersion } from '../store/hooks';
 import { slices } from '../store/store';
+import { EXCHANGE_FILE, requestExchangeImport } from '../exchange/exchangeRequests';
 import { ImportPanel } from './ImportPanel';
 import { cancelImport, importBatch, SUPPORTED, type ImportProgress, type ImportSignal } from './importFiles';
 import './library.css';
@@ -104,7 +105,10 @@ export function LibraryPanel() {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
         setDragging(false);
-        void imports.run([...e.dataTransfer.files]);
+        const dropped = [...e.dataTransfer.files];
+        dropped.filter((f) => EXCHANGE_FILE.test(f.name)).forEach(requestExchangeImport);
+        const documents = dropped.filter((f) => !EXCHANGE_FILE.test(f.name));
+        if (documents.length) void imports.run(documents);
       }}
     >
       <div className="panel-header">
@@ -194,7 +198,9 @@ export function LibraryPanel() {
           }}
         />
       )}
-      {dragging && <div className="drop-hint">Drop files to import them</div>}
+      {dragging && (
+        <div className="drop-hint">Drop files to import them (REFI-QDA .qdpx projects and .qdc codebooks too)</div>
+      )}
     </section>
   );
 }

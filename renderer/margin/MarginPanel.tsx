@@ -5,6 +5,7 @@ import type { Highlight } from '../../shared/types';
 import { requestCitation, setHighlightDragData } from '../app/citations';
 import { VirtualList, type VirtualListHandle } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
+import { CoderName } from '../coders/coders';
 import { DocumentNote, HighlightNote } from '../notes/HighlightNote';
 import { colorOf } from '../reader/paint';
 import { useAnnotations, type Annotations } from '../reader/useAnnotations';
@@ -124,6 +125,7 @@ function MarginItem({ highlight, annotations }: { highlight: Highlight; annotati
           .map((t) => (
             <TagChip key={t.id} tag={t} />
           ))}
+        <CoderName coderId={highlight.coderId} />
       </div>
       {note && !selected && <p className="margin-note">{note.text}</p>}
       {selected && (

@@ -4,6 +4,7 @@
 import type { GlossClient } from '../../shared/client';
 import type {
   ChangeSet,
+  Coder,
   Collection,
   DocumentSummary,
   EntityChanges,
@@ -18,6 +19,7 @@ type Listener = () => void;
 
 export const slices = {
   tags: 'tags',
+  coders: 'coders',
   memos: 'memos',
   collections: 'collections',
   /** Bumped when documents are created or deleted (the library's order may change). */
@@ -34,6 +36,7 @@ export class Store {
   readonly notes = new Map<number, Note>();
   readonly memos = new Map<number, MemoSummary>();
   readonly collections = new Map<number, Collection>();
+  readonly coders = new Map<number, Coder>();
   private readonly highlightIdsByDocument = new Map<number, number[]>();
   private readonly notesLoaded = new Set<number>();
   private readonly loaded = new Set<string>();
@@ -79,8 +82,8 @@ export class Store {
 
   /** Another project was opened: forget everything and let every pane load again. */
   reset(): void {
-    for (const map of [this.documents, this.highlights, this.tags, this.notes, this.memos, this.collections])
-      map.clear();
+    const maps = [this.documents, this.highlights, this.tags, this.notes, this.memos, this.collections, this.coders];
+    for (const map of maps) map.clear();
     this.highlightIdsByDocument.clear();
     this.notesLoaded.clear();
     this.loaded.clear();
@@ -100,6 +103,7 @@ export class Store {
     if (changes.memos && patch(this.memos, changes.memos, (m) => m.id)) touched.add(slices.memos);
     if (changes.collections && patch(this.collections, changes.collections, (c) => c.id))
       touched.add(slices.collections);
+    if (changes.coders && patch(this.coders, changes.coders, (c) => c.id)) touched.add(slices.coders);
     this.bump(touched);
     this.changeListeners.forEach((l) => l(changes));
   }
@@ -187,6 +191,14 @@ export class Store {
       this.tags.clear();
       tags.forEach((t) => this.tags.set(t.id, t));
       return [slices.tags];
+    });
+  }
+
+  loadCoders(): Promise<void> {
+    return this.once(slices.coders, async () => {
+      const coders = await this.api()['coders.list']({});
+      coders.forEach((c) => this.coders.set(c.id, c));
+      return [slices.coders];
     });
   }
 

@@ -9,6 +9,7 @@ import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
 import { useChanges, useTags } from '../store/hooks';
 import { Codebook } from '../tags/Codebook';
+import { CoderName } from '../coders/coders';
 import './themes.css';
 
 /** Bumps when an edit could change a query over tagged passages (tags, highlights, notes). */
@@ -170,6 +171,9 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
               <span className="context">{after.slice(0, 120)}…</span>
             </button>
             {highlight.orphaned && <p className="muted">This passage could not be placed in the current text.</p>}
+            <p className="theme-meta">
+              <CoderName coderId={highlight.coderId} />
+            </p>
             {noteText && <p className="theme-note">{noteText}</p>}
             <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>
               Cite in memo

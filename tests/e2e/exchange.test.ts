@@ -44,9 +44,29 @@ test(
     await app.screenshot('exchange-import-report');
     await report.getByRole('button', { name: 'Close' }).click();
     await report.waitFor({ state: 'detached' });
-    await page.locator('.doc-item', { hasText: 'videos_10_selected' }).waitFor();
+    await page.locator('.doc-item', { hasText: 'videos_10_selected' }).click();
+    // Each imported passage shows who coded it, as in the exporting tool.
+    await page.locator('.margin-item .coder-name').first().waitFor();
+    assert.ok((await page.locator('.margin-item .coder-name').count()) > 0);
   },
 );
+
+test('a .qdpx dropped on the library goes to the REFI-QDA importer, not the document importer', async () => {
+  const { page } = app;
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['not a zip either'], 'dropped.qdpx'));
+    const library = document.querySelector('.library')!;
+    library.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    library.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await report.waitFor();
+  assert.match((await report.textContent()) ?? '', /dropped\.qdpx/);
+  assert.equal(await page.locator('.import-panel').count(), 0, 'the document importer did not run');
+  await page.keyboard.press('Escape');
+  await report.waitFor({ state: 'detached' });
+});
 
 test('a hostile package is refused in the dialog, naming the problem', async () => {
   const { page } = app;
