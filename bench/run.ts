@@ -21,6 +21,7 @@ import { chromiumPdfService, HEADLESS_CHROMIUM_ARGS } from '../electron/server/p
 import { parseQuery } from '../electron/search/query.js';
 import { createClient } from '../shared/api.js';
 import { BENCH_QUERIES, corpusDocuments, generateCorpus, generateDocument, mulberry32 } from './corpus.js';
+import { benchExchange } from './exchange.js';
 import { benchWorkbench } from './workbench.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -441,6 +442,9 @@ results.peakRssMB = peakMB;
 const workbench = await benchWorkbench({ quick, work, chromium: CHROMIUM });
 rows.push(...workbench.rows);
 results.workbench = workbench.results;
+const exchange = await benchExchange({ quick });
+rows.push(...exchange);
+results.exchange = exchange;
 
 const widths = (['area', 'measure', 'gloss', 'peer', 'ratio'] as const).map((k) =>
   Math.max(k.length, ...rows.map((r) => r[k].length)),
