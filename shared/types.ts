@@ -78,6 +78,8 @@ export interface Tag {
   description: string;
   parentId: number | null;
   createdAt: string;
+  /** False for a grouping code that passages are not meant to carry (REFI-QDA isCodable). */
+  codable: boolean;
   /** Number of highlights carrying this tag. */
   highlightCount: number;
 }

@@ -17,14 +17,18 @@ export const TAG_PALETTE = [
 ];
 
 const columns = `t.id, t.name, t.color, t.description, t.parent_id AS parentId, t.created_at AS createdAt,
-  (SELECT COUNT(*) FROM highlight_tags ht WHERE ht.tag_id = t.id) AS highlightCount`;
+  t.codable, (SELECT COUNT(*) FROM highlight_tags ht WHERE ht.tag_id = t.id) AS highlightCount`;
+
+type TagRow = Omit<Tag, 'codable'> & { codable: number };
+const toTag = (row: TagRow): Tag => ({ ...row, codable: row.codable === 1 });
 
 export function listTags(db: Db): Tag[] {
-  return db.prepare(`SELECT ${columns} FROM tags t ORDER BY t.name COLLATE NOCASE`).all() as Tag[];
+  return (db.prepare(`SELECT ${columns} FROM tags t ORDER BY t.name COLLATE NOCASE`).all() as TagRow[]).map(toTag);
 }
 
 export function getTag(db: Db, id: number): Tag | undefined {
-  return db.prepare(`SELECT ${columns} FROM tags t WHERE t.id = ?`).get(id) as Tag | undefined;
+  const row = db.prepare(`SELECT ${columns} FROM tags t WHERE t.id = ?`).get(id) as TagRow | undefined;
+  return row && toTag(row);
 }
 
 export function nextTagColor(db: Db): string {
@@ -34,12 +38,15 @@ export function nextTagColor(db: Db): string {
 
 export function insertTag(
   db: Db,
-  tag: { name: string; color: string; description: string; parentId: number | null },
+  tag: { name: string; color: string; description: string; parentId: number | null; codable?: boolean },
 ): number {
   return Number(
     db
-      .prepare('INSERT INTO tags (name, color, description, parent_id) VALUES (@name, @color, @description, @parentId)')
-      .run(tag).lastInsertRowid,
+      .prepare(
+        `INSERT INTO tags (name, color, description, parent_id, codable)
+         VALUES (@name, @color, @description, @parentId, @codable)`,
+      )
+      .run({ ...tag, codable: tag.codable === false ? 0 : 1 }).lastInsertRowid,
   );
 }
 

@@ -62,7 +62,7 @@ function codesXml(tags: Tag[], guids: GuidBook): string {
     const description = tag.description ? `<Description>${escapeText(tag.description)}</Description>` : '';
     const inner = (children.get(tag.id) ?? []).map(code).join('\n');
     const open =
-      `<Code guid="${guids.of('code', tag.id, tag.createdAt)}" name="${a(tag.name)}" isCodable="true" ` +
+      `<Code guid="${guids.of('code', tag.id, tag.createdAt)}" name="${a(tag.name)}" isCodable="${tag.codable}" ` +
       `color="${a(tag.color)}"`;
     return description || inner ? `${open}>${description}${inner ? `\n${inner}\n` : ''}</Code>` : `${open}/>`;
   };

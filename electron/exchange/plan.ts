@@ -14,6 +14,8 @@ export interface PlanCode {
   color: string | null;
   description: string;
   parentGuid: string | null;
+  /** isCodable="false": a grouping code. */
+  codable: boolean;
 }
 
 export interface PlanCoding {

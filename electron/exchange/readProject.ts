@@ -144,27 +144,21 @@ function readUser(node: XmlNode, ctx: Context): PlanUser {
 
 function readCodes(codesNode: XmlNode | undefined, ctx: Context): PlanCode[] {
   const codes: PlanCode[] = [];
-  let notCodable = 0;
   const walk = (node: XmlNode, parentGuid: string | null, depth = 0) => {
     if (depth > MAX_CODE_DEPTH)
       refuse(`${ctx.label}: its code tree is nested more than ${MAX_CODE_DEPTH} levels deep.`);
     const guid = guidOf(node, 'code', ctx);
-    if (attr(node, 'isCodable') === 'false') notCodable++;
     codes.push({
       guid,
       parentGuid,
       name: attr(node, 'name')?.trim() || 'Unnamed code',
       color: colorOf(attr(node, 'color')),
       description: text(node, 'Description').trim(),
+      codable: attr(node, 'isCodable') !== 'false',
     });
     for (const sub of children(node, 'Code')) walk(sub, guid, depth + 1);
   };
   for (const node of children(codesNode, 'Code')) walk(node, null);
-  if (notCodable) {
-    const what =
-      notCodable === 1 ? '1 code marked “not codable” came' : `${notCodable} codes marked “not codable” came`;
-    ctx.warnings.push(`${what} in as ordinary tags.`);
-  }
   return codes;
 }
 

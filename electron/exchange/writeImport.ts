@@ -111,6 +111,7 @@ class Writer {
       color: code.color ?? nextTagColor(this.db),
       description: code.description,
       parentId,
+      codable: code.codable,
     });
     this.tags.set(code.guid, id);
     this.remember('code', id, code.guid);

@@ -16,7 +16,9 @@ export function TagPicker({ tags, exclude = [], autoFocus, onPick, onClose }: Pr
   const [active, setActive] = useState(0);
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return tags.filter((t) => !exclude.includes(t.id) && t.name.toLowerCase().includes(q)).slice(0, 8);
+    return tags
+      .filter((t) => t.codable !== false && !exclude.includes(t.id) && t.name.toLowerCase().includes(q))
+      .slice(0, 8);
   }, [tags, exclude, query]);
   const exact = matches.some((t) => t.name.toLowerCase() === query.trim().toLowerCase());
 

@@ -5,7 +5,15 @@ import { test } from 'node:test';
 import JSZip from 'jszip';
 import type { GlossClient } from '../../shared/api.js';
 import { startBackend } from '../support/backend.js';
-import { codePointSlice, hasXmllint, nvivoFacts, refiQdaDir, refiSample, schemaErrors } from '../support/refiQda.js';
+import {
+  codePointSlice,
+  hasXmllint,
+  makeQdpx,
+  nvivoFacts,
+  refiQdaDir,
+  refiSample,
+  schemaErrors,
+} from '../support/refiQda.js';
 import { tempDir } from '../support/temp.js';
 
 const skipSchemas = !refiQdaDir
@@ -152,3 +160,35 @@ test(
     assert.equal(new Set(guids).size, guids.length, 'every exported GUID is unique');
   },
 );
+
+test('a grouping code (isCodable="false") stays one through import and export, and is not offered for tagging', async () => {
+  const backend = await startBackend({ seeds: false });
+  try {
+    const { client } = backend;
+    const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const bytes = await makeQdpx({
+      codes: [
+        { guid: guid(1), name: 'Themes (grouping)', codable: false },
+        { guid: guid(2), name: 'Visas' },
+      ],
+      sources: [{ guid: guid(3), name: 'Interview', text: 'Visas and ports.', selections: [] }],
+    });
+    const report = await client['exchange.importProject']({
+      fileName: 'groups.qdpx',
+      base64: bytes.toString('base64'),
+    });
+    assert.deepEqual(
+      report.warnings.filter((w) => /codable/.test(w)),
+      [],
+      'nothing is lost, so nothing to warn about',
+    );
+    const tags = await client['tags.list']({});
+    assert.equal(tags.find((t) => t.name === 'Themes (grouping)')?.codable, false);
+    assert.equal(tags.find((t) => t.name === 'Visas')?.codable, true);
+    const { qde } = await exportedProject(client);
+    assert.match(qde, new RegExp(`<Code guid="${guid(1)}" name="Themes \\(grouping\\)" isCodable="false"`));
+    assert.match(qde, new RegExp(`<Code guid="${guid(2)}" name="Visas" isCodable="true"`));
+  } finally {
+    backend.close();
+  }
+});

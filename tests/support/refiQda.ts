@@ -41,7 +41,7 @@ export interface SampleSource {
 /** A .qdpx written the way a foreign tool writes one (independently of Gloss's exporter): BOM + CRLF in sources. */
 export async function makeQdpx(options: {
   sources: SampleSource[];
-  codes?: { guid: string; name: string; color?: string }[];
+  codes?: { guid: string; name: string; color?: string; codable?: boolean }[];
   users?: { guid: string; name: string }[];
   notes?: { guid: string; name: string; text: string }[];
   variables?: { guid: string; name: string; type: string }[];
@@ -61,7 +61,8 @@ export async function makeQdpx(options: {
   const codes = (options.codes ?? [])
     .map(
       (c) =>
-        `<Code guid="${c.guid}" name="${esc(c.name)}" isCodable="true"` + `${c.color ? ` color="${c.color}"` : ''}/>`,
+        `<Code guid="${c.guid}" name="${esc(c.name)}" isCodable="${c.codable !== false}"` +
+        `${c.color ? ` color="${c.color}"` : ''}/>`,
     )
     .join('');
   const variables = (options.variables ?? [])

@@ -8,6 +8,7 @@ import { dropOplogTriggers, oplogTriggers } from './oplogTriggers.js';
 const now = "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))";
 
 export const LOGGED_TABLES_V4: Record<string, string[]> = {
+  tags: [...LOGGED_TABLES_V2.tags, 'codable'],
   highlights: [...LOGGED_TABLES_V3.highlights, 'coder_id'],
   highlight_tags: [...LOGGED_TABLES_V2.highlight_tags, 'coder_id'],
   coders: ['id', 'name', 'created_at'],
@@ -43,6 +44,9 @@ CREATE TABLE coders (
   created_at TEXT NOT NULL DEFAULT ${now}
 );
 
+-- A REFI-QDA code's isCodable: a grouping code that passages are not meant to carry.
+ALTER TABLE tags ADD COLUMN codable INTEGER NOT NULL DEFAULT 1 CHECK (codable IN (0, 1));
+
 ALTER TABLE highlights ADD COLUMN coder_id INTEGER REFERENCES coders(id) ON DELETE SET NULL;
 CREATE INDEX highlights_coder ON highlights(coder_id);
 -- Who applied each code to a passage (a REFI-QDA coding's creatingUser); null means the passage's coder.
@@ -67,6 +71,7 @@ CREATE INDEX exchange_guids_guid ON exchange_guids(guid);
 
 ${dropOplogTriggers('highlights', LOGGED_TABLES_V3.highlights)}
 ${dropOplogTriggers('highlight_tags', LOGGED_TABLES_V2.highlight_tags)}
+${dropOplogTriggers('tags', LOGGED_TABLES_V2.tags)}
 ${Object.entries(LOGGED_TABLES_V4)
   .map(([table, columns]) => oplogTriggers(table, columns))
   .join('\n')}
