@@ -1,15 +1,24 @@
 // Coders: who made each passage (REFI-QDA users). The default coder is this copy of Gloss's analyst, named after
 // the OS user until renamed; imported projects bring their own coders.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { store } from '../api/client';
 import type { Workbench } from '../app/workbench';
 import { useCommands } from '../commands/useCommands';
-import { useCoders } from '../store/hooks';
+import { useSliceVersion } from '../store/hooks';
+import { slices } from '../store/store';
 
 /** The coder's name, shown small beside a passage; nothing for a passage without one. */
 export function CoderName({ coderId }: { coderId?: number | null }) {
-  const coders = useCoders();
-  const coder = useMemo(() => coders.find((c) => c.id === coderId), [coders, coderId]);
+  const version = useSliceVersion(slices.coders);
+  // A new passage's coder arrives with the write's changes; only an unknown one costs a request.
+  const coder = useMemo(
+    () => (coderId == null ? undefined : store.coders.get(coderId)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates in place; `version` says when
+    [coderId, version],
+  );
+  useEffect(() => {
+    if (coderId != null && !coder) void store.loadCoders().catch(() => undefined);
+  }, [coderId, coder]);
   if (!coder) return null;
   return (
     <span className="coder-name" title={`Coded by ${coder.name}`}>

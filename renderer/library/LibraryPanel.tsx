@@ -24,6 +24,11 @@ const SORTS: { id: Sort; label: string }[] = [
   { id: 'tagCount', label: 'Tags' },
   { id: 'length', label: 'Length' },
 ];
+// Module-level, so never new: the virtualizer re-measures every position (100,000 of them) when these change.
+// Rows are keyed by position, which stays valid as pages of the order arrive.
+const rowHeight = () => 58;
+const rowKey = (i: number) => i;
+
 /** Documents fetched per request as the list scrolls (the first page fills the screen at start-up). */
 const PAGE = 60;
 
@@ -177,8 +182,8 @@ export function LibraryPanel() {
           label="Documents"
           role="list"
           count={order.data.total}
-          estimateSize={() => 58}
-          itemKey={(i) => order.data!.ids[i] ?? `position-${i}`}
+          estimateSize={rowHeight}
+          itemKey={rowKey}
           overscan={8}
           onRangeChange={(first, last) => order.want(first, last)}
           renderItem={(i) => {

@@ -103,6 +103,15 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
     [groups.data],
   );
   const contexts = useWiderContexts(wb.client, groups.data);
+  // Stable while the rows are: the virtualizer re-measures every row whenever these functions change.
+  const estimateSize = useCallback((i: number) => (rows[i].kind === 'group' ? 70 : 110), [rows]);
+  const itemKey = useCallback(
+    (i: number) => {
+      const r = rows[i];
+      return r.kind === 'group' ? `g${r.group.document.id}` : r.passage.highlight.id;
+    },
+    [rows],
+  );
   if (tagIds.length === 0)
     return (
       <div className="empty-state">
@@ -126,16 +135,13 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
           {total.toLocaleString()} passages in {groups.data.length.toLocaleString()} documents
         </p>
       }
-      estimateSize={(i) => (rows[i].kind === 'group' ? 70 : 110)}
+      estimateSize={estimateSize}
       onRangeChange={(first, last) =>
         contexts.want(
           rows.slice(first, last + 1).flatMap((r) => (r.kind === 'passage' ? [r.passage.highlight.id] : [])),
         )
       }
-      itemKey={(i) => {
-        const r = rows[i];
-        return r.kind === 'group' ? `g${r.group.document.id}` : r.passage.highlight.id;
-      }}
+      itemKey={itemKey}
       renderItem={(i) => {
         const row = rows[i];
         if (row.kind === 'group') {

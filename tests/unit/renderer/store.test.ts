@@ -27,6 +27,7 @@ const tag = (id: number, name: string, highlightCount = 0): Tag => ({
   description: '',
   parentId: null,
   createdAt: '',
+  codable: true,
   highlightCount,
 });
 const note = (id: number, highlightId: number | null, documentId: number, text: string): Note => ({
