@@ -44,6 +44,8 @@ export const VirtualList = forwardRef<VirtualListHandle, Props>(function Virtual
     overscan,
     getItemKey: itemKey,
     getScrollElement: () => scroller.current,
+    // Render the first screen in the first pass instead of after measuring the scroller.
+    initialRect: { width: 0, height: window.innerHeight },
     onChange: (v) => {
       const items = v.getVirtualItems();
       if (items.length) onRangeChange?.(items[0].index, items[items.length - 1].index);

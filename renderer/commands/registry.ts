@@ -86,9 +86,17 @@ export class CommandRegistry {
     return this.version;
   }
 
+  private notifying = false;
+
+  /** Many commands register at once (a view mounting): listeners hear about it once, after the burst. */
   private changed(): void {
     this.version++;
-    this.listeners.forEach((l) => l());
+    if (this.notifying) return;
+    this.notifying = true;
+    queueMicrotask(() => {
+      this.notifying = false;
+      this.listeners.forEach((l) => l());
+    });
   }
 }
 
