@@ -125,7 +125,6 @@ export const api = {
       })
       .strict(),
   ).returns<DocumentPage>(),
-  'documents.summaries': op(z.object({ ids: z.array(id).max(1000) }).strict()).returns<DocumentSummary[]>(),
   /** Distinct outlets, for the library's filter. */
   'documents.outlets': op(empty).returns<string[]>(),
   'documents.get': op(z.object({ id }).strict()).returns<DocumentFull>(),

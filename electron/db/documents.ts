@@ -76,14 +76,7 @@ export function documentPage(db: Db, options: ListOptions, offset: number, limit
     .prepare(`SELECT d.id FROM documents d ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
     .pluck()
     .all({ ...params, limit, offset }) as number[];
-  return { total, offset, ids, rows: documentSummaries(db, ids) };
-}
-
-export function documentSummaries(db: Db, ids: number[]): DocumentSummary[] {
-  const select = db.prepare(`SELECT ${summaryColumns} FROM documents d WHERE d.id = ?`);
-  return ids
-    .map((id) => select.get(id) as DocumentSummary | undefined)
-    .filter((d): d is DocumentSummary => d !== undefined);
+  return { total, offset, ids, rows: getDocumentSummaries(db, ids) };
 }
 
 export function documentHeading(db: Db, id: number): DocumentHeading | undefined {

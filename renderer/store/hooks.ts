@@ -1,15 +1,6 @@
 // React bindings for the store: each hook subscribes to one slice and recomputes only when that slice changes.
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import type {
-  ChangeSet,
-  Coder,
-  Collection,
-  DocumentSummary,
-  Highlight,
-  MemoSummary,
-  Note,
-  Tag,
-} from '../../shared/types';
+import type { ChangeSet, Collection, DocumentSummary, Highlight, MemoSummary, Note, Tag } from '../../shared/types';
 import { store } from '../api/client';
 import { slices, type Slice } from './store';
 
@@ -39,13 +30,6 @@ export function useTags(): Tag[] {
 export function useTagsById(): Map<number, Tag> {
   const tags = useTags();
   return useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
-}
-
-const readCoders = () => [...store.coders.values()];
-const loadCoders = () => store.loadCoders();
-/** Everyone who made passages in this project; the default coder (this copy of Gloss) is flagged. */
-export function useCoders(): Coder[] {
-  return useSlice(slices.coders, readCoders, loadCoders);
 }
 
 const readMemos = () => [...store.memos.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id);

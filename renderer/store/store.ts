@@ -242,23 +242,6 @@ export class Store {
     rows.forEach((d) => this.documents.set(d.id, d));
   }
 
-  /** Fetches the summaries of the given ids that are not cached yet (the rows scrolling into view). */
-  async loadDocuments(ids: number[]): Promise<void> {
-    const missing = ids.filter((id) => !this.documents.has(id) && !this.inFlight.has(`document:${id}`));
-    if (missing.length === 0) return;
-    const summaries = this.api()['documents.summaries'];
-    const promise = summaries({ ids: missing }).then((rows) => {
-      this.putDocuments(rows);
-      this.bump(new Set(rows.map((d) => slices.document(d.id))));
-    });
-    missing.forEach((id) => this.inFlight.set(`document:${id}`, promise));
-    try {
-      await promise;
-    } finally {
-      missing.forEach((id) => this.inFlight.delete(`document:${id}`));
-    }
-  }
-
   // Reading ------------------------------------------------------------------------------------------------------
 
   highlightsOf(documentId: number): Highlight[] {

@@ -150,6 +150,9 @@ test('HTTP transport: malformed JSON arguments and garbage bodies get 4xx answer
       { numRuns: 15, seed: 7 },
     );
   }
+  assert.equal(digest(), before, 'invalid arguments change nothing');
+  // Garbage bodies: an empty one is `{}`, a valid call for some operations (history.undo is an edit), so what
+  // matters here is a clear 4xx for what does not parse, and a server that keeps serving.
   await fc.assert(
     fc.asyncProperty(fc.string({ maxLength: 200 }), fc.constantFrom(...opNames), async (body, op) => {
       let parsed: unknown;
@@ -164,7 +167,6 @@ test('HTTP transport: malformed JSON arguments and garbage bodies get 4xx answer
     }),
     { numRuns: 150, seed: 11 },
   );
-  assert.equal(digest(), before, 'the database is unchanged');
   const alive = await post('project.info', '{}');
   assert.equal(alive.status, 200);
 });

@@ -1,7 +1,6 @@
 import {
   deleteDocument,
   documentPage,
-  documentSummaries,
   getDocument,
   getDocumentSummary,
   listDocuments,
@@ -20,7 +19,6 @@ import type { HandlerGroup } from '../types.js';
 type DocumentOps =
   | 'documents.list'
   | 'documents.page'
-  | 'documents.summaries'
   | 'documents.outlets'
   | 'documents.get'
   | 'documents.update'
@@ -36,7 +34,6 @@ export function documentHandlers(ws: Workspace): HandlerGroup<DocumentOps> {
     'documents.list': (args) => listDocuments(ws.project.db, args),
     'documents.page': ({ offset, limit, ...filters }) =>
       documentPage(ws.project.db, filters, offset ?? 0, limit ?? 100),
-    'documents.summaries': ({ ids }) => documentSummaries(ws.project.db, ids),
     'documents.outlets': () => listOutlets(ws.project.db),
     'documents.get': ({ id }) => found(getDocument(ws.project.db, id), 'document', id),
     'documents.update': ({ id, patch }) => {
