@@ -79,15 +79,16 @@ const documentPatch = z
   .partial()
   .strict();
 
-const exchangeFile = z
-  .object({
-    fileName: z.string().min(1).max(1000),
-    base64: z
-      .string()
-      .max(MAX_PAYLOAD_BYTES)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
-  })
-  .strict();
+/** A file sent by the renderer: its name and its bytes, base64-encoded. */
+const uploadedFile = z.object({
+  fileName: z.string().min(1).max(1000),
+  base64: z
+    .string()
+    .max(MAX_PAYLOAD_BYTES)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
+});
+
+const exchangeFile = uploadedFile.strict();
 
 const documentSort = z.enum(['title', 'outlet', 'publishedAt', 'importedAt', 'length', 'tagCount']);
 
@@ -131,13 +132,8 @@ export const api = {
   'documents.update': op(z.object({ id, patch: documentPatch }).strict()).returns<DocumentSummary>(),
   'documents.delete': op(z.object({ id }).strict()).returns<{ deleted: true }>(),
   'documents.import': op(
-    z
-      .object({
-        fileName: z.string().min(1).max(1000),
-        base64: z
-          .string()
-          .max(MAX_PAYLOAD_BYTES)
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
+    uploadedFile
+      .extend({
         allowDuplicate: z.boolean().optional(),
         collectionId: id.optional(),
         /** Chosen by the caller, so documents.cancelImport can stop this import while it is being read. */
@@ -149,20 +145,7 @@ export const api = {
   'documents.importBatch': op(
     z
       .object({
-        files: z
-          .array(
-            z
-              .object({
-                fileName: z.string().min(1).max(1000),
-                base64: z
-                  .string()
-                  .max(MAX_PAYLOAD_BYTES)
-                  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
-              })
-              .strict(),
-          )
-          .min(1)
-          .max(10_000),
+        files: z.array(uploadedFile.strict()).min(1).max(10_000),
         allowDuplicate: z.boolean().optional(),
         collectionId: id.optional(),
         importId: importId.optional(),
@@ -174,14 +157,9 @@ export const api = {
 
   /** Replaces a document's text with an edited version of its file; highlights are re-anchored, never dropped. */
   'documents.reimport': op(
-    z
-      .object({
+    uploadedFile
+      .extend({
         id,
-        fileName: z.string().min(1).max(1000),
-        base64: z
-          .string()
-          .max(MAX_PAYLOAD_BYTES)
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 file content'),
         importId: importId.optional(),
       })
       .strict(),
