@@ -91,8 +91,7 @@ export function documentHeading(db: Db, id: number): DocumentHeading | undefined
 export function listOutlets(db: Db): string[] {
   return db
     .prepare(
-      `SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL AND outlet != ''
-    ORDER BY outlet COLLATE NOCASE`,
+      `SELECT outlet FROM (SELECT DISTINCT outlet FROM documents WHERE outlet > '') ORDER BY outlet COLLATE NOCASE`,
     )
     .pluck()
     .all() as string[];
