@@ -1,7 +1,7 @@
 // A list that mounts only the rows on screen (plus a few either side), whatever its length: @tanstack/react-virtual
 // measures each rendered row, so rows may differ in height and grow (an expanded margin item, an editor).
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useImperativeHandle, useRef, type ReactNode } from 'react';
+import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 export interface VirtualListHandle {
   scrollToIndex(index: number, align?: 'start' | 'center' | 'end' | 'auto'): void;
@@ -21,6 +21,13 @@ interface Props {
   role?: string;
   header?: ReactNode;
   onRangeChange?(first: number, last: number): void;
+  /**
+   * Which rows to measure once rendered (default: every row). A list of fixed-height rows measures only the few that
+   * may grow: measuring each row of 100,000 re-lays out every position after it, the main cost of a first screen.
+   */
+  measured?(index: number): boolean;
+  /** Changing it drops every measured size (a row that was measured, e.g. an expanded one, is fixed again). */
+  sizesVersion?: unknown;
 }
 
 export const VirtualList = forwardRef<VirtualListHandle, Props>(function VirtualList(props, ref) {
@@ -36,6 +43,8 @@ export const VirtualList = forwardRef<VirtualListHandle, Props>(function Virtual
     role,
     header,
     onRangeChange,
+    measured,
+    sizesVersion,
   } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -59,6 +68,12 @@ export const VirtualList = forwardRef<VirtualListHandle, Props>(function Virtual
     }),
     [virtualizer],
   );
+  const version = useRef(sizesVersion);
+  useLayoutEffect(() => {
+    if (version.current === sizesVersion) return;
+    version.current = sizesVersion;
+    virtualizer.measure();
+  }, [sizesVersion, virtualizer]);
   const items = virtualizer.getVirtualItems();
   return (
     <div ref={scroller} className={`virtual-scroller ${className ?? ''}`} aria-label={label} role={role}>
@@ -68,7 +83,7 @@ export const VirtualList = forwardRef<VirtualListHandle, Props>(function Virtual
           <div
             key={item.key}
             data-index={item.index}
-            ref={virtualizer.measureElement}
+            ref={!measured || measured(item.index) ? virtualizer.measureElement : undefined}
             className={itemClassName}
             style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
           >

@@ -11,11 +11,12 @@ import { useChanges, useCollections, useDocumentSummary, useSliceVersion } from 
 import { slices } from '../store/store';
 import { EXCHANGE_FILE, requestExchangeImport } from '../exchange/exchangeRequests';
 import { ImportPanel } from './ImportPanel';
+import { DEFAULT_FILTERS, PAGE, pageArgs, type Filters, type Sort } from './libraryQuery';
 import { cancelImport, importBatch, SUPPORTED, type ImportProgress, type ImportSignal } from './importFiles';
 import './library.css';
 import { MetadataEditor } from './MetadataEditor';
+import { formatCount } from '../app/format';
 
-type Sort = 'importedAt' | 'title' | 'outlet' | 'publishedAt' | 'length' | 'tagCount';
 const SORTS: { id: Sort; label: string }[] = [
   { id: 'importedAt', label: 'Added' },
   { id: 'title', label: 'Title' },
@@ -25,33 +26,26 @@ const SORTS: { id: Sort; label: string }[] = [
   { id: 'length', label: 'Length' },
 ];
 // Module-level, so never new: the virtualizer re-measures every position (100,000 of them) when these change.
-// Rows are keyed by position, which stays valid as pages of the order arrive.
-const rowHeight = () => 58;
+// Rows are keyed by position, which stays valid as pages of the order arrive. Every row is ROW_HEIGHT tall (library.css
+// fixes it) but the selected one, which shows its actions or the details editor and is the only one measured.
+const ROW_HEIGHT = 56;
+const rowHeight = () => ROW_HEIGHT;
 const rowKey = (i: number) => i;
 
-/** Documents fetched per request as the list scrolls (the first page fills the screen at start-up). */
-const PAGE = 60;
-
-interface Filters {
-  sort: Sort;
-  descending: boolean;
-  outlet: string;
-  collectionId: number | '';
-}
-const DEFAULT_FILTERS: Filters = { sort: 'importedAt', descending: false, outlet: '', collectionId: '' };
-
-// The library's first page is what a person waits for at start-up: ask for it while React is still mounting.
+// The library's first page is what a person waits for at start-up (boot.ts sent it before this code loaded). Once it
+// has arrived, the list's first render shows it, with no second pass.
 let startupPage: Promise<DocumentPage> | null = requestPage(DEFAULT_FILTERS, 0);
+let startupPageArrived: DocumentPage | null = null;
+startupPage.then(
+  (page) => {
+    store.putDocuments(page.rows);
+    startupPageArrived = page;
+  },
+  () => undefined,
+);
 
 function requestPage(filters: Filters, offset: number): Promise<DocumentPage> {
-  return client['documents.page']({
-    sort: filters.sort,
-    descending: filters.descending,
-    offset,
-    limit: PAGE,
-    ...(filters.outlet ? { outlet: filters.outlet } : {}),
-    ...(filters.collectionId !== '' ? { collectionId: filters.collectionId } : {}),
-  });
+  return client['documents.page'](pageArgs(filters, offset));
 }
 
 export function LibraryPanel() {
@@ -118,7 +112,7 @@ export function LibraryPanel() {
     >
       <div className="panel-header">
         <h2>
-          Library <span className="muted">{order.data ? order.data.total.toLocaleString() : ''}</span>
+          Library <span className="muted">{order.data ? formatCount(order.data.total) : ''}</span>
         </h2>
         <div className="library-actions">
           <CommandButton command="import.files">Import…</CommandButton>
@@ -186,6 +180,11 @@ export function LibraryPanel() {
           itemKey={rowKey}
           overscan={8}
           onRangeChange={(first, last) => order.want(first, last)}
+          measured={(i) => {
+            const id = order.data!.ids[i];
+            return id !== undefined && (id === wb.documentId || id === editing);
+          }}
+          sizesVersion={`${wb.documentId}:${editing}`}
           renderItem={(i) => {
             const id = order.data!.ids[i];
             return id === undefined ? (
@@ -230,6 +229,7 @@ const LibraryRow = memo(function LibraryRow({ id, selected, editing, onOpen, onE
         type="button"
         className={`doc-item${selected ? ' selected' : ''}`}
         aria-current={selected}
+        title={doc.title}
         onClick={() => onOpen(id)}
       >
         <span className="doc-title">{doc.title}</span>
@@ -275,31 +275,43 @@ interface LibraryOrder {
   ids: (number | undefined)[];
 }
 
+/** The order with `page` filled in, over what was known (`known`) or over nothing. */
+function orderOf(page: DocumentPage, known?: (number | undefined)[]): LibraryOrder {
+  const ids: (number | undefined)[] = known ? [...known] : new Array(page.total);
+  ids.length = page.total;
+  page.ids.forEach((id, k) => {
+    ids[page.offset + k] = id;
+  });
+  return { total: page.total, ids };
+}
+
 /**
  * The library's order, fetched a page at a time around what is on screen: 100,000 documents cost one page of ids.
  * Re-queried when the filters change or documents are added or removed.
  */
 function useLibraryOrder(filters: Filters) {
   const membership = useSliceVersion(slices.documentSet);
-  const [state, setState] = useState<{ data: LibraryOrder | null; error: string | null }>({ data: null, error: null });
+  const [state, setState] = useState<{ data: LibraryOrder | null; error: string | null }>(() => ({
+    data: startupPageArrived && filters === DEFAULT_FILTERS ? orderOf(startupPageArrived) : null,
+    error: null,
+  }));
+  const shownAtMount = useRef(state.data !== null);
   const generation = useRef(0);
   const requested = useRef(new Set<number>());
   const adopt = useCallback((page: DocumentPage, reset: boolean) => {
     store.putDocuments(page.rows);
     setState((s) => {
-      const ids: (number | undefined)[] = reset || !s.data ? new Array(page.total) : [...s.data.ids];
-      ids.length = page.total;
-      page.ids.forEach((id, k) => {
-        ids[page.offset + k] = id;
-      });
-      return { data: { total: page.total, ids }, error: null };
+      return { data: orderOf(page, reset ? undefined : s.data?.ids), error: null };
     });
   }, []);
   useEffect(() => {
     const current = ++generation.current;
     requested.current = new Set([0]);
-    const pending = startupPage && filters === DEFAULT_FILTERS ? startupPage : requestPage(filters, 0);
+    const startup = filters === DEFAULT_FILTERS ? startupPage : null;
     startupPage = null;
+    startupPageArrived = null;
+    if (startup && shownAtMount.current) return;
+    const pending = startup ?? requestPage(filters, 0);
     pending.then(
       (page) => {
         if (current === generation.current) adopt(page, true);
