@@ -4,6 +4,7 @@ import { transportName } from '../api/client';
 import { useChanges } from '../store/hooks';
 import { useApi } from './useApi';
 import { useStatusMessage, useWorkbench } from './workbench';
+import { formatCount } from './format';
 
 export function StatusBar() {
   const wb = useWorkbench();
@@ -35,7 +36,7 @@ export function StatusBar() {
         {visibleStatus || (project.error ? `Cannot reach the project: ${project.error}` : 'Ready')}
       </span>
       <span className="status-project" title={info?.path}>
-        {info ? `${info.name} · ${info.documentCount.toLocaleString()} documents` : ''}
+        {info ? `${info.name} · ${formatCount(info.documentCount)} documents` : ''}
       </span>
       <span className="status-transport">{transportName() === 'ipc' ? 'Desktop' : 'Browser mode'}</span>
     </footer>

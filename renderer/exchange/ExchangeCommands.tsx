@@ -8,6 +8,7 @@ import { useCommands } from '../commands/useCommands';
 import { fileToBase64 } from '../library/importFiles';
 import './exchange.css';
 import { onExchangeImport } from './exchangeRequests';
+import { formatCount } from '../app/format';
 
 type Outcome = { report: ExchangeReport } | { fileName: string; refusal: string };
 
@@ -184,7 +185,7 @@ function Counts({ caption, counts, empty }: { caption: string; counts: ExchangeR
         {counts.map((c) => (
           <tr key={c.kind}>
             <td>{c.kind}</td>
-            <td className="count">{c.count.toLocaleString()}</td>
+            <td className="count">{formatCount(c.count)}</td>
           </tr>
         ))}
       </tbody>

@@ -11,6 +11,7 @@ import { colorOf } from '../reader/paint';
 import { useAnnotations, type Annotations } from '../reader/useAnnotations';
 import { TagChip } from '../tags/TagPicker';
 import './margin.css';
+import { formatCount } from '../app/format';
 
 type Row = { kind: 'highlight'; highlight: Highlight } | { kind: 'orphans'; count: number };
 
@@ -47,7 +48,7 @@ export function MarginPanel() {
       <div className="panel-header">
         <h2>Highlights</h2>
         <span className="muted">
-          {wb.documentId ? (placedCount === -1 ? rows.length : placedCount).toLocaleString() : ''}
+          {wb.documentId ? formatCount(placedCount === -1 ? rows.length : placedCount) : ''}
         </span>
       </div>
       {!wb.documentId && <p className="empty">Open a document to see its highlights and notes here.</p>}

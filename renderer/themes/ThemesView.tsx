@@ -11,6 +11,7 @@ import { useChanges, useTags } from '../store/hooks';
 import { Codebook } from '../tags/Codebook';
 import { CoderName } from '../coders/coders';
 import './themes.css';
+import { formatCount } from '../app/format';
 
 /** Bumps when an edit could change a query over tagged passages (tags, highlights, notes). */
 function useCodingVersion(): number {
@@ -132,7 +133,7 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
       overscan={4}
       header={
         <p className="muted theme-total">
-          {total.toLocaleString()} passages in {groups.data.length.toLocaleString()} documents
+          {formatCount(total)} passages in {formatCount(groups.data.length)} documents
         </p>
       }
       estimateSize={estimateSize}
