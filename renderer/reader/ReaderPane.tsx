@@ -107,6 +107,7 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [tagging, setTagging] = useState(false);
   const [flash, setFlash] = useState<{ start: number; end: number } | null>(null);
+  const [saving, setSaving] = useState<{ start: number; end: number } | null>(null);
   const [, setScrollTick] = useState(0);
   const selected = annotations.highlights.find((h) => h.id === wb.selectedHighlightId) ?? null;
 
@@ -114,7 +115,7 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
     setIndex(textRef.current ? indexParagraphs(textRef.current) : null);
   }, [mountedKey, paragraphs]);
   useEffect(() => () => clearHighlights(), []);
-  usePaint(index, annotations.highlights, annotations.tagColors, wb.selectedHighlightId, flash);
+  usePaint(index, annotations.highlights, annotations.tagColors, wb.selectedHighlightId, flash, saving);
   useJumpToFocus(doc.id, paragraphs, virtualizer, textRef, setFlash);
   useEffect(() => {
     if (!flash) return;
@@ -143,9 +144,12 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
   const createFromPending = useCallback(
     async (thenTag: boolean) => {
       if (!pending) return;
-      const created = await actions.create(doc.id, pending.start, pending.end);
+      // Shown as a highlight at once; if the save fails it goes again and the status bar says why.
+      setSaving({ start: pending.start, end: pending.end });
       window.getSelection()?.removeAllRanges();
       setPending(null);
+      const created = await actions.create(doc.id, pending.start, pending.end);
+      setSaving(null);
       if (created && thenTag) setTagging(true);
     },
     [pending, doc.id, actions],
@@ -360,15 +364,17 @@ function usePaint(
   tagColors: Map<number, string>,
   selectedId: number | null,
   flash: { start: number; end: number } | null,
+  saving: { start: number; end: number } | null,
 ): void {
-  useEffect(() => {
+  // Before the browser paints: a change and its highlights show in the same frame.
+  useLayoutEffect(() => {
     if (!index) return;
     performance.mark('gloss-paint-start');
     const visible = highlights.filter((h) => !h.orphaned && isMounted(index, h));
-    paintHighlights({ index, highlights: visible, tagColors, selectedId, flash });
+    paintHighlights({ index, highlights: visible, tagColors, selectedId, flash, saving });
     performance.mark('gloss-paint-end');
     performance.measure('gloss-paint', 'gloss-paint-start', 'gloss-paint-end');
-  }, [index, highlights, tagColors, selectedId, flash]);
+  }, [index, highlights, tagColors, selectedId, flash, saving]);
 }
 
 /**

@@ -29,12 +29,16 @@ export interface PaintRequest {
   tagColors: Map<number, string>;
   selectedId: number | null;
   flash: { start: number; end: number } | null;
+  /** A passage being saved: painted as the highlight it is about to be, so pressing H shows it at once. */
+  saving?: { start: number; end: number } | null;
 }
 
-export function paintHighlights({ index, highlights, tagColors, selectedId, flash }: PaintRequest): void {
+export function paintHighlights({ index, highlights, tagColors, selectedId, flash, saving }: PaintRequest): void {
   if (!supportsCustomHighlights()) return;
   clearHighlights();
   const byColor = new Map<string, Range[]>();
+  const savingRange = saving && rangeForOffsets(index, saving.start, saving.end);
+  if (savingRange) byColor.set(DEFAULT_HIGHLIGHT_COLOR, [savingRange]);
   let selected: Range | null = null;
   for (const h of highlights) {
     if (h.orphaned) continue;
@@ -65,7 +69,10 @@ export function paintHighlights({ index, highlights, tagColors, selectedId, flas
     registry().set('gloss-flash', h);
     registered.push('gloss-flash');
   }
-  styleElement().textContent = rules.join('\n');
+  // Rewriting the rules restyles the whole page: only when the colours changed.
+  const css = rules.join('\n');
+  const style = styleElement();
+  if (style.textContent !== css) style.textContent = css;
 }
 
 export function clearHighlights(): void {
