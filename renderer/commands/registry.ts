@@ -122,7 +122,8 @@ export function keyOf(
   const parts = [
     event.ctrlKey || event.metaKey ? 'Mod' : '',
     event.altKey ? 'Alt' : '',
-    event.shiftKey && name.length === 1 && /[A-Z0-9]/.test(name) ? 'Shift' : '',
+    // A shifted punctuation key is its own key ('?'); a shifted letter, digit or named key is 'Shift+…'.
+    event.shiftKey && (NAMED_KEYS.has(name) || /^[A-Z0-9]$/.test(name)) ? 'Shift' : '',
     name,
   ];
   return parts.filter(Boolean).join('+');

@@ -10,11 +10,14 @@ import { commands } from '../commands/registry';
 import { useCommands } from '../commands/useCommands';
 import { useDocumentSummary } from '../store/hooks';
 import { useHighlightActions } from './actions';
+import { CARET_KEYS, caretRect, extending, moveCaret, placeCaret } from './caret';
+import { HighlightHandles } from './HighlightHandles';
 import { HighlightToolbar, SelectionToolbar } from './HighlightToolbar';
-import { indexParagraphs, offsetAtPoint, rangeForOffsets, selectionOffsets, type ParagraphIndex } from './offsets';
+import { indexParagraphs, offsetAtPoint, rangeForOffsets, type ParagraphIndex } from './offsets';
 import { clearHighlights, paintHighlights } from './paint';
 import { paragraphAt, splitParagraphs, type Paragraph } from './paragraphs';
 import './reader.css';
+import { adjustSpan, keepSelectionInColumn, selectedPassage, type Span, type Step } from './selection';
 import { highlightAt, useAnnotations } from './useAnnotations';
 
 interface PendingSelection {
@@ -108,6 +111,10 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
   const [tagging, setTagging] = useState(false);
   const [flash, setFlash] = useState<{ start: number; end: number } | null>(null);
   const [saving, setSaving] = useState<{ start: number; end: number } | null>(null);
+  const [adjusting, setAdjusting] = useState<Span | null>(null);
+  const [caretMode, setCaretMode] = useState(false);
+  const [caret, setCaret] = useState<DOMRect | null>(null);
+  const dragging = useRef(false);
   const [, setScrollTick] = useState(0);
   const selected = annotations.highlights.find((h) => h.id === wb.selectedHighlightId) ?? null;
 
@@ -115,7 +122,14 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
     setIndex(textRef.current ? indexParagraphs(textRef.current) : null);
   }, [mountedKey, paragraphs]);
   useEffect(() => () => clearHighlights(), []);
-  usePaint(index, annotations.highlights, annotations.tagColors, wb.selectedHighlightId, flash, saving);
+  const painted = useMemo(
+    () =>
+      adjusting && wb.selectedHighlightId !== null
+        ? annotations.highlights.map((h) => (h.id === wb.selectedHighlightId ? { ...h, ...adjusting } : h))
+        : annotations.highlights,
+    [annotations.highlights, adjusting, wb.selectedHighlightId],
+  );
+  usePaint(index, painted, annotations.tagColors, wb.selectedHighlightId, flash, saving);
   useJumpToFocus(doc.id, paragraphs, virtualizer, textRef, setFlash);
   useEffect(() => {
     if (!flash) return;
@@ -125,12 +139,13 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
   // Floating toolbars follow their passage while the reader scrolls.
   useEffect(() => {
     const el = scroller.current;
-    if (!el || (!pending && !selected)) return;
+    if (!el || (!pending && !selected && !caretMode)) return;
     let frame = 0;
     const onScroll = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         setPending((p) => (p ? { ...p, rect: currentSelectionRect(p.rect) } : p));
+        setCaret((c) => (c ? caretRect() : c));
         setScrollTick((t) => t + 1);
       });
     };
@@ -139,11 +154,53 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
       el.removeEventListener('scroll', onScroll);
       cancelAnimationFrame(frame);
     };
-  }, [pending, selected]);
+  }, [pending, selected, caretMode]);
+
+  /** Reads the DOM selection as the pending passage; false when it covers no text of this document. */
+  const readSelection = useCallback((): boolean => {
+    if (!textRef.current) return false;
+    const passage = selectedPassage(textRef.current, window.getSelection(), doc.text);
+    if (!passage) {
+      setPending(null);
+      return false;
+    }
+    setPending({ ...passage, rect: window.getSelection()!.getRangeAt(0).getBoundingClientRect() });
+    setTagging(false);
+    return true;
+  }, [doc.text]);
+  // A drag that starts in the text may end anywhere — past a line's end, beyond the column, over the margin.
+  useEffect(() => {
+    let frame = 0;
+    const keepInColumn = (event: MouseEvent) => {
+      if (textRef.current) keepSelectionInColumn(textRef.current, event.clientX, event.clientY);
+    };
+    const onMove = (event: MouseEvent) => {
+      if (!dragging.current || !(event.buttons & 1)) return;
+      cancelAnimationFrame(frame);
+      // After the browser has moved the selection for this event.
+      frame = requestAnimationFrame(() => keepInColumn(event));
+    };
+    const onUp = (event: MouseEvent) => {
+      if (!dragging.current) return;
+      dragging.current = false;
+      cancelAnimationFrame(frame);
+      keepInColumn(event);
+      readSelection();
+    };
+    document.addEventListener('mousemove', onMove);
+    document.addEventListener('mouseup', onUp);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('mousemove', onMove);
+      document.removeEventListener('mouseup', onUp);
+    };
+  }, [readSelection]);
 
   const createFromPending = useCallback(
     async (thenTag: boolean) => {
       if (!pending) return;
+      setCaretMode(false);
+      setCaret(null);
       // Shown as a highlight at once; if the save fails it goes again and the status bar says why.
       setSaving({ start: pending.start, end: pending.end });
       window.getSelection()?.removeAllRanges();
@@ -232,25 +289,70 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
       category: 'Reader',
       keys: ['Escape'],
       hidden: true,
-      enabled: () => pending !== null || selected !== null || tagging,
+      enabled: () => pending !== null || selected !== null || tagging || caretMode,
       run: () => {
         setPending(null);
         setTagging(false);
+        setCaretMode(false);
+        setCaret(null);
         wb.selectHighlight(null);
         window.getSelection()?.removeAllRanges();
       },
     },
+    {
+      id: 'reader.caretMode',
+      label: caretMode ? 'Stop selecting with the keyboard' : 'Select text with the keyboard (caret)',
+      category: 'Reader',
+      keys: ['F7'],
+      run: () => {
+        if (caretMode || !textRef.current || !scroller.current) {
+          setCaretMode(false);
+          setCaret(null);
+          return;
+        }
+        if (!placeCaret(textRef.current, scroller.current.getBoundingClientRect())) return;
+        wb.selectHighlight(null);
+        setCaretMode(true);
+        setCaret(caretRect());
+        wb.setStatus(
+          'Keyboard selection: arrows move (Ctrl by word, Alt by sentence, Ctrl+↑/↓ by paragraph), Shift extends; ' +
+            'H highlights, T tags, Esc stops.',
+        );
+      },
+    },
+    ...CARET_KEYS.flatMap(({ key, direction, unit }) =>
+      [false, true].map((extend) => ({
+        id: `reader.caret.${extend ? 'extend' : 'move'}.${direction}.${unit}`,
+        label: `${extend ? 'Extend the selection' : 'Move the caret'} ${direction} by ${unit}`,
+        category: 'Reader',
+        keys: [extend ? extending(key) : key],
+        hidden: true,
+        enabled: () => caretMode,
+        run: () => {
+          moveCaret(direction, unit, extend);
+          const rect = caretRect();
+          setCaret(rect);
+          if (rect && scroller.current) keepInView(scroller.current, rect);
+          if (!readSelection()) setPending(null);
+        },
+      })),
+    ),
+    ...ADJUSTMENTS.map(({ id, label, keys, edge, direction, step }) => ({
+      id,
+      label,
+      category: 'Reader',
+      keys,
+      enabled: () => selected !== null && !selected.orphaned && pending === null && !caretMode,
+      run: async () => {
+        const next = adjustSpan(doc.text, selected!, edge, direction, step);
+        if (next) await actions.move(selected!, next.start, next.end);
+      },
+    })),
   ]);
 
   const onMouseUp = (event: React.MouseEvent) => {
-    if (!textRef.current) return;
-    const offsets = selectionOffsets(textRef.current, window.getSelection());
-    if (offsets) {
-      setPending({ ...offsets, rect: window.getSelection()!.getRangeAt(0).getBoundingClientRect() });
-      setTagging(false);
-      return;
-    }
-    setPending(null);
+    dragging.current = false;
+    if (readSelection()) return;
     const offset = offsetAtPoint(event.clientX, event.clientY);
     const hit = offset === null ? undefined : highlightAt(annotations.highlights, offset);
     wb.selectHighlight(hit?.id ?? null);
@@ -258,10 +360,13 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
   };
 
   const byline = <Byline doc={summary} />;
-  const pendingRect = pending?.rect;
+  // A toolbar follows its passage, and hides while the passage is scrolled out of the reader.
+  const viewport = pending || selected ? (scroller.current?.getBoundingClientRect() ?? null) : null;
+  const pendingRect = pending && onScreen(pending.rect, viewport) ? pending.rect : null;
+  const shownSpan = adjusting ?? selected;
   const selectedRect =
-    selected && index && isMounted(index, selected)
-      ? (rangeForOffsets(index, selected.start, selected.end)?.getBoundingClientRect() ?? null)
+    selected && shownSpan && index && isMounted(index, shownSpan)
+      ? onScreen(rangeForOffsets(index, shownSpan.start, shownSpan.end)?.getBoundingClientRect() ?? null, viewport)
       : null;
   return (
     <div className="reader-scroll" ref={scroller}>
@@ -272,7 +377,14 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
             {byline}
           </header>
         )}
-        <div className="reader-text" ref={textRef} onMouseUp={onMouseUp}>
+        <div
+          className="reader-text"
+          ref={textRef}
+          onMouseDown={() => {
+            dragging.current = true;
+          }}
+          onMouseUp={onMouseUp}
+        >
           <div ref={space} className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const p = paragraphs[item.index];
@@ -307,6 +419,17 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
             onMove={selected ? () => commands.run('highlight.move') : undefined}
           />
         )}
+        {caretMode && caret && (
+          <div className="reader-caret" style={{ left: caret.left, top: caret.top, height: caret.height }} />
+        )}
+        {!pending && selected && !selected.orphaned && selectedRect && index && (
+          <HighlightHandles
+            index={index}
+            span={shownSpan!}
+            onPreview={setAdjusting}
+            onAdjust={(span) => void actions.move(selected, span.start, span.end)}
+          />
+        )}
         {!pending && selected && selectedRect && (
           <HighlightToolbar
             rect={selectedRect}
@@ -339,6 +462,43 @@ function Byline({ doc }: { doc: DocumentSummary }) {
   );
 }
 
+/** Moving a passage's ends from the keyboard: Shift+arrows move its end, Alt+Shift+arrows its start (Ctrl: by word). */
+const ADJUSTMENTS: {
+  id: string;
+  label: string;
+  keys: string[];
+  edge: 'start' | 'end';
+  direction: 1 | -1;
+  step: Step;
+}[] = (['end', 'start'] as const).flatMap((edge) =>
+  ([1, -1] as const).flatMap((direction) =>
+    (['character', 'word'] as const).map((step) => {
+      const arrow = direction === 1 ? 'ArrowRight' : 'ArrowLeft';
+      const mods = [step === 'word' ? 'Mod' : '', edge === 'start' ? 'Alt' : '', 'Shift'].filter(Boolean).join('+');
+      return {
+        id: `highlight.${edge}.${direction === 1 ? 'later' : 'earlier'}.${step}`,
+        label: `Move the highlight's ${edge} one ${step} ${direction === 1 ? 'later' : 'earlier'}`,
+        keys: [`${mods}+${arrow}`],
+        edge,
+        direction,
+        step,
+      };
+    }),
+  ),
+);
+
+function onScreen(rect: DOMRect | null, viewport: DOMRect | null): DOMRect | null {
+  if (!rect || !viewport) return rect;
+  return rect.bottom < viewport.top || rect.top > viewport.bottom ? null : rect;
+}
+
+/** Scrolls the reader so that `rect` (the caret) stays on screen, with a line's room either side. */
+function keepInView(scroller: HTMLElement, rect: DOMRect): void {
+  const box = scroller.getBoundingClientRect();
+  if (rect.top < box.top + 40) scroller.scrollBy({ top: rect.top - box.top - 80 });
+  else if (rect.bottom > box.bottom - 40) scroller.scrollBy({ top: rect.bottom - box.bottom + 80 });
+}
+
 function currentSelectionRect(fallback: DOMRect): DOMRect {
   const selection = window.getSelection();
   return selection && selection.rangeCount && !selection.isCollapsed
@@ -352,7 +512,7 @@ function mountedSpan(index: ParagraphIndex): { from: number; to: number } | null
   return { from: index.starts[0], to: index.starts[last] + (index.nodes[last]?.length ?? 0) };
 }
 
-function isMounted(index: ParagraphIndex, h: Highlight): boolean {
+function isMounted(index: ParagraphIndex, h: { start: number; end: number }): boolean {
   const span = mountedSpan(index);
   return Boolean(span && h.start < span.to && h.end > span.from);
 }

@@ -87,13 +87,19 @@ function locate(index: ParagraphIndex, offset: number, isEnd: boolean): { node: 
   return { node, offset: within };
 }
 
-/** Text offset under a screen point (for clicking on a painted highlight). */
-export function offsetAtPoint(x: number, y: number): number | null {
+/** The DOM position (text node and offset) under a screen point, or null. */
+export function caretPointAt(x: number, y: number): { node: Node; offset: number } | null {
   const doc = document as Document & {
     caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
   };
   const position = doc.caretPositionFromPoint?.(x, y);
-  if (position) return offsetOfPoint(position.offsetNode, position.offset);
+  if (position) return { node: position.offsetNode, offset: position.offset };
   const range = document.caretRangeFromPoint?.(x, y);
-  return range ? offsetOfPoint(range.startContainer, range.startOffset) : null;
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+/** Text offset under a screen point (for clicking on a painted highlight). */
+export function offsetAtPoint(x: number, y: number): number | null {
+  const point = caretPointAt(x, y);
+  return point ? offsetOfPoint(point.node, point.offset) : null;
 }

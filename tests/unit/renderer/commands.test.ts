@@ -27,6 +27,9 @@ test('keys are named the same way whatever the keyboard reports', () => {
   assert.equal(keyOf(keyEvent('Z', { ctrl: true, shift: true })), 'Mod+Shift+Z');
   assert.equal(keyOf(keyEvent('h')), 'H');
   assert.equal(keyOf(keyEvent('Delete')), 'Delete');
+  assert.equal(keyOf(keyEvent('ArrowRight', { shift: true })), 'Shift+ArrowRight');
+  assert.equal(keyOf(keyEvent('ArrowLeft', { ctrl: true, shift: true })), 'Mod+Shift+ArrowLeft');
+  assert.equal(keyOf(keyEvent('?', { shift: true })), '?');
   assert.equal(keyOf(keyEvent('Control', { ctrl: true })), null);
 });
 
