@@ -20,32 +20,6 @@ export function offsetOfPoint(node: Node, offset: number): number | null {
   return start + range.toString().length;
 }
 
-/** The text offsets a DOM selection covers, clamped to paragraphs; null for an empty or outside selection. */
-export function selectionOffsets(
-  container: HTMLElement,
-  selection: Selection | null,
-): { start: number; end: number } | null {
-  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
-  const range = selection.getRangeAt(0);
-  if (!container.contains(range.commonAncestorContainer)) return null;
-  const start = offsetOfPoint(range.startContainer, range.startOffset) ?? firstParagraphStartAfter(container, range);
-  const end = offsetOfPoint(range.endContainer, range.endOffset) ?? lastParagraphEndBefore(container, range);
-  if (start === null || end === null || end <= start) return null;
-  return { start, end };
-}
-
-function firstParagraphStartAfter(container: HTMLElement, range: Range): number | null {
-  const p = paragraphElements(container).find((el) => range.intersectsNode(el));
-  return p ? Number(p.dataset.start) : null;
-}
-
-function lastParagraphEndBefore(container: HTMLElement, range: Range): number | null {
-  const p = paragraphElements(container)
-    .filter((el) => range.intersectsNode(el))
-    .pop();
-  return p ? Number(p.dataset.start) + (p.textContent?.length ?? 0) : null;
-}
-
 export interface ParagraphIndex {
   starts: number[];
   nodes: (Text | null)[];
