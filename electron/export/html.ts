@@ -20,15 +20,10 @@ export function memoToHtml(model: MemoModel): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${esc(model.title)}</title><style>${STYLE}</style></head>
 <body>
-${startsWithTitle(model) ? '' : `<h1>${esc(model.title)}</h1>\n`}${body}
+${body}
 ${notes ? `<section class="footnotes"><h2>Sources</h2><ol>\n${notes}\n</ol></section>` : ''}
 </body></html>
 `;
-}
-
-function startsWithTitle(model: MemoModel): boolean {
-  const first = model.blocks[0];
-  return first?.type === 'heading' && (first.content ?? []).map((c) => c.text ?? '').join('') === model.title;
 }
 
 function block(node: JsonNode, model: MemoModel): string {

@@ -13,6 +13,7 @@ export interface Footnote {
 
 export interface MemoModel {
   title: string;
+  /** The memo's blocks, beginning with its title as a heading (added when the memo does not begin with it). */
   blocks: JsonNode[];
   footnotes: Footnote[];
   /** Footnote number for each citation node, in document order. */
@@ -51,7 +52,15 @@ export function buildMemoModel(title: string, content: string, sources: Citation
     footnotes.push(footnote);
     footnoteFor.set(node, footnote);
   });
-  return { title, blocks: root.content ?? [], footnotes, footnoteFor };
+  return { title, blocks: withTitle(title, root.content ?? []), footnotes, footnoteFor };
+}
+
+/** Every export format opens with the memo's title, once. */
+function withTitle(title: string, blocks: JsonNode[]): JsonNode[] {
+  const first = blocks[0];
+  const text = (node: JsonNode): string => node.text ?? (node.content ?? []).map(text).join('');
+  if (!title.trim() || (first?.type === 'heading' && text(first).trim() === title.trim())) return blocks;
+  return [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: title }] }, ...blocks];
 }
 
 function walk(node: JsonNode, visit: (node: JsonNode) => void): void {

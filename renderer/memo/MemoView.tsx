@@ -17,6 +17,17 @@ import { DraftFromTags } from './DraftFromTags';
 import { ExportMenu } from './ExportMenu';
 import './memo.css';
 
+/**
+ * Where a citation "at the end" goes: in place of the empty paragraph the editor keeps last (to type after a block),
+ * so that citing several passages leaves no empty paragraph between them.
+ */
+function endOfMemo(editor: Editor): number | { from: number; to: number } {
+  const { doc } = editor.state;
+  const last = doc.lastChild;
+  const size = doc.content.size;
+  return last?.type.name === 'paragraph' && last.content.size === 0 ? { from: size - last.nodeSize, to: size } : size;
+}
+
 export function MemoView() {
   const wb = useWorkbench();
   const list = useMemos();
@@ -191,11 +202,11 @@ function MemoEditor({ memoId }: { memoId: number }) {
       if (!editor || ids.length === 0) return;
       const resolved = (await wb.client['citations.resolve']({ highlightIds: ids })).filter((s) => s.exists);
       const nodes = resolved.map((s) => ({ type: 'citation', attrs: citationAttrs(s) }));
-      const chain = editor.chain().focus();
-      (position === undefined
-        ? chain.insertContentAt(editor.state.doc.content.size, nodes)
-        : chain.insertContentAt(position, nodes)
-      ).run();
+      editor
+        .chain()
+        .focus()
+        .insertContentAt(position ?? endOfMemo(editor), nodes)
+        .run();
       setSources((prev) => new Map([...prev, ...resolved.map((s) => [s.highlightId, s] as const)]));
       wb.setStatus(`Cited ${resolved.length} passage${resolved.length === 1 ? '' : 's'}.`);
     },

@@ -46,7 +46,7 @@ export function citationAttrs(source: CitationSource) {
   };
 }
 
-function CitationView({ node, selected }: NodeViewProps) {
+function CitationView({ node, selected, editor, getPos }: NodeViewProps) {
   const wb = useWorkbench();
   const sources = useContext(CitationSources);
   const attrs = node.attrs as ReturnType<typeof citationAttrs>;
@@ -71,19 +71,28 @@ function CitationView({ node, selected }: NodeViewProps) {
       className={`citation-block${deleted ? ' deleted' : ''}${selected ? ' selected' : ''}`}
       data-citation=""
     >
-      <blockquote>
-        <button
-          type="button"
-          className="citation-quote"
-          onClick={open}
-          disabled={!live?.exists}
-          title={live?.exists ? 'Open this passage in the reader' : undefined}
-        >
-          “{quote}”
-        </button>
+      {/* A click selects the citation (to move, copy or delete it); a double-click or the link opens the passage. */}
+      <blockquote
+        className="citation-quote"
+        title={live?.exists ? 'Double-click to open this passage in the reader' : undefined}
+        onClick={() => {
+          const at = getPos();
+          if (typeof at === 'number') editor.commands.setNodeSelection(at);
+        }}
+        onDoubleClick={open}
+      >
+        “{quote}”
       </blockquote>
       <figcaption>
         {source || 'Source not set'}
+        {live?.exists && (
+          <>
+            {' · '}
+            <button type="button" className="link-button citation-open" onClick={open}>
+              Go to passage
+            </button>
+          </>
+        )}
         {deleted && <span className="citation-deleted"> · passage deleted — last quote kept</span>}
       </figcaption>
     </NodeViewWrapper>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
-import { SEED_ISTANBUL, SEED_TURKEY, openDocument, selectPhrase } from '../support/reader.js';
+import { SEED_ISTANBUL, SEED_TURKEY, highlightAndTag, openDocument, selectPhrase } from '../support/reader.js';
 
 let app: AppSession;
 before(async () => {
@@ -68,7 +68,11 @@ test('a memo cites passages from two reports, a citation opens its passage, and 
   await page.getByText('Memo saved.').waitFor();
   await app.screenshot('memo-composer');
 
+  // A click selects the citation and stays in the memo; a double-click opens its passage.
   await citations.nth(1).locator('.citation-quote').click();
+  await page.locator('.citation-block.selected').waitFor();
+  assert.equal(await page.locator('.memo-editor').count(), 1, 'still in the memo');
+  await citations.nth(1).locator('.citation-quote').dblclick();
   await page.locator('.reader .doc-headline', { hasText: DOC_B }).waitFor();
   await page.locator('.margin-item.selected', { hasText: 'direct air links' }).waitFor();
 
@@ -90,9 +94,55 @@ test('a memo cites passages from two reports, a citation opens its passage, and 
     assert.ok(bytes.length > 200, `${ext} export is not empty`);
     if (ext === 'md') {
       const md = bytes.toString('utf8');
+      assert.match(md, /^# Embassy talks memo\n/, 'the Markdown opens with the title');
       assert.ok(md.includes('Both outlets stress the narrow agenda.'));
       assert.equal((md.match(/^\[\^\d\]:/gm) ?? []).length, 2);
     }
     if (ext === 'pdf') assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
   }
+});
+
+test('the composer: a long title shows whole, citations leave no empty paragraphs, drafted headings look like headings', async () => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Memos' }).click();
+  await page.getByRole('button', { name: 'New memo' }).click();
+  await page.getByRole('textbox', { name: 'Memo title' }).fill('Embassy staffing talks, February 2025');
+  await page.getByRole('button', { name: 'Reader' }).click();
+  await openDocument(page, DOC_A);
+  await highlightAndTag(page, 'embassies in Moscow and Washington', 'Embassy staffing');
+  for (const phrase of ['confirmed that Ukraine was not part of the talks', 'the second round of talks']) {
+    await highlight(phrase);
+    await page.locator('.highlight-toolbar').getByRole('button', { name: 'Cite' }).click();
+    await page.locator('.citation-block', { hasText: phrase }).waitFor();
+    await page.getByRole('button', { name: 'Reader' }).click();
+    await openDocument(page, DOC_A);
+  }
+  await page.getByRole('button', { name: 'Memos' }).click();
+  await page.locator('.memo-body .citation-block').nth(1).waitFor();
+  assert.equal(await page.locator('.memo-body .citation-block').count(), 2, 'both citations are in the new memo');
+  // The editor keeps one empty paragraph last, to type after a citation; none may stand between blocks.
+  const emptyBetween = await page.evaluate(() => {
+    const blocks = [...document.querySelectorAll('.memo-body > *')];
+    return blocks.filter((b, i) => b.tagName === 'P' && b.textContent === '' && i < blocks.length - 1).length;
+  });
+  assert.equal(emptyBetween, 0, 'no empty paragraph left behind a citation');
+
+  const title = page.getByRole('textbox', { name: 'Memo title' });
+  assert.equal(await title.inputValue(), 'Embassy staffing talks, February 2025');
+  const fits = await title.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth);
+  assert.ok(fits, 'the whole 37-character title is visible at 1440 px');
+
+  await page.getByRole('button', { name: 'Draft from tags…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Draft from tags' });
+  await dialog.locator('label', { hasText: 'Embassy staffing' }).getByRole('checkbox').check();
+  await dialog.getByRole('button', { name: 'Draft memo' }).click();
+  const heading = page.locator('.memo-body h2', { hasText: 'Embassy staffing' });
+  await heading.waitFor();
+  const style = await heading.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { size: parseFloat(s.fontSize), transform: s.textTransform };
+  });
+  assert.ok(style.size >= 18, `a section heading is large (${style.size}px)`);
+  assert.equal(style.transform, 'none');
+  await app.screenshot('memo-drafted');
 });

@@ -228,3 +228,24 @@ test('annotations export: CSV (formula-safe) and W3C Web Annotation JSON', async
     ['TextQuoteSelector', 'TextPositionSelector'],
   );
 });
+
+test('every format opens with the memo title, once, also when the memo body does not begin with it', async () => {
+  const untitledBody = {
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Body only.' }] }],
+  };
+  const memo = await client['memos.create']({ title: 'Visa backlog note', content: JSON.stringify(untitledBody) });
+  const file = async (format: 'md' | 'html' | 'docx') =>
+    Buffer.from((await client['export.memo']({ memoId: memo.id, format })).base64, 'base64');
+  const md = (await file('md')).toString('utf8');
+  assert.match(md, /^# Visa backlog note\n\nBody only\./);
+  const html = (await file('html')).toString('utf8');
+  assert.equal(html.match(/<h1>Visa backlog note<\/h1>/g)?.length, 1);
+  const docx = await (await JSZip.loadAsync(await file('docx'))).file('word/document.xml')!.async('string');
+  assert.ok(docx.indexOf('Visa backlog note') < docx.indexOf('Body only.'), 'the title comes first');
+  assert.match(docx, /<w:pStyle w:val="Heading1"\/>/);
+
+  // A memo that already begins with its title as a heading is not given it twice.
+  const titled = (await exported('md')).toString('utf8');
+  assert.equal(titled.match(/^# Istanbul talks: what changed$/gm)?.length, 1);
+});
