@@ -17,10 +17,11 @@ interface SelectionToolbarProps {
   rect: DOMRect;
   onHighlight(): void;
   onTag(): void;
+  onInVivo(): void;
   onMove?(): void;
 }
 
-export function SelectionToolbar({ rect, onHighlight, onTag, onMove }: SelectionToolbarProps) {
+export function SelectionToolbar({ rect, onHighlight, onTag, onInVivo, onMove }: SelectionToolbarProps) {
   return (
     <div
       className="floating-toolbar"
@@ -35,6 +36,9 @@ export function SelectionToolbar({ rect, onHighlight, onTag, onMove }: Selection
       </button>
       <button type="button" onClick={onTag} title="Highlight and tag (T)">
         Tag… <kbd>T</kbd>
+      </button>
+      <button type="button" onClick={onInVivo} title="Tag with these words as the tag's name (V)">
+        In vivo <kbd>V</kbd>
       </button>
       {onMove && (
         <button type="button" onClick={onMove} title="Move the selected highlight here (M)">

@@ -229,6 +229,23 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
       run: () => createFromPending(false),
     },
     {
+      id: 'highlight.inVivo',
+      label: 'Highlight and tag with its own words (in vivo)',
+      category: 'Reader',
+      keys: ['V'],
+      enabled: () => pending !== null,
+      run: async () => {
+        const { start, end } = pending!;
+        setSaving({ start, end });
+        window.getSelection()?.removeAllRanges();
+        setPending(null);
+        setCaretMode(false);
+        setCaret(null);
+        await actions.createInVivo(doc.id, start, end, doc.text.slice(start, end), annotations.tags);
+        setSaving(null);
+      },
+    },
+    {
       id: 'highlight.move',
       label: 'Move the selected highlight to the selected text',
       category: 'Reader',
@@ -416,6 +433,7 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
             rect={pendingRect}
             onHighlight={() => void createFromPending(false)}
             onTag={() => void createFromPending(true)}
+            onInVivo={() => commands.run('highlight.inVivo')}
             onMove={selected ? () => commands.run('highlight.move') : undefined}
           />
         )}

@@ -12,6 +12,16 @@ export interface HighlightActions {
   move(highlight: Highlight, start: number, end: number): Promise<void>;
   /** Assigns a tag by name, creating it in the codebook if it is new. */
   tagByName(highlight: Highlight, name: string, tags: Tag[]): Promise<void>;
+  /** In-vivo coding: highlights the passage with a tag named by its own words (an existing one of that name). */
+  createInVivo(documentId: number, start: number, end: number, words: string, tags: Tag[]): Promise<Highlight | null>;
+}
+
+/** The longest in-vivo tag name: a tag is a label, not a quote. */
+const IN_VIVO_MAX = 80;
+
+export function inVivoName(words: string): string {
+  const name = words.replace(/\s+/g, ' ').trim();
+  return name.length <= IN_VIVO_MAX ? name : `${name.slice(0, IN_VIVO_MAX - 1).trimEnd()}…`;
 }
 
 export function useHighlightActions(): HighlightActions {
@@ -62,6 +72,20 @@ export function useHighlightActions(): HighlightActions {
           setStatus('Highlight moved (Ctrl+Z to undo).');
         } catch (error) {
           report(error);
+        }
+      },
+      async createInVivo(documentId, start, end, words, tags) {
+        const name = inVivoName(words);
+        try {
+          const tag =
+            tags.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? (await client['tags.create']({ name }));
+          const created = await client['highlights.create']({ documentId, start, end, tagIds: [tag.id] });
+          selectHighlight(created.id);
+          setStatus(`Highlighted and tagged “${tag.name}” (in vivo).`);
+          return created;
+        } catch (error) {
+          report(error);
+          return null;
         }
       },
       async tagByName(highlight, name, tags) {

@@ -95,7 +95,7 @@ export function TagPicker({ tags, exclude = [], autoFocus, onPick, onClose }: Pr
 
 export function TagChip({ tag, onRemove }: { tag: Tag; onRemove?(): void }) {
   return (
-    <span className="tag-chip" style={{ borderColor: tag.color }}>
+    <span className="tag-chip" style={{ borderColor: tag.color }} title={tag.description || undefined}>
       <span className="swatch" style={{ background: tag.color }} />
       {tag.name}
       {onRemove && (

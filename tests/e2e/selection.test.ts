@@ -190,3 +190,24 @@ test("a highlight's ends move with Shift+arrow keys and with its grips, each und
   await page.keyboard.press('Control+z');
   await page.locator('.margin-quote', { hasText: /^“countries met in”$/ }).waitFor();
 });
+
+test('in-vivo coding: V highlights the selection and tags it with its own words', async () => {
+  const { page } = app;
+  await page.evaluate((text) => {
+    const p = [...document.querySelectorAll<HTMLElement>('.reader-text [data-start]')].find((el) =>
+      el.textContent?.includes(text),
+    )!;
+    const range = document.createRange();
+    const at = p.textContent!.indexOf(text);
+    range.setStart(p.firstChild!, at);
+    range.setEnd(p.firstChild!, at + text.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, 'operational framework');
+  await page.keyboard.press('v');
+  const item = page.locator('.margin-item', { hasText: 'operational framework' });
+  await item.locator('.tag-chip', { hasText: 'operational framework' }).waitFor();
+  const tags = await api<{ name: string; highlightCount: number }[]>(page, 'tags.list', {});
+  assert.equal(tags.find((t) => t.name === 'operational framework')?.highlightCount, 1);
+});
