@@ -63,6 +63,23 @@ test('the text is the paragraphs as written: headers, footers and page numbers g
   assert.ok(!/\b(coun|ques|re|de)-\s/.test(statement));
 });
 
+test('the original PDF is kept, and undo/redo of the import takes it away and brings it back', async () => {
+  const doc = imported.get('bulletin.pdf')!;
+  const original = async () => (await client['documents.originalPdf']({ id: doc.id }))?.base64;
+  assert.equal(original && (await original()), fixtures[1].bytes.toString('base64'));
+  const extra = await client['documents.import']({
+    fileName: 'again.pdf',
+    base64: fixtures[1].bytes.toString('base64'),
+    allowDuplicate: true,
+  });
+  const id = extra.document!.id;
+  assert.ok(await client['documents.originalPdf']({ id }));
+  await client['history.undo']({});
+  await assert.rejects(client['documents.originalPdf']({ id }));
+  await client['history.redo']({});
+  assert.equal((await client['documents.originalPdf']({ id }))?.base64, fixtures[1].bytes.toString('base64'));
+});
+
 test('titles: the document info, else the largest text on page 1 — not “Statement By”', () => {
   for (const f of fixtures) assert.equal(imported.get(f.name)!.title, f.title, f.name);
 });
