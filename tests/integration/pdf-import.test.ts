@@ -11,6 +11,7 @@ import { chromiumPdfService } from '../../electron/server/pdf.js';
 import { createClient, type GlossClient } from '../../shared/api.js';
 import type { DocumentFull } from '../../shared/types.js';
 import { chromiumReportPdf, statementPdf, twoColumnPdf, type PdfFixture } from '../support/pdfFixtures.js';
+import { artifactsDir } from '../support/app.js';
 import { tempDir } from '../support/temp.js';
 
 let client: GlossClient;
@@ -99,17 +100,14 @@ test('citations carry their page into Markdown, HTML, DOCX and PDF memos', async
   const doc = imported.get('statement.pdf')!;
   const [, second, third, fourth] = doc.pages!;
   // One passage inside page 4, one across the break from page 2 to page 3.
-  const onFour = await client['highlights.create']({
+  const words = (from: number, to: number) => ({
     documentId: doc.id,
-    start: fourth.offset + 5,
-    end: fourth.offset + 60,
+    start: doc.text.indexOf(' ', from) + 1,
+    end: doc.text.indexOf(' ', to),
   });
-  const across = await client['highlights.create']({
-    documentId: doc.id,
-    start: third.offset - 30,
-    end: third.offset + 30,
-  });
-  assert.ok(third.offset - 30 > second.offset);
+  const onFour = await client['highlights.create'](words(fourth.offset + 5, fourth.offset + 60));
+  const across = await client['highlights.create'](words(third.offset - 40, third.offset + 30));
+  assert.ok(third.offset - 40 > second.offset);
   const citation = (h: { id: number; exact: string }) => ({
     type: 'citation',
     attrs: { highlightId: h.id, quote: h.exact, documentTitle: '', outlet: '', publishedAt: '' },
@@ -129,7 +127,19 @@ test('citations carry their page into Markdown, HTML, DOCX and PDF memos', async
   expectPages((await file('html')).toString('utf8'), 'html');
   const zip = await JSZip.loadAsync(await file('docx'));
   expectPages(await zip.file('word/footnotes.xml')!.async('string'), 'docx');
-  const pdfPath = path.join(dir, 'memo.pdf');
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const pdfPath = path.join(artifactsDir, 'memo-pdf-citations.pdf');
   fs.writeFileSync(pdfPath, await file('pdf'));
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '70',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    pdfPath,
+    path.join(artifactsDir, 'memo-pdf-citations'),
+  ]);
   expectPages(execFileSync('pdftotext', [pdfPath, '-']).toString('utf8').replace(/\s+/g, ' '), 'pdf');
 });
