@@ -334,6 +334,9 @@ export const api = {
   'coders.rename': op(
     z.object({ id, name: shortText(200).trim().min(1, 'a coder needs a name') }).strict(),
   ).returns<Coder>(),
+
+  // PDF pages: the original file of an imported PDF, for the page view (null when it was not kept).
+  'documents.originalPdf': op(z.object({ id }).strict()).returns<{ base64: string } | null>(),
 } as const;
 
 export type Api = typeof api;

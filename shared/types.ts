@@ -123,7 +123,9 @@ export interface CitationSource {
   author: string | null;
   publishedAt: string | null;
   url: string | null;
+  /** The PDF page the passage starts on, and the one it ends on (the same for a passage on one page). */
   page: number | null;
+  pageEnd: number | null;
 }
 
 export interface ThemePassage {

@@ -8,6 +8,7 @@ import { highlightHandlers } from './handlers/highlights.js';
 import { historyHandlers } from './handlers/history.js';
 import { memoHandlers } from './handlers/memos.js';
 import { noteHandlers } from './handlers/notes.js';
+import { pdfHandlers } from './handlers/pdf.js';
 import { projectHandlers } from './handlers/project.js';
 import { searchHandlers } from './handlers/search.js';
 import { tagHandlers } from './handlers/tags.js';
@@ -32,5 +33,6 @@ export function createHandlers(ws: Workspace, services: HandlerServices = {}): H
     ...exportHandlers(ws, services.export),
     ...historyHandlers(ws),
     ...exchangeHandlers(ws),
+    ...pdfHandlers(ws),
   };
 }

@@ -1,5 +1,6 @@
 // A memo as exporters see it: its tiptap JSON with every citation resolved to the current passage
 // (or, if the passage was deleted, the quote stored in the memo) and numbered as a footnote.
+import { pageLabel } from '../../shared/pages.js';
 import type { CitationSource } from '../../shared/types.js';
 import type { JsonNode } from '../memo/draft.js';
 
@@ -68,7 +69,7 @@ function walk(node: JsonNode, visit: (node: JsonNode) => void): void {
   for (const child of node.content ?? []) walk(child, visit);
 }
 
-/** "Outlet, “Title”, 2025-02-27, p. 3" — the source line of a footnote. */
+/** "Outlet, “Title”, 2025-02-27, p. 3" (or "pp. 3–4") — the source line of a footnote. */
 export function sourceLine(f: Footnote): string {
   const title = f.source?.documentTitle ?? f.stored.documentTitle;
   const parts = [
@@ -76,7 +77,7 @@ export function sourceLine(f: Footnote): string {
     f.source?.author ?? '',
     title ? `“${title}”` : '',
     f.source?.publishedAt ?? f.stored.publishedAt,
-    f.source?.page ? `p. ${f.source.page}` : '',
+    pageLabel(f.source?.page, f.source?.pageEnd),
   ].filter(Boolean);
   return parts.join(', ') + (f.deleted ? ' (passage since deleted from the project)' : '');
 }

@@ -5,6 +5,7 @@ import type { ImportResult, PageStart } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { documentWriter, getDocumentSummaries, getDocumentSummary } from '../db/documents.js';
 import { recordEdit } from '../db/oplog.js';
+import { keepOriginalPdf } from '../db/originals.js';
 import { ImportError } from './errors.js';
 import { baseName, formatOf, type ExtractedFile } from './extractors.js';
 import { extractionPool, type ExtractionPool } from './pool.js';
@@ -173,6 +174,7 @@ function writeImport(db: Db, writer: Writer, item: ExtractedImport): { id: numbe
     pages: extracted.pages ?? null,
     collectionId: request.collectionId ?? null,
   });
+  if (extracted.format === 'pdf') keepOriginalPdf(db, id, request.bytes);
   return { id, result: { fileName, status: 'imported', document: null, message: null, warnings } };
 }
 

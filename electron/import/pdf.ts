@@ -1,19 +1,15 @@
-// PDF import with pdfjs-dist (Mozilla's PDF.js): text per page, lines regrouped into paragraphs by the
-// vertical gaps between them, and each page's start offset kept so a citation can name its page.
-import type { PageStart } from '../../shared/types.js';
+// PDF import with pdfjs-dist (Mozilla's PDF.js): positioned text per page, regrouped into lines here and into
+// paragraphs by pdfLayout.ts (running headers dropped, hyphenation joined, page start offsets kept).
 import { textTooLong, type Extracted } from './extractors.js';
 import { ImportError } from './errors.js';
 import { describeCount, type ImportLimits } from './limits.js';
+import { cleanItemText, largestTextTitle, pdfText, usableInfoTitle, type PdfLine, type PdfPage } from './pdfLayout.js';
 import { extractTitle } from './text.js';
 
-interface Line {
-  text: string;
-  y: number;
-  height: number;
-}
 interface TextItem {
   str?: string;
   transform?: number[];
+  width?: number;
   height?: number;
   hasEOL?: boolean;
 }
@@ -34,32 +30,27 @@ export async function extractPdf(bytes: Buffer, fileName: string, limits: Import
   } catch (error) {
     throw new ImportError(`${fileName} is not a readable PDF (${(error as Error).message}).`);
   }
-  if (pdf.numPages > limits.maxPdfPages) {
+  try {
+    if (pdf.numPages > limits.maxPdfPages) throw tooManyPages(fileName, limits.maxPdfPages);
+    const pages: PdfPage[] = [];
+    let chars = 0;
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      const lines = toLines(content.items as TextItem[]);
+      pages.push({ page: n, height: page.view[3] - page.view[1], lines });
+      chars += lines.reduce((sum, l) => sum + l.text.length + 1, 0);
+      if (chars > limits.maxTextChars) throw textTooLong(fileName, limits.maxTextChars);
+    }
+    const { text, pages: starts } = pdfText(pages);
+    const info = ((await pdf.getMetadata().catch(() => null))?.info ?? {}) as Record<string, unknown>;
+    const title =
+      usableInfoTitle(info.Title) ?? largestTextTitle(pages) ?? extractTitle(text, fileName.replace(/\.[^.]+$/, ''));
+    const warnings = text ? [] : [`${fileName} has no text layer (a scanned PDF?); Gloss does not run OCR.`];
+    return { text, title, pages: starts, warnings };
+  } finally {
     await pdf.destroy();
-    throw tooManyPages(fileName, limits.maxPdfPages);
   }
-  const paragraphs: string[] = [];
-  const pages: PageStart[] = [];
-  let offset = 0;
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
-    const content = await page.getTextContent();
-    const pageParagraphs = toParagraphs(toLines(content.items as TextItem[]));
-    if (pageParagraphs.length === 0) continue;
-    pages.push({ page: n, offset });
-    for (const p of pageParagraphs) {
-      paragraphs.push(p);
-      offset += p.length + 2;
-    }
-    if (offset > limits.maxTextChars) {
-      await pdf.destroy();
-      throw textTooLong(fileName, limits.maxTextChars);
-    }
-  }
-  await pdf.destroy();
-  const text = paragraphs.join('\n\n');
-  const warnings = text ? [] : [`${fileName} has no text layer (a scanned PDF?); Gloss does not run OCR.`];
-  return { text, title: extractTitle(text, fileName.replace(/\.[^.]+$/, '')), pages, warnings };
 }
 
 function tooManyPages(fileName: string, maxPages: number): ImportError {
@@ -96,47 +87,31 @@ function isInPagesDictionary(text: string, at: number): boolean {
   return start !== -1 && end !== -1 && /\/Type\s*\/Pages\b/.test(before.slice(start) + text.slice(at, at + end));
 }
 
-function toLines(items: TextItem[]): Line[] {
-  const lines: Line[] = [];
-  let current: Line | null = null;
+/** Items on one baseline become a line; a space goes between items that a visible gap separates. */
+function toLines(items: TextItem[]): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let current: PdfLine | null = null;
+  let endX = 0;
   for (const item of items) {
     if (typeof item.str !== 'string') continue;
-    const y = item.transform?.[5] ?? 0;
-    if (!current || Math.abs(current.y - y) > 2) {
+    const [a = 0, b = 0, , , x = 0, y = 0] = item.transform ?? [];
+    const size = item.height || Math.hypot(a, b);
+    const text = cleanItemText(item.str);
+    if (!current || Math.abs(current.y - y) > Math.max(2, size * 0.3)) {
       if (current) lines.push(current);
-      current = { text: '', y, height: item.height ?? 0 };
+      current = { text: '', y, size: 0, left: x, right: x };
+    } else if (text && x - endX > size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(text)) {
+      current.text += ' ';
     }
-    current.text += item.str;
-    current.height = Math.max(current.height, item.height ?? 0);
+    current.text += text;
+    if (text.trim()) current.size = Math.max(current.size, size);
+    endX = x + (item.width ?? 0);
+    if (text.trim()) current.right = Math.max(current.right ?? endX, endX);
     if (item.hasEOL) {
       lines.push(current);
       current = null;
     }
   }
   if (current) lines.push(current);
-  return lines.filter((l) => l.text.trim());
-}
-
-/** A gap clearly larger than the usual line spacing starts a new paragraph. */
-function toParagraphs(lines: Line[]): string[] {
-  const gaps = lines
-    .slice(1)
-    .map((l, i) => lines[i].y - l.y)
-    .filter((g) => g > 0)
-    .sort((a, b) => a - b);
-  // The lower quartile: ordinary line spacing inside a paragraph, robust to a few wide gaps.
-  const usual = gaps[Math.floor(gaps.length / 4)] ?? 0;
-  const paragraphs: string[] = [];
-  let current = '';
-  lines.forEach((line, i) => {
-    const gap = i > 0 ? lines[i - 1].y - line.y : 0;
-    if (i > 0 && (gap > usual * 1.4 || gap < 0)) {
-      paragraphs.push(current);
-      current = '';
-    }
-    const text = line.text.replace(/\s+/g, ' ').trim();
-    current = current.endsWith('-') ? current.slice(0, -1) + text : current ? `${current} ${text}` : text;
-  });
-  if (current) paragraphs.push(current);
-  return paragraphs.map((p) => p.trim()).filter(Boolean);
+  return lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text);
 }

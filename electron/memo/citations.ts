@@ -1,5 +1,6 @@
 // Citations: what a memo's citation node shows and exports — the passage as it is now, with its source.
-import type { CitationSource, PageStart } from '../../shared/types.js';
+import { pageAt } from '../../shared/pages.js';
+import type { CitationSource } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { getDocument } from '../db/documents.js';
 import { getHighlights } from '../db/highlights.js';
@@ -24,7 +25,8 @@ export function resolveCitations(db: Db, highlightIds: number[]): CitationSource
       author: doc?.author ?? null,
       publishedAt: doc?.publishedAt ?? null,
       url: doc?.url ?? null,
-      page: pageOf(doc?.pages ?? null, h.start),
+      page: pageAt(doc?.pages, h.start),
+      pageEnd: pageAt(doc?.pages, Math.max(h.start, h.end - 1)),
     };
   });
 }
@@ -43,12 +45,6 @@ function missing(highlightId: number): CitationSource {
     publishedAt: null,
     url: null,
     page: null,
+    pageEnd: null,
   };
-}
-
-export function pageOf(pages: PageStart[] | null, offset: number): number | null {
-  if (!pages?.length) return null;
-  let page = pages[0].page;
-  for (const p of pages) if (p.offset <= offset) page = p.page;
-  return page;
 }

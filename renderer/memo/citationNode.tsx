@@ -3,6 +3,7 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import { NodeViewWrapper, ReactNodeViewRenderer, type NodeViewProps } from '@tiptap/react';
 import { createContext, useContext } from 'react';
+import { pageLabel } from '../../shared/pages';
 import type { CitationSource } from '../../shared/types';
 import { useWorkbench } from '../app/workbench';
 
@@ -57,6 +58,7 @@ function CitationView({ node, selected, editor, getPos }: NodeViewProps) {
     live?.outlet ?? attrs.outlet,
     live?.documentTitle ?? attrs.documentTitle,
     live?.publishedAt ?? attrs.publishedAt,
+    pageLabel(live?.page, live?.pageEnd),
   ]
     .filter(Boolean)
     .join(' · ');

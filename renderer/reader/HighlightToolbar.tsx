@@ -17,7 +17,7 @@ interface SelectionToolbarProps {
   rect: DOMRect;
   onHighlight(): void;
   onTag(): void;
-  onInVivo(): void;
+  onInVivo?(): void;
   onMove?(): void;
 }
 
@@ -37,9 +37,11 @@ export function SelectionToolbar({ rect, onHighlight, onTag, onInVivo, onMove }:
       <button type="button" onClick={onTag} title="Highlight and tag (T)">
         Tag… <kbd>T</kbd>
       </button>
-      <button type="button" onClick={onInVivo} title="Tag with these words as the tag's name (V)">
-        In vivo <kbd>V</kbd>
-      </button>
+      {onInVivo && (
+        <button type="button" onClick={onInVivo} title="Tag with these words as the tag's name (V)">
+          In vivo <kbd>V</kbd>
+        </button>
+      )}
       {onMove && (
         <button type="button" onClick={onMove} title="Move the selected highlight here (M)">
           Move highlight here <kbd>M</kbd>

@@ -8,6 +8,7 @@ import { requestCitation } from '../app/citations';
 import { useWorkbench } from '../app/workbench';
 import { commands } from '../commands/registry';
 import { useCommands } from '../commands/useCommands';
+import { PdfReader } from '../pdf/PdfReader';
 import { useDocumentSummary } from '../store/hooks';
 import { useHighlightActions } from './actions';
 import { CARET_KEYS, caretRect, extending, moveCaret, placeCaret } from './caret';
@@ -44,7 +45,8 @@ export function ReaderPane() {
   }
   if (doc.error) return <p className="error">Could not open the document: {doc.error}</p>;
   if (!doc.data || doc.data.id !== id) return <p className="muted loading">Opening…</p>;
-  return <DocumentReader key={`${doc.data.id}:${doc.data.contentHash}`} doc={doc.data} />;
+  const reader = <DocumentReader key={`${doc.data.id}:${doc.data.contentHash}`} doc={doc.data} />;
+  return doc.data.format === 'pdf' ? <PdfReader key={doc.data.id} doc={doc.data} textView={reader} /> : reader;
 }
 
 /** The open document's full text, fetched again only when its text changes (a re-import), not on other edits. */

@@ -88,6 +88,7 @@ function hostileSource(id: number, t: string): CitationSource {
     publishedAt: t,
     url: null,
     page: null,
+    pageEnd: null,
   };
 }
 

@@ -9,7 +9,8 @@ import {
 } from '../../db/documents.js';
 import { recordEdit } from '../../db/oplog.js';
 import { reanchorDocument } from '../../anchoring/reanchorDocument.js';
-import { ImportError } from '../../import/extractors.js';
+import { keepOriginalPdf } from '../../db/originals.js';
+import { formatOf, ImportError } from '../../import/extractors.js';
 import { extractForReimport, importFile, importFiles } from '../../import/importer.js';
 import type { Workspace } from '../../project/workspace.js';
 import { found, invalid } from '../errors.js';
@@ -55,8 +56,8 @@ export function documentHandlers(ws: Workspace): HandlerGroup<DocumentOps> {
     'documents.reimport': async ({ id, fileName, base64, importId }) => {
       found(getDocumentSummary(ws.project.db, id), 'document', id);
       let extracted;
+      const bytes = Buffer.from(base64, 'base64');
       try {
-        const bytes = Buffer.from(base64, 'base64');
         extracted = await imports.run(importId, (signal) => extractForReimport(fileName, bytes, { signal }));
       } catch (error) {
         throw invalid(
@@ -64,9 +65,11 @@ export function documentHandlers(ws: Workspace): HandlerGroup<DocumentOps> {
         );
       }
       const db = ws.project.db;
-      const report = recordEdit(db, { operation: 'documents.reimport', label: `Re-import ${fileName}` }, () =>
-        reanchorDocument(db, id, extracted.text, extracted.pages),
-      );
+      const report = recordEdit(db, { operation: 'documents.reimport', label: `Re-import ${fileName}` }, () => {
+        const report = reanchorDocument(db, id, extracted.text, extracted.pages);
+        if (formatOf(fileName) === 'pdf') keepOriginalPdf(db, id, bytes);
+        return report;
+      });
       return { document: getDocumentSummary(db, id)!, ...report };
     },
     'documents.import': ({ fileName, base64, allowDuplicate, collectionId, importId }) => {

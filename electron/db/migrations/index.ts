@@ -4,6 +4,7 @@ import { migration002 } from './002_oplog.js';
 import { fillSearchText, migration003 } from './003_search.js';
 import { migration004 } from './004_exchange.js';
 import { migration005 } from './005_library_indexes.js';
+import { migration006 } from './006_pdf.js';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   { version: 3, name: 'search', sql: migration003, up: fillSearchText },
   { version: 4, name: 'exchange', sql: migration004 },
   { version: 5, name: 'library indexes', sql: migration005 },
+  { version: 6, name: 'pdf', sql: migration006 },
 ];
