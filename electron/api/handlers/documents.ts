@@ -65,7 +65,7 @@ export function documentHandlers(ws: Workspace): HandlerGroup<DocumentOps> {
       }
       const db = ws.project.db;
       const report = recordEdit(db, { operation: 'documents.reimport', label: `Re-import ${fileName}` }, () =>
-        reanchorDocument(db, id, extracted.text, extracted.pages),
+        reanchorDocument(db, id, extracted.text, extracted.pages, extracted.blocks),
       );
       return { document: getDocumentSummary(db, id)!, ...report };
     },
