@@ -1,0 +1,14 @@
+import JSZip from 'jszip';
+import { refiSample } from './support/refiQda.js';
+import { extractFile } from '../electron/import/extractors.js';
+const sample = await JSZip.loadAsync(refiSample('nvivo-oltas-teszt.qdpx'));
+const docx = await sample.file('Sources/68bbdc14-c361-4432-b4dd-ae1dbfc12890.docx')!.async('nodebuffer');
+console.log(docx.length);
+const t = Date.now();
+const mammoth = await import('mammoth');
+const r0 = await mammoth.convertToHtml({ buffer: docx });
+console.log('mammoth', Date.now() - t, r0.value.length);
+const { htmlToStructuredText } = await import('../electron/import/html.js');
+const t2 = Date.now();
+const s = htmlToStructuredText(r0.value);
+console.log('structure', Date.now() - t2, s.text.length, s.blocks.length);
