@@ -11,7 +11,8 @@ export const BLOCK_KINDS = ['heading', 'item', 'quote', 'cell', 'pre', 'footnote
 export function blocksOnParagraphs(text: string, blocks: readonly DocumentBlock[]): DocumentBlock[] {
   const kept: DocumentBlock[] = [];
   let after = 0;
-  for (const b of [...blocks].sort((x, y) => x.start - y.start)) {
+  const numbered = blocks.filter((b) => Number.isInteger(b?.start) && Number.isInteger(b?.end));
+  for (const b of numbered.sort((x, y) => x.start - y.start)) {
     const onBoundaries =
       b.start >= after &&
       b.end > b.start &&
@@ -20,8 +21,23 @@ export function blocksOnParagraphs(text: string, blocks: readonly DocumentBlock[
       (b.end === text.length || text.startsWith(PARAGRAPH_SEPARATOR, b.end)) &&
       !text.slice(b.start, b.end).includes('\n');
     if (!onBoundaries || !BLOCK_KINDS.includes(b.kind)) continue;
-    kept.push(b);
+    kept.push(knownFields(b));
     after = b.end;
   }
   return kept;
+}
+
+const NUMBER_FIELDS = ['level', 'table', 'row', 'col', 'indent'] as const;
+const FLAG_FIELDS = ['ordered', 'continued', 'header'] as const;
+const MAX_ATTRIBUTE = 1_000_000;
+
+/** Only the fields a block may have, each of its type and in range (a project file is not trusted). */
+function knownFields(b: DocumentBlock): DocumentBlock {
+  const block: DocumentBlock = { start: b.start, end: b.end, kind: b.kind };
+  for (const f of NUMBER_FIELDS) {
+    const v = b[f];
+    if (Number.isInteger(v) && v! >= 0 && v! <= MAX_ATTRIBUTE) block[f] = v;
+  }
+  for (const f of FLAG_FIELDS) if (b[f] === true) block[f] = true;
+  return block;
 }

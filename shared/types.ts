@@ -319,4 +319,6 @@ export interface DocumentBlock {
   col?: number;
   /** cell: a header cell (<th>). */
   header?: boolean;
+  /** pre: the line's leading spaces, which the canonical text (trimmed paragraphs) cannot hold. */
+  indent?: number;
 }

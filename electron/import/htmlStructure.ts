@@ -36,6 +36,8 @@ const BLOCKS = new Set([
 ]);
 
 const HEADING = /^H([1-6])$/;
+const MAX_INDENT = 40;
+const TAB_WIDTH = 4;
 /** Word footnotes and endnotes as mammoth writes them: <li id="footnote-1">… <a href="#footnote-ref-1">↑</a>. */
 const NOTE_ID = /^(?:footnote|endnote)-\d+$/;
 const NOTE_BACKLINK = /^#(?:footnote|endnote)-ref-\d+$/;
@@ -164,7 +166,7 @@ class StructureReader {
     this.current = '';
     if (!raw.trim()) return;
     if (this.pre > 0) {
-      for (const line of raw.split('\n')) this.out.add(line, { kind: 'pre' });
+      for (const line of raw.split('\n')) this.out.add(line, preLine(line));
       return;
     }
     const container = this.heading ? undefined : this.containers.at(-1);
@@ -186,4 +188,10 @@ class StructureReader {
     if (this.quotes > 0) return { kind: 'quote' };
     return null;
   }
+}
+
+function preLine(line: string): BlockShape {
+  const lead = /^[ \t]*/.exec(line)![0];
+  const indent = Math.min(MAX_INDENT, lead.length + (TAB_WIDTH - 1) * (lead.split('\t').length - 1));
+  return indent ? { kind: 'pre', indent } : { kind: 'pre' };
 }

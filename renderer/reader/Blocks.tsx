@@ -28,7 +28,12 @@ export function BlockGroup({ group }: { group: Group }) {
       return (
         <pre className="doc-pre">
           {leaves.map((leaf) => (
-            <span key={leaf.paragraph.start} className="doc-pre-line" data-start={leaf.paragraph.start}>
+            <span
+              key={leaf.paragraph.start}
+              className="doc-pre-line"
+              data-start={leaf.paragraph.start}
+              style={leaf.block?.indent ? { paddingLeft: `${Math.min(leaf.block.indent, 40)}ch` } : undefined}
+            >
               {text(leaf)}
             </span>
           ))}

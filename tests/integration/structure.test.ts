@@ -47,6 +47,7 @@ function shapeOf(b: DocumentBlock): string {
     b.continued && 'continued',
     b.table !== undefined && `t${b.table}r${b.row}c${b.col}`,
     b.header && 'header',
+    b.indent && `indent=${b.indent}`,
   ].filter(Boolean);
   return attrs.length ? `${b.kind}[${attrs.join(' ')}]` : b.kind;
 }
@@ -75,7 +76,7 @@ test('HTML: every block kind is kept as a span over the canonical text', async (
     <table><thead><tr><th>Country</th><th>Staff</th></tr></thead>
       <tbody><tr><td>Russia</td><td>150</td></tr><tr><td></td><td>unknown</td></tr></tbody></table>
     <pre>round 1: Riyadh
-round 2: Istanbul</pre>
+  round 2: Istanbul</pre>
     <h4>Level four</h4><h5>Level five</h5><h6>Level six</h6>
     <p>Closing paragraph.</p></main></body></html>`;
   const doc = await imported('record.html', html);
@@ -99,7 +100,7 @@ round 2: Istanbul</pre>
     'cell[t0r1c1] 150',
     'cell[t0r2c1] unknown',
     'pre round 1: Riyadh',
-    'pre round 2: Istanbul',
+    'pre[indent=2] round 2: Istanbul',
     'heading[level=4] Level four',
     'heading[level=5] Level five',
     'heading[level=6] Level six',
@@ -295,9 +296,15 @@ test('blocks that do not fall on paragraphs are never served', async () => {
     { start: 10, end: 24, kind: 'quote' },
     { start: 10, end: 30, kind: 'quote' },
     { start: 26, end: 30, kind: 'script' },
+    { start: '0', end: 8, kind: 'heading' },
   ];
   backend.workspace.project.db
     .prepare('UPDATE document_structure SET blocks = ? WHERE document_id = ?')
     .run(JSON.stringify(bad), doc.id);
   assert.deepEqual(described(await backend.client['documents.get']({ id: doc.id })), ['quote One paragraph.']);
+  backend.workspace.project.db
+    .prepare('UPDATE document_structure SET blocks = ? WHERE document_id = ?')
+    .run(JSON.stringify([{ start: 0, end: 8, kind: 'heading', level: '<script>', onclick: 'x', header: 1 }]), doc.id);
+  const [only] = (await backend.client['documents.get']({ id: doc.id })).blocks;
+  assert.deepEqual(only, { start: 0, end: 8, kind: 'heading' }, 'unknown or mistyped fields are dropped');
 });
