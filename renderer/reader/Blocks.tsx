@@ -21,7 +21,7 @@ export function BlockGroup({ group }: { group: Group }) {
       return createElement(`h${level}`, { className: 'doc-heading', 'data-start': leaf.paragraph.start }, text(leaf));
     }
     case 'list':
-      return <List list={buildList(leaves)} />;
+      return <List list={buildList(leaves)} start={group.itemsBefore ? group.itemsBefore + 1 : undefined} />;
     case 'quote':
       return <blockquote className="doc-quote">{leaves.map(paragraph)}</blockquote>;
     case 'pre':
@@ -66,9 +66,15 @@ function paragraph(leaf: Leaf) {
   );
 }
 
-function List({ list }: { list: ListNode }) {
+function List({ list, start }: { list: ListNode; start?: number }) {
   const items = list.items.map((item, i) => <Item key={i} item={item} />);
-  return list.ordered ? <ol className="doc-list">{items}</ol> : <ul className="doc-list">{items}</ul>;
+  return list.ordered ? (
+    <ol className="doc-list" start={start}>
+      {items}
+    </ol>
+  ) : (
+    <ul className="doc-list">{items}</ul>
+  );
 }
 
 function Item({ item }: { item: ItemNode }) {

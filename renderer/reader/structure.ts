@@ -16,6 +16,8 @@ export type GroupKind = 'paragraph' | 'heading' | 'list' | 'quote' | 'table' | '
 export interface Group {
   kind: GroupKind;
   leaves: Leaf[];
+  /** A list split for length: how many top-level items came before this part (so numbering carries on). */
+  itemsBefore?: number;
 }
 
 /** Long lists and tables are split so one mounted group never holds a whole 1 MB report. */
@@ -45,11 +47,27 @@ export function groupLeaves(leaves: Leaf[]): Group[] {
       open.leaves.push(leaf);
       continue;
     }
-    open = { kind, leaves: [leaf] };
+    open = { kind, leaves: [leaf], ...continuedNumbering(groups[groups.length - 1], leaf) };
     groups.push(open);
     if (kind === 'paragraph' || kind === 'heading') open = null;
   }
   return groups;
+}
+
+/** A part of a list split for length counts on from the part before it. */
+function continuedNumbering(previous: Group | undefined, leaf: Leaf): { itemsBefore?: number } {
+  const first = leaf.block;
+  if (!previous || previous.kind !== 'list' || first?.kind !== 'item' || (first.level ?? 1) !== 1) return {};
+  if (!sameList(previous, leaf)) return {};
+  return { itemsBefore: (previous.itemsBefore ?? 0) + topLevelItems(previous) };
+}
+
+function sameList(group: Group, leaf: Leaf): boolean {
+  return (leaf.block?.ordered === true) === (group.leaves[0].block?.ordered === true);
+}
+
+function topLevelItems(group: Group): number {
+  return group.leaves.filter((l) => (l.block?.level ?? 1) === 1 && !l.block?.continued).length;
 }
 
 function continues(group: Group, kind: GroupKind, leaf: Leaf): boolean {
@@ -58,9 +76,7 @@ function continues(group: Group, kind: GroupKind, leaf: Leaf): boolean {
   const previous = group.leaves[group.leaves.length - 1].block!;
   if (kind === 'table' && block.table !== previous.table) return false;
   // A numbered list right after a bulleted one (or the reverse) is a list of its own.
-  if (kind === 'list' && (block.level ?? 1) === 1 && !block.continued) {
-    if ((block.ordered === true) !== (group.leaves[0].block!.ordered === true)) return false;
-  }
+  if (kind === 'list' && (block.level ?? 1) === 1 && !block.continued && !sameList(group, leaf)) return false;
   if (group.leaves.length < MAX_LEAVES_PER_GROUP) return true;
   // Split a long group only where a new top-level item or table row begins.
   if (kind === 'list') return block.continued === true || (block.level ?? 1) > 1;

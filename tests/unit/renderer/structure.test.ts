@@ -66,3 +66,17 @@ test('tables keep their empty cells and a long table splits only between rows', 
     ['r0a', null, 'r0c'],
   );
 });
+
+test('a long numbered list splits between items and its later parts carry the numbering on', () => {
+  const items: [string, Omit<DocumentBlock, 'start' | 'end'>][] = [];
+  for (let n = 1; n <= 200; n++) items.push([`item ${n}`, { kind: 'item', level: 1, ordered: true }]);
+  const groups = structured(items);
+  assert.ok(groups.length >= 3);
+  assert.equal(groups[0].itemsBefore, undefined);
+  assert.equal(groups[1].itemsBefore, groups[0].leaves.length);
+  assert.equal(groups[2].itemsBefore, groups[0].leaves.length + groups[1].leaves.length);
+  assert.equal(
+    groups.reduce((n, g) => n + g.leaves.length, 0),
+    200,
+  );
+});
