@@ -34,6 +34,8 @@ export interface PageStart {
 export interface DocumentFull extends DocumentSummary {
   text: string;
   pages: PageStart[] | null;
+  /** Headings, lists, tables… over the text (see DocumentBlock); empty for unstructured text. */
+  blocks: DocumentBlock[];
 }
 
 export interface Collection {
@@ -295,4 +297,30 @@ export interface ExchangeReport {
   /** Passages whose text at their positions differs from the text the file recorded for them. */
   quoteMismatches: number;
   warnings: string[];
+}
+
+// ---- Document structure (issue 12): blocks kept beside the canonical text ----
+
+/**
+ * One structural block of a document: the span [start, end) of Document.text covering exactly one paragraph.
+ * Paragraphs without a block are plain paragraphs, so a document with no blocks reads as before.
+ */
+export interface DocumentBlock {
+  start: number;
+  end: number;
+  kind: 'heading' | 'item' | 'quote' | 'cell' | 'pre' | 'footnote';
+  /** heading: 1–6; item: nesting depth from 1. */
+  level?: number;
+  /** item: a numbered list. */
+  ordered?: boolean;
+  /** item, cell, footnote: a further paragraph of the item (cell, note) above, not one of its own. */
+  continued?: boolean;
+  /** cell: which table of the document (from 0), and the cell's row and column in it (from 0). */
+  table?: number;
+  row?: number;
+  col?: number;
+  /** cell: a header cell (<th>). */
+  header?: boolean;
+  /** pre: the line's leading spaces, which the canonical text (trimmed paragraphs) cannot hold. */
+  indent?: number;
 }

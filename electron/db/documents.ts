@@ -9,6 +9,7 @@ import type {
 } from '../../shared/types.js';
 import { searchTextFor } from '../search/searchText.js';
 import type { Db } from './connection.js';
+import { getDocumentBlocks } from './documentStructure.js';
 
 export interface NewDocument {
   title: string;
@@ -133,7 +134,8 @@ export function getDocument(db: Db, id: number): DocumentFull | undefined {
   const row = db.prepare(`SELECT ${summaryColumns}, d.text, d.pages FROM documents d WHERE d.id = ?`).get(id) as
     (DocumentSummary & { text: string; pages: string | null }) | undefined;
   if (!row) return undefined;
-  return { ...row, pages: row.pages ? (JSON.parse(row.pages) as PageStart[]) : null };
+  const pages = row.pages ? (JSON.parse(row.pages) as PageStart[]) : null;
+  return { ...row, pages, blocks: getDocumentBlocks(db, id, row.text) };
 }
 
 export function getDocumentText(db: Db, id: number): string | undefined {

@@ -1,12 +1,13 @@
 // One extractor per file format: bytes in, canonical text (paragraphs separated by "\n\n") out. These run in an
 // extraction worker (see pool.ts), each guarded by the limits in limits.ts before the expensive step.
-import type { DocumentFormat, PageStart } from '../../shared/types.js';
+import type { DocumentBlock, DocumentFormat, PageStart } from '../../shared/types.js';
+import { plainTextHeadings, type StructuredText } from './blocks.js';
 import { decodeText } from './decode.js';
 import { ImportError } from './errors.js';
 import { DEFAULT_IMPORT_LIMITS, describeCount, type ImportLimits } from './limits.js';
 import { checkMarkdownDepth, checkMarkup } from './markup.js';
 import { contentHash, extractTitle, normaliseText } from './text.js';
-import { checkZipPackage } from './zip.js';
+import { checkZipPackage, readZipEntry } from './zip.js';
 
 export { ImportError } from './errors.js';
 export { decodeText } from './decode.js';
@@ -19,6 +20,8 @@ export interface Extracted {
   publishedAt?: string | null;
   url?: string | null;
   pages?: PageStart[] | null;
+  /** Headings, lists, tables… as spans over `text`; absent or empty for unstructured text. */
+  blocks?: DocumentBlock[];
   warnings?: string[];
 }
 
@@ -58,7 +61,8 @@ export function textTooLong(fileName: string, maxChars: number): ImportError {
 
 export const extractPlainText: Extractor = async (bytes, fileName) => {
   const raw = decodeText(bytes, fileName);
-  return { text: normaliseText(raw), title: extractTitle(raw, baseName(fileName)) };
+  const text = normaliseText(raw);
+  return { text, blocks: plainTextHeadings(text), title: extractTitle(raw, baseName(fileName)) };
 };
 
 export const extractMarkdown: Extractor = async (bytes, fileName, limits) => {
@@ -66,9 +70,8 @@ export const extractMarkdown: Extractor = async (bytes, fileName, limits) => {
   checkMarkdownDepth(raw, fileName, limits.maxNestingDepth);
   const { marked } = await import('marked');
   const html = await marked.parse(raw, { gfm: true });
-  const text = await htmlToPlainText(html, fileName, limits);
-  const heading = /^#\s+(.+)$/m.exec(raw)?.[1]?.trim();
-  return { text, title: heading ?? extractTitle(text, baseName(fileName)) };
+  const { text, blocks } = await htmlToStructured(html, fileName, limits);
+  return { text, blocks, title: firstHeading(text, blocks, 1) ?? extractTitle(text, baseName(fileName)) };
 };
 
 export const extractHtmlFile: Extractor = async (bytes, fileName, limits) => {
@@ -86,17 +89,44 @@ export const extractDocx: Extractor = async (bytes, fileName, limits) => {
   const mammoth = await import('mammoth');
   let result;
   try {
-    result = await mammoth.convertToHtml({ buffer: bytes });
+    result = await mammoth.convertToHtml({ buffer: bytes }, { styleMap: DOCX_STYLE_MAP });
   } catch (error) {
     throw new ImportError(`${fileName} could not be read as a Word document (${(error as Error).message}).`);
   }
-  const text = await htmlToPlainText(result.value, fileName, limits);
-  const heading = /<h1[^>]*>(.*?)<\/h1>/s
-    .exec(result.value)?.[1]
-    ?.replace(/<[^>]+>/g, '')
-    .trim();
-  return { text, title: (heading && decodeHtmlEntities(heading)) || extractTitle(text, baseName(fileName)) };
+  const { text, blocks } = await htmlToStructured(result.value, fileName, limits);
+  const title =
+    coreTitle(bytes, fileName) ??
+    titleStyleParagraph(result.value) ??
+    firstHeading(text, blocks, 1) ??
+    extractTitle(text, baseName(fileName));
+  return { text, blocks, title };
 };
+
+/** Word's Title and Subtitle styles, which mammoth would otherwise read as ordinary paragraphs. */
+const DOCX_STYLE_MAP = ["p[style-name='Title'] => h1.title:fresh", "p[style-name='Subtitle'] => h2.subtitle:fresh"];
+const MAX_CORE_XML_BYTES = 256 * 1024;
+
+/** The title in the document's properties (docProps/core.xml dc:title), when Word has one. */
+function coreTitle(bytes: Buffer, fileName: string): string | null {
+  const xml = readZipEntry(bytes, fileName, 'docProps/core.xml', MAX_CORE_XML_BYTES)?.toString('utf8') ?? '';
+  const title = /<dc:title(?:\s[^>]*)?>([^<]*)<\/dc:title>/.exec(xml)?.[1];
+  return title ? decodeHtmlEntities(title).replace(/\s+/g, ' ').trim() || null : null;
+}
+
+function titleStyleParagraph(html: string): string | null {
+  const inner = /<h1 class="title">(.*?)<\/h1>/s.exec(html)?.[1];
+  return inner
+    ? decodeHtmlEntities(inner.replace(/<[^>]+>/g, ''))
+        .replace(/\s+/g, ' ')
+        .trim() || null
+    : null;
+}
+
+/** The text of the first heading of a level, if the structure has one. */
+function firstHeading(text: string, blocks: DocumentBlock[], level: number): string | null {
+  const heading = blocks.find((b) => b.kind === 'heading' && b.level === level);
+  return heading ? text.slice(heading.start, heading.end) : null;
+}
 
 export const extractPdfFile: Extractor = async (bytes, fileName, limits) => {
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
@@ -126,13 +156,15 @@ export async function extractFile(
   if (extracted.text.length > limits.maxTextChars) {
     throw textTooLong(fileName, limits.maxTextChars);
   }
-  return { ...extracted, format, contentHash: contentHash(extracted.text) };
+  // Titles come from markup and metadata, where "AT&amp;T" is how "AT&T" is written.
+  const title = decodeHtmlEntities(extracted.title);
+  return { ...extracted, title, format, contentHash: contentHash(extracted.text) };
 }
 
-async function htmlToPlainText(html: string, fileName: string, limits: ImportLimits): Promise<string> {
+async function htmlToStructured(html: string, fileName: string, limits: ImportLimits): Promise<StructuredText> {
   checkMarkup(html, fileName, limits);
-  const { htmlToText } = await import('./html.js');
-  return htmlToText(html);
+  const { htmlToStructuredText } = await import('./html.js');
+  return htmlToStructuredText(html);
 }
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -1,39 +1,13 @@
 // HTML import: Readability (Firefox Reader View's extractor) finds the article, DOMPurify removes anything
-// active, and the result becomes plain paragraphs. Gloss stores text only, so nothing imported can ever run.
+// active, and the result becomes paragraphs with their structure beside them (htmlStructure.ts). Gloss stores
+// text and spans only, never markup, so nothing imported can ever run.
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { extractTitle, normaliseText } from './text.js';
+import type { StructuredText } from './blocks.js';
+import { readStructure } from './htmlStructure.js';
+import { extractTitle } from './text.js';
 import type { Extracted } from './extractors.js';
-
-const BLOCKS = new Set([
-  'P',
-  'DIV',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'LI',
-  'BLOCKQUOTE',
-  'PRE',
-  'TR',
-  'DT',
-  'DD',
-  'FIGCAPTION',
-  'SECTION',
-  'ARTICLE',
-  'HEADER',
-  'FOOTER',
-  'ASIDE',
-  'TABLE',
-  'UL',
-  'OL',
-  'BR',
-  'HR',
-  'ADDRESS',
-]);
 
 /** A DOM for untrusted HTML: no scripts run, no resources load. */
 function inertDom(html: string, url?: string): JSDOM {
@@ -71,42 +45,19 @@ function purifier(window: DomWindow) {
   return createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
 }
 
-/** Plain text of untrusted HTML, one paragraph per block element: sanitised straight into a DOM, parsed once. */
-export function htmlToText(html: string): string {
+/** Structured text of untrusted HTML, one paragraph per block element: sanitised straight into a DOM, parsed once. */
+export function htmlToStructuredText(html: string): StructuredText {
   const { window } = inertDom('');
   const body = purifier(window).sanitize(html, { ...PURIFY_CONFIG, RETURN_DOM: true });
-  return domToText(body, window);
+  return readStructure(body, window);
 }
 
 /** Sanitises a parsed page's body where it is (no serialising and re-parsing), then reads its text. */
-function bodyToText(dom: JSDOM): string {
+function bodyToStructuredText(dom: JSDOM): StructuredText {
   const body = dom.window.document.body;
-  if (!body) return '';
+  if (!body) return { text: '', blocks: [] };
   purifier(dom.window).sanitize(body, { ...PURIFY_CONFIG, IN_PLACE: true });
-  return domToText(body, dom.window);
-}
-
-function domToText(root: Node, window: DomWindow): string {
-  const parts: string[] = [];
-  let current = '';
-  const flush = () => {
-    if (current.trim()) parts.push(current.replace(/\s+/g, ' ').trim());
-    current = '';
-  };
-  const walk = (node: Node) => {
-    if (node.nodeType === window.Node.TEXT_NODE) {
-      current += node.textContent ?? '';
-      return;
-    }
-    if (node.nodeType !== window.Node.ELEMENT_NODE) return;
-    const block = BLOCKS.has((node as Element).tagName);
-    if (block) flush();
-    node.childNodes.forEach(walk);
-    if (block) flush();
-  };
-  walk(root);
-  flush();
-  return normaliseText(parts.join('\n\n'));
+  return readStructure(body, dom.window);
 }
 
 /** findArticle: run Readability to find the article (skipped for very large pages, where the body is used). */
@@ -120,15 +71,28 @@ export function extractHtml(raw: string, fileName: string, options: { findArticl
       : new Readability(doc.cloneNode(true) as Document, { charThreshold: 100 }).parse();
   const published = meta('meta[property="article:published_time"]') ?? article?.publishedTime ?? null;
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const outlet = article?.siteName?.trim() || meta('meta[property="og:site_name"]');
+  const author = article?.byline?.trim() || meta('meta[name="author"]');
   const found = {
     title: (article?.title || doc.title || '').trim(),
-    outlet: article?.siteName?.trim() || meta('meta[property="og:site_name"]'),
-    author: article?.byline?.trim() || meta('meta[name="author"]'),
+    outlet,
+    // Pages often name the outlet as the byline too ("BBC News · BBC News"): an author is someone else.
+    author: author && outlet && sameName(author, outlet) ? null : author,
     publishedAt: published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null,
     url: safeUrl(meta('meta[property="og:url"]') ?? canonical),
   };
-  const text = article?.content ? htmlToText(article.content) : bodyToText(dom);
-  return { ...found, text, title: found.title || extractTitle(text, fileName.replace(/\.[^.]+$/, '')) };
+  const { text, blocks } = article?.content ? htmlToStructuredText(article.content) : bodyToStructuredText(dom);
+  return { ...found, text, blocks, title: found.title || extractTitle(text, fileName.replace(/\.[^.]+$/, '')) };
+}
+
+function sameName(a: string, b: string): boolean {
+  const plain = (s: string) =>
+    s
+      .replace(/^by\s+/i, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+  return plain(a) === plain(b);
 }
 
 function safeUrl(url: string | null): string | null {

@@ -1,9 +1,11 @@
 // Imports files into a project: cheap checks here, reading in the extraction workers (pool.ts), then one
 // synchronous, transactional write per batch of extracted files. Bad input is refused with a clear reason.
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/api.js';
-import type { ImportResult, PageStart } from '../../shared/types.js';
+import { blocksOnParagraphs } from '../../shared/structure.js';
+import type { DocumentBlock, ImportResult, PageStart } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { documentWriter, getDocumentSummaries, getDocumentSummary } from '../db/documents.js';
+import { structureWriter } from '../db/documentStructure.js';
 import { recordEdit } from '../db/oplog.js';
 import { keepOriginalPdf } from '../db/originals.js';
 import { ImportError } from './errors.js';
@@ -18,6 +20,11 @@ export interface ImportRequest {
   collectionId?: number | null;
   /** Metadata that overrides what the extractor found (seeds, tests). */
   outlet?: string | null;
+  title?: string;
+  publishedAt?: string | null;
+  url?: string | null;
+  /** The file name to keep; null keeps none (the seeds' file names mean nothing to an analyst). */
+  sourceName?: string | null;
 }
 
 /** A file read successfully and ready to be written. */
@@ -133,7 +140,7 @@ function trackSettled<T>(promise: Promise<T>): { promise: Promise<T>; settled: b
 
 /** The database half of an import: synchronous, one transaction, one result per item. */
 export function writeImports(db: Db, items: ExtractedImport[]): ImportResult[] {
-  const writer = documentWriter(db);
+  const writer = { ...documentWriter(db), structure: structureWriter(db) };
   // One undoable edit per write: "Import report.pdf", or "Import 250 files" for a batch.
   const label = items.length === 1 ? `Import ${items[0].fileName}` : `Import ${items.length} files`;
   const written = recordEdit(db, { operation: 'documents.import', label }, () =>
@@ -150,7 +157,7 @@ export function writeImports(db: Db, items: ExtractedImport[]): ImportResult[] {
   return written.map((w) => w.result);
 }
 
-type Writer = ReturnType<typeof documentWriter>;
+type Writer = ReturnType<typeof documentWriter> & { structure: ReturnType<typeof structureWriter> };
 
 function writeImport(db: Db, writer: Writer, item: ExtractedImport): { id: number | null; result: ImportResult } {
   const { fileName, request, extracted } = item;
@@ -162,19 +169,20 @@ function writeImport(db: Db, writer: Writer, item: ExtractedImport): { id: numbe
     return { id: null, result: { fileName, status: 'duplicate', document: existing, warnings, message } };
   }
   const id = writer.insert({
-    title: extracted.title || baseName(fileName),
+    title: request.title || extracted.title || baseName(fileName),
     outlet: request.outlet ?? extracted.outlet ?? null,
     author: extracted.author ?? null,
-    publishedAt: extracted.publishedAt ?? null,
-    url: extracted.url ?? null,
+    publishedAt: request.publishedAt ?? extracted.publishedAt ?? null,
+    url: request.url ?? extracted.url ?? null,
     format: extracted.format,
     text: extracted.text,
     contentHash: extracted.contentHash,
-    sourceName: fileName,
+    sourceName: request.sourceName === undefined ? fileName : request.sourceName,
     pages: extracted.pages ?? null,
     collectionId: request.collectionId ?? null,
   });
   if (extracted.format === 'pdf') keepOriginalPdf(db, id, request.bytes);
+  if (extracted.blocks?.length) writer.structure.write(id, blocksOnParagraphs(extracted.text, extracted.blocks));
   return { id, result: { fileName, status: 'imported', document: null, message: null, warnings } };
 }
 
@@ -183,14 +191,15 @@ export async function extractForReimport(
   fileName: string,
   bytes: Buffer,
   options: Pick<ImportOptions, 'pool' | 'signal'> = {},
-): Promise<{ text: string; pages: PageStart[] | null }> {
+): Promise<{ text: string; pages: PageStart[] | null; blocks: DocumentBlock[] }> {
   const name = displayName(fileName);
   const refusal = refuseBeforeReading({ fileName, bytes });
   if (refusal) throw new ImportError(refusal.message!);
   const [outcome] = await (options.pool ?? extractionPool()).extract([{ fileName: name, bytes }], options.signal);
   if (!outcome.ok) throw new ImportError(outcome.message);
   if (!outcome.extracted.text.trim()) throw new ImportError(`${name} contains no readable text.`);
-  return { text: outcome.extracted.text, pages: outcome.extracted.pages ?? null };
+  const { text, pages, blocks } = outcome.extracted;
+  return { text, pages: pages ?? null, blocks: blocksOnParagraphs(text, blocks ?? []) };
 }
 
 function refuseBeforeReading(request: Pick<ImportRequest, 'fileName' | 'bytes'>): ImportResult | null {

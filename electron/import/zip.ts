@@ -100,3 +100,17 @@ function entryData(bytes: Buffer, entry: ZipEntry, fileName: string): Buffer {
 function unreadable(fileName: string, reason: string): ImportError {
   return new ImportError(`${fileName} could not be read as a Word document (${reason}).`);
 }
+
+/** One entry's bytes (inflated, at most maxBytes), or null when the package has no such entry. */
+export function readZipEntry(bytes: Buffer, fileName: string, entryName: string, maxBytes: number): Buffer | null {
+  const entry = readDirectory(bytes, fileName, Number.MAX_SAFE_INTEGER).find((e) => e.name === entryName);
+  if (!entry || entry.flags & ENCRYPTED_FLAG) return null;
+  const data = entryData(bytes, entry, fileName);
+  if (entry.method === STORED) return data.subarray(0, maxBytes);
+  if (entry.method !== DEFLATED) return null;
+  try {
+    return zlib.inflateRawSync(data, { maxOutputLength: maxBytes });
+  } catch {
+    return null;
+  }
+}

@@ -39,19 +39,59 @@ async function seedOnce(db: Db, seedsDir: string): Promise<void> {
   });
 }
 
-/** Imports every file in the seeds folder (sorted), then records that it did so. */
+/** Imports every file in the seeds folder (sorted) with the metadata of its manifest, then records that it did so. */
 export async function importSeeds(db: Db, seedsDir: string): Promise<void> {
+  const manifest = readSeedManifest(seedsDir);
   const files = fs
     .readdirSync(seedsDir)
-    .filter((f) => !f.startsWith('.'))
+    .filter((f) => !f.startsWith('.') && f !== SEED_MANIFEST)
     .sort();
   for (const name of files) {
-    const result = await importFile(db, { fileName: name, bytes: fs.readFileSync(path.join(seedsDir, name)) });
+    const bytes = fs.readFileSync(path.join(seedsDir, name));
+    const result = await importFile(db, { fileName: name, bytes, ...manifest[name] });
     if (result.status === 'failed') throw new Error(`Seed ${name} could not be imported: ${result.message}`);
   }
   setMeta(db, 'seeded', new Date().toISOString());
   // The sample reports are where a project starts, not an edit the analyst could undo.
   clearHistory(db);
+}
+
+export const SEED_MANIFEST = 'manifest.json';
+
+interface SeedMetadata {
+  title?: string;
+  outlet?: string | null;
+  publishedAt?: string | null;
+  url?: string | null;
+  sourceName: null;
+}
+
+/**
+ * What the seeds' manifest says of each file: title, outlet ("unknown" when the text does not say, stored as no
+ * outlet), date and web address where the text states them. The seeds' own file names are never shown.
+ */
+export function readSeedManifest(seedsDir: string): Record<string, SeedMetadata> {
+  const file = path.join(seedsDir, SEED_MANIFEST);
+  if (!fs.existsSync(file)) return {};
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { files?: Record<string, Record<string, unknown>> };
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+  return Object.fromEntries(
+    Object.entries(parsed.files ?? {}).map(([name, entry]) => {
+      const outlet = text(entry.outlet);
+      const date = text(entry.date);
+      const url = text(entry.url);
+      return [
+        name,
+        {
+          ...(text(entry.title) && { title: text(entry.title)! }),
+          outlet: outlet && outlet.toLowerCase() !== 'unknown' ? outlet : null,
+          publishedAt: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null,
+          url: url && /^https?:\/\//.test(url) ? url : null,
+          sourceName: null,
+        },
+      ];
+    }),
+  );
 }
 
 export function describeProject(project: Project, recent: string[]) {

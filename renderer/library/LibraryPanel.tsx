@@ -234,7 +234,7 @@ const LibraryRow = memo(function LibraryRow({ id, selected, editing, onOpen, onE
       >
         <span className="doc-title">{doc.title}</span>
         <span className="doc-meta">
-          <span>{[doc.outlet, doc.publishedAt].filter(Boolean).join(' · ') || doc.sourceName}</span>
+          <span>{[doc.outlet, doc.publishedAt].filter(Boolean).join(' · ') || doc.sourceName || 'Outlet unknown'}</span>
           <span className="doc-length">
             {doc.tagCount ? `${doc.tagCount} tag${doc.tagCount === 1 ? '' : 's'} · ` : ''}
             {formatLength(doc.length)}

@@ -11,6 +11,7 @@ import { useCommands } from '../commands/useCommands';
 import { PdfReader } from '../pdf/PdfReader';
 import { useDocumentSummary } from '../store/hooks';
 import { useHighlightActions } from './actions';
+import { BlockGroup } from './Blocks';
 import { CARET_KEYS, caretRect, extending, moveCaret, placeCaret } from './caret';
 import { HighlightHandles } from './HighlightHandles';
 import { HighlightToolbar, SelectionToolbar } from './HighlightToolbar';
@@ -19,6 +20,7 @@ import { clearHighlights, paintHighlights } from './paint';
 import { paragraphAt, splitParagraphs, type Paragraph } from './paragraphs';
 import './reader.css';
 import { adjustSpan, keepSelectionInColumn, selectedPassage, type Span, type Step } from './selection';
+import { groupLeaves, groupOfParagraph, leavesOf, type Group } from './structure';
 import { highlightAt, useAnnotations } from './useAnnotations';
 
 interface PendingSelection {
@@ -79,13 +81,19 @@ function estimateHeight(p: Paragraph): number {
   return Math.ceil(Math.max(p.text.length, 1) / 72) * 30 + 18;
 }
 
+function estimateGroupHeight(group: Group): number {
+  return group.leaves.reduce((sum, leaf) => sum + estimateHeight(leaf.paragraph), group.kind === 'paragraph' ? 0 : 16);
+}
+
 function DocumentReader({ doc }: { doc: DocumentFull }) {
   const wb = useWorkbench();
   const summary = useDocumentSummary(doc.id) ?? doc;
   const annotations = useAnnotations(doc.id);
   const actions = useHighlightActions();
   const paragraphs = useMemo(() => splitParagraphs(doc.text), [doc.text]);
-  const headlineIsFirstParagraph = paragraphs[0]?.text.replace(/\.$/, '') === summary.title;
+  const groups = useMemo(() => groupLeaves(leavesOf(paragraphs, doc.blocks ?? [])), [paragraphs, doc.blocks]);
+  const headlineIsFirstParagraph =
+    groups[0]?.leaves.length === 1 && paragraphs[0]?.text.replace(/\.$/, '') === summary.title;
   const scroller = useRef<HTMLDivElement>(null);
   const space = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -94,11 +102,11 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
     setScrollMargin(space.current?.offsetTop ?? 0);
   }, [headlineIsFirstParagraph, summary]);
   // Stable per text: the virtualizer re-measures every paragraph whenever these functions change.
-  const estimateSize = useCallback((i: number) => estimateHeight(paragraphs[i]), [paragraphs]);
-  const getItemKey = useCallback((i: number) => paragraphs[i].start, [paragraphs]);
+  const estimateSize = useCallback((i: number) => estimateGroupHeight(groups[i]), [groups]);
+  const getItemKey = useCallback((i: number) => groups[i].leaves[0].paragraph.start, [groups]);
   const getScrollElement = useCallback(() => scroller.current, []);
   const virtualizer = useVirtualizer({
-    count: paragraphs.length,
+    count: groups.length,
     getScrollElement,
     estimateSize,
     overscan: 12,
@@ -122,7 +130,7 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
 
   useLayoutEffect(() => {
     setIndex(textRef.current ? indexParagraphs(textRef.current) : null);
-  }, [mountedKey, paragraphs]);
+  }, [mountedKey, groups]);
   useEffect(() => () => clearHighlights(), []);
   const painted = useMemo(
     () =>
@@ -132,7 +140,7 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
     [annotations.highlights, adjusting, wb.selectedHighlightId],
   );
   usePaint(index, painted, annotations.tagColors, wb.selectedHighlightId, flash, saving);
-  useJumpToFocus(doc.id, paragraphs, virtualizer, textRef, setFlash);
+  useJumpToFocus(doc.id, paragraphs, groups, virtualizer, textRef, setFlash);
   useEffect(() => {
     if (!flash) return;
     const timer = setTimeout(() => setFlash(null), 1600);
@@ -406,7 +414,8 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
         >
           <div ref={space} className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
-              const p = paragraphs[item.index];
+              const group = groups[item.index];
+              const p = group.leaves[0].paragraph;
               return (
                 <div
                   key={item.key}
@@ -423,7 +432,7 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
                       {byline}
                     </>
                   ) : (
-                    <p data-start={p.start}>{p.text}</p>
+                    <BlockGroup group={group} />
                   )}
                 </div>
               );
@@ -468,7 +477,7 @@ function DocumentReader({ doc }: { doc: DocumentFull }) {
 function Byline({ doc }: { doc: DocumentSummary }) {
   return (
     <p className="doc-byline">
-      {[doc.outlet, doc.author, doc.publishedAt].filter(Boolean).join(' · ') || 'Source not set'}
+      {[...new Set([doc.outlet, doc.author, doc.publishedAt].filter(Boolean))].join(' · ') || 'Outlet unknown'}
       {doc.url && (
         <>
           {' '}
@@ -564,6 +573,7 @@ function usePaint(
 function useJumpToFocus(
   documentId: number,
   paragraphs: Paragraph[],
+  groups: Group[],
   virtualizer: ReturnType<typeof useVirtualizer<HTMLDivElement, Element>>,
   textRef: React.RefObject<HTMLDivElement | null>,
   setFlash: (f: { start: number; end: number }) => void,
@@ -575,7 +585,7 @@ function useJumpToFocus(
     if (!focus || handled.current === focus.nonce || wb.documentId !== documentId || paragraphs.length === 0) return;
     handled.current = focus.nonce;
     const i = paragraphAt(paragraphs, focus.start);
-    virtualizer.scrollToIndex(i, { align: 'center' });
+    virtualizer.scrollToIndex(groupOfParagraph(groups, i), { align: 'center' });
     let tries = 0;
     const settle = () => {
       const el = textRef.current?.querySelector<HTMLElement>(`[data-start="${paragraphs[i].start}"]`);
@@ -588,5 +598,5 @@ function useJumpToFocus(
       }
     };
     requestAnimationFrame(settle);
-  }, [wb.focus, wb.documentId, documentId, paragraphs, virtualizer, textRef, setFlash]);
+  }, [wb.focus, wb.documentId, documentId, paragraphs, groups, virtualizer, textRef, setFlash]);
 }

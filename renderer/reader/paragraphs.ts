@@ -1,11 +1,11 @@
 // The reader shows a document as paragraphs; each knows its offset in the document text,
 // so a DOM position maps back to a text offset and a stored highlight maps to a DOM range.
+import { PARAGRAPH_SEPARATOR } from '../../shared/structure';
+
 export interface Paragraph {
   start: number;
   text: string;
 }
-
-export const PARAGRAPH_SEPARATOR = '\n\n';
 
 export function splitParagraphs(text: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];

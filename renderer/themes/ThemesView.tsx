@@ -150,7 +150,9 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
           return (
             <div className="theme-group">
               <h3>{d.title}</h3>
-              <p className="theme-source">{[d.outlet, d.publishedAt].filter(Boolean).join(' · ') || d.sourceName}</p>
+              <p className="theme-source">
+                {[d.outlet, d.publishedAt].filter(Boolean).join(' · ') || d.sourceName || 'Outlet unknown'}
+              </p>
             </div>
           );
         }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
+import { SEED_PREPARATIONS } from '../support/reader.js';
 import { tempDir } from '../support/temp.js';
 
 let app: AppSession;
@@ -75,14 +76,14 @@ test('import files through the UI, see a clear failure for a bad one, then searc
 
 test('document details can be edited and the library sorts by them', async () => {
   const { page } = app;
-  await page.locator('.doc-item', { hasText: 'Preparations are being made' }).click();
+  await page.locator('.doc-item', { hasText: SEED_PREPARATIONS }).click();
   await page.getByRole('button', { name: 'Edit details' }).click();
   const form = page.getByRole('form', { name: 'Document details' });
   await form.getByLabel('Outlet / source').fill('AP');
   await form.getByLabel('Published').fill('2025-03-01');
   await form.getByRole('button', { name: 'Save' }).click();
   await page
-    .locator('.doc-item', { hasText: 'Preparations are being made' })
+    .locator('.doc-item', { hasText: SEED_PREPARATIONS })
     .locator('.doc-meta', { hasText: 'AP · 2025-03-01' })
     .waitFor();
   await page.getByLabel('Sort by').selectOption('outlet');

@@ -38,6 +38,7 @@ export async function highlightAndTag(page: Page, phrase: string, tag: string): 
   await input.press('Escape');
 }
 
-/** Headlines of two of the seed reports, as the library and the reader show them. */
+/** Headlines of seed reports, as the library and the reader show them (titles from seeds/manifest.json). */
 export const SEED_ISTANBUL = 'US and Russia Diplomats Meet in Istanbul';
 export const SEED_TURKEY = 'Russian and Us Diplomats Meet in Turkey';
+export const SEED_PREPARATIONS = 'Preparations Under Way for Trump–Putin Meeting';

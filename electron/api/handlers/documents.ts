@@ -66,7 +66,7 @@ export function documentHandlers(ws: Workspace): HandlerGroup<DocumentOps> {
       }
       const db = ws.project.db;
       const report = recordEdit(db, { operation: 'documents.reimport', label: `Re-import ${fileName}` }, () => {
-        const report = reanchorDocument(db, id, extracted.text, extracted.pages);
+        const report = reanchorDocument(db, id, extracted.text, extracted.pages, extracted.blocks);
         if (formatOf(fileName) === 'pdf') keepOriginalPdf(db, id, bytes);
         return report;
       });

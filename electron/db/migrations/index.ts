@@ -5,6 +5,7 @@ import { fillSearchText, migration003 } from './003_search.js';
 import { migration004 } from './004_exchange.js';
 import { migration005 } from './005_library_indexes.js';
 import { migration006 } from './006_pdf.js';
+import { deriveExistingStructure, migration007 } from './007_structure.js';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   { version: 4, name: 'exchange', sql: migration004 },
   { version: 5, name: 'library indexes', sql: migration005 },
   { version: 6, name: 'pdf', sql: migration006 },
+  { version: 7, name: 'structure', sql: migration007, up: deriveExistingStructure },
 ];

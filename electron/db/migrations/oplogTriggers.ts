@@ -6,6 +6,7 @@ export const LOGGED_KEYS: Record<string, string[]> = {
   highlight_tags: ['highlight_id', 'tag_id'],
   exchange_guids: ['kind', 'local_key'],
   document_originals: ['document_id'],
+  document_structure: ['document_id'],
 };
 
 export function keyColumns(table: string): string[] {
@@ -14,7 +15,10 @@ export function keyColumns(table: string): string[] {
 
 // Document text (and its derived search form) is large: an update records it only when it changed, in a change of
 // its own.
-const LARGE_COLUMNS: Record<string, string[]> = { documents: ['text', 'search_text'] };
+const LARGE_COLUMNS: Record<string, string[]> = {
+  documents: ['text', 'search_text'],
+  document_structure: ['blocks'],
+};
 
 function largeColumns(table: string, columns: string[]): string[] {
   return (LARGE_COLUMNS[table] ?? []).filter((c) => columns.includes(c));
