@@ -2,6 +2,7 @@
 // it only writes (the plan was checked before), through the query modules of electron/db/.
 import type { ExchangeCount, ExchangeReport } from '../../shared/types.js';
 import { describeAnchor } from '../anchoring/anchor.js';
+import { findDefinitionByName, insertDefinition } from '../db/attributeDefinitions.js';
 import { setAttribute } from '../db/attributes.js';
 import { insertCoder, listCoders, setCodingCoder } from '../db/coders.js';
 import { insertCollection, listCollections } from '../db/collections.js';
@@ -27,6 +28,8 @@ class Writer {
   readonly documents = new Map<string, number>();
   readonly collections = new Map<string, number>();
   private readonly usedNotes = new Set<string>();
+  /** Attribute names by lower-cased variable name: the spelling of the definition each maps to. */
+  private readonly attributeNames = new Map<string, string>();
   private readonly notes: Map<string, PlanNote>;
 
   constructor(
@@ -133,11 +136,19 @@ class Writer {
     }
   }
 
-  /** Variables live on as attribute names; their GUIDs are kept for the next export. */
+  /**
+   * Variables become attribute definitions (an existing one of the same name, in any case, is reused and its
+   * spelling kept); their GUIDs are kept for the next export.
+   */
   private writeVariables(): void {
     const known = guidsOf(this.db, 'variable');
-    for (const variable of this.plan.variables)
-      if (!known.has(variable.name)) this.remember('variable', variable.name, variable.guid);
+    for (const variable of this.plan.variables) {
+      const existing = findDefinitionByName(this.db, variable.name);
+      if (!existing) insertDefinition(this.db, { name: variable.name, type: variable.type, choices: null });
+      const name = existing?.name ?? variable.name;
+      this.attributeNames.set(variable.name.toLowerCase(), name);
+      if (!known.has(name)) this.remember('variable', name, variable.guid);
+    }
   }
 
   private writeSource(source: PlanSource): void {
@@ -153,7 +164,10 @@ class Writer {
     this.remember('source', documentId, source.guid);
     this.count('documents');
     if (source.description) updateDocument(this.db, documentId, { notes: source.description });
-    for (const attribute of source.attributes) setAttribute(this.db, { documentId, ...attribute });
+    for (const attribute of source.attributes) {
+      const name = this.attributeNames.get(attribute.name.toLowerCase()) ?? attribute.name;
+      setAttribute(this.db, { documentId, ...attribute, name });
+    }
     this.count('document attributes', source.attributes.length);
     this.writeNote({ documentId, highlightId: null }, source.noteGuids, 'document notes');
     for (const selection of source.selections) this.writeSelection(documentId, source.text, selection);
