@@ -8,6 +8,7 @@ import type {
   AttributeDefinition,
   DocumentAttribute,
   RetrievalResult,
+  RetrievedSegment,
   SegmentContext,
   CitationSource,
   Coder,
@@ -442,6 +443,8 @@ export const api = {
   'retrieval.query': op(
     z.object({ query: retrievalQuery, limit: z.number().int().min(0).max(50_000).optional() }).strict(),
   ).returns<RetrievalResult>(),
+  /** Rows of retrieved passages (the result list's later pages). */
+  'retrieval.segments': op(z.object({ highlightIds: z.array(id).max(1000) }).strict()).returns<RetrievedSegment[]>(),
   /** Sentences or paragraphs either side of each passage. */
   'retrieval.context': op(
     z

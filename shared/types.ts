@@ -388,7 +388,9 @@ export interface RetrievedSegment {
 
 export interface RetrievalResult {
   total: number;
-  /** In document then reading order (at most the limit asked for). */
+  /** Every passage selected, in document then reading order. */
+  ids: number[];
+  /** The first of them (as many as the limit asked for); the list fetches the rest as it scrolls. */
   segments: RetrievedSegment[];
   /** Distinct documents among all results. */
   documentCount: number;

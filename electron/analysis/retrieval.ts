@@ -30,22 +30,23 @@ type SegmentSet = Map<number, SegmentPosition>;
 
 /** The ids of every passage the query selects, in document then reading order. */
 export function retrieveIds(db: Db, query: RetrievalQuery): number[] {
+  return retrieveIdsWithDocuments(db, query)[0];
+}
+
+/** The ids, and how many documents they are in. */
+function retrieveIdsWithDocuments(db: Db, query: RetrievalQuery): [number[], number] {
   let current: SegmentSet = new Map();
   query.terms.forEach((term, i) => {
     const tagged = termSegments(db, term, query.includeChildren ?? false);
     current = i === 0 ? tagged : combine(db, current, term, tagged);
   });
-  return restrictSegments(db, [...current.keys()], query);
+  const ids = restrictSegments(db, [...current.keys()], query);
+  return [ids, new Set(ids.map((id) => current.get(id)!.documentId)).size];
 }
 
 export function retrieve(db: Db, query: RetrievalQuery, limit: number): RetrievalResult {
-  const ids = retrieveIds(db, query);
-  const documents = new Set<number>();
-  const rows = segmentRows(db, ids.slice(0, limit));
-  // Distinct documents of all results, not just the rows returned.
-  if (ids.length > rows.length) for (const p of segmentPositions(db, ids)) documents.add(p.documentId);
-  else for (const r of rows) documents.add(r.highlight.documentId);
-  return { total: ids.length, segments: rows, documentCount: documents.size };
+  const [ids, documentCount] = retrieveIdsWithDocuments(db, query);
+  return { total: ids.length, ids, segments: segmentRows(db, ids.slice(0, limit)), documentCount };
 }
 
 function termSegments(db: Db, term: RetrievalTerm, includeChildren: boolean): SegmentSet {

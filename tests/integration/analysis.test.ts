@@ -55,7 +55,12 @@ after(() => backend.close());
 async function retrieved(query: RetrievalQuery): Promise<string[]> {
   const result = await c['retrieval.query']({ query });
   const names = new Map(Object.entries(h).map(([k, v]) => [v, k]));
-  return result.segments.map((s) => names.get(s.highlight.id)!);
+  assert.deepEqual(
+    result.segments.map((s) => s.highlight.id),
+    result.ids,
+  );
+  assert.equal(result.documentCount, new Set(result.segments.map((s) => s.highlight.documentId)).size);
+  return result.ids.map((id) => names.get(id)!);
 }
 const t = (name: string) => tag[name];
 

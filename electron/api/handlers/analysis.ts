@@ -4,6 +4,7 @@ import { retrieve, segmentContexts } from '../../analysis/retrieval.js';
 import { draftFromRetrieval, matrixTable, retrievalTable, tagPaths } from '../../analysis/tables.js';
 import { getMemo, insertMemo } from '../../db/memos.js';
 import { recordEdit } from '../../db/oplog.js';
+import { segmentRows } from '../../db/segments.js';
 import { listTags } from '../../db/tags.js';
 import { tableToCsv, tableToXlsx, type Table } from '../../export/table.js';
 import type { Workspace } from '../../project/workspace.js';
@@ -12,19 +13,21 @@ import type { HandlerGroup } from '../types.js';
 
 type AnalysisOps =
   | 'retrieval.query'
+  | 'retrieval.segments'
   | 'retrieval.context'
   | 'retrieval.export'
   | 'retrieval.draftMemo'
   | 'analysis.matrix'
   | 'analysis.exportMatrix';
 
-/** Results the retrieval view lists at most; exports and memos take every one. */
-const DEFAULT_LIMIT = 5000;
+/** Rows sent with a result (a first screen and more); the list asks for the others as it scrolls. */
+const DEFAULT_LIMIT = 200;
 
 export function analysisHandlers(ws: Workspace): HandlerGroup<AnalysisOps> {
   const db = () => ws.project.db;
   return {
     'retrieval.query': ({ query, limit }) => retrieve(db(), query, limit ?? DEFAULT_LIMIT),
+    'retrieval.segments': ({ highlightIds }) => segmentRows(db(), highlightIds),
     'retrieval.context': ({ highlightIds, unit, count }) => segmentContexts(db(), highlightIds, unit, count),
     'retrieval.export': ({ query, format }) => exportTable(retrievalTable(db(), query), 'retrieval', format),
     'retrieval.draftMemo': ({ query, title }) => {
