@@ -46,8 +46,9 @@ function breakEnd(text: string, at: number): number {
 /** Text before `start`: the rest of its sentence plus `count` whole sentences before that one. */
 export function sentencesBefore(text: string, start: number, count: number): string {
   const window = text.slice(Math.max(0, start - WINDOW), start);
-  const parts = [...sentences.segment(window)].map((s) => s.segment);
-  const atSentenceStart = window === '' || /[.!?]["”’)\]]*\s*$/.test(window);
+  const parts = sentencesOf(window);
+  // After a full stop or a line break, the passage starts a sentence: no partial sentence to complete.
+  const atSentenceStart = window === '' || /([.!?]["”’)\]]*\s*|\n\s*)$/.test(window);
   const take = atSentenceStart ? count : count + 1;
   return take === 0 ? '' : parts.slice(-take).join('');
 }
@@ -55,8 +56,13 @@ export function sentencesBefore(text: string, start: number, count: number): str
 /** Text after `end`: the rest of its sentence plus `count` whole sentences after that one. */
 export function sentencesAfter(text: string, end: number, passage: string, count: number): string {
   const window = text.slice(end, end + WINDOW);
-  const parts = [...sentences.segment(window)].map((s) => s.segment);
+  const parts = sentencesOf(window);
   const atSentenceEnd = /[.!?]["”’)\]]*\s*$/.test(passage);
   const take = atSentenceEnd ? count : count + 1;
   return parts.slice(0, take).join('');
+}
+
+/** The sentences of a stretch of text (blank-line segments are not sentences). */
+function sentencesOf(text: string): string[] {
+  return [...sentences.segment(text)].map((s) => s.segment).filter((s) => s.trim() !== '');
 }

@@ -1,8 +1,7 @@
 // Ranked results across documents, highlights and notes, with the match marked and a jump to the exact spot.
 import { useState } from 'react';
 import { AttributeFilterPicker } from '../attributes/AttributeFilterPicker';
-import type {
-  AttributeFilter, SearchHit, SearchKind } from '../../shared/types';
+import type { AttributeFilter, SearchHit, SearchKind } from '../../shared/types';
 import { useApi } from '../app/useApi';
 import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
