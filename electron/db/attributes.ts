@@ -102,9 +102,10 @@ export function attributeFilterSql(
       const value = f[bound];
       if (value === undefined) continue;
       params[`${prefix}${i}${bound}`] = value;
-      // Numbers compare as numbers; dates (ISO) and text as text.
+      // Numbers (by the value's or the attribute's type) compare as numbers; dates (ISO) and text as text.
       conditions.push(
-        `(CASE WHEN fa.type IN ('Integer', 'Float') THEN CAST(fa.value AS REAL) ${op} CAST(@${prefix}${i}${bound} AS REAL)
+        `(CASE WHEN fa.type IN ('Integer', 'Float') OR EXISTS (SELECT 1 FROM attribute_definitions ad
+            WHERE ad.name = fa.name AND ad.type IN ('Integer', 'Float')) THEN CAST(fa.value AS REAL) ${op} CAST(@${prefix}${i}${bound} AS REAL)
           ELSE fa.value ${op} @${prefix}${i}${bound} END)`,
       );
     }

@@ -2,6 +2,7 @@
 // it only writes (the plan was checked before), through the query modules of electron/db/.
 import type { ExchangeCount, ExchangeReport } from '../../shared/types.js';
 import { describeAnchor } from '../anchoring/anchor.js';
+import { checkValue } from '../analysis/attributeValues.js';
 import { findDefinitionByName, insertDefinition } from '../db/attributeDefinitions.js';
 import { setAttribute } from '../db/attributes.js';
 import { insertCoder, listCoders, setCodingCoder } from '../db/coders.js';
@@ -14,7 +15,7 @@ import { insertMemo } from '../db/memos.js';
 import { saveNote } from '../db/notes.js';
 import { insertTag, listTags, nextTagColor } from '../db/tags.js';
 import { contentHash } from '../import/text.js';
-import type { ImportPlan, PlanCode, PlanCoding, PlanNote, PlanSource } from './plan.js';
+import type { ImportPlan, PlanAttribute, PlanCode, PlanCoding, PlanNote, PlanSource } from './plan.js';
 import { plainTextDoc } from './richText.js';
 
 const key = (guid: string) => guid.replace(/[{}]/g, '').toLowerCase();
@@ -151,6 +152,13 @@ class Writer {
     }
   }
 
+  /** A value in its attribute's type when it fits (some tools write every value as text), else as written. */
+  private typedValue(name: string, attribute: PlanAttribute): Pick<PlanAttribute, 'type' | 'value'> {
+    const definition = findDefinitionByName(this.db, name);
+    const checked = definition && definition.type !== attribute.type && checkValue(definition, attribute.value);
+    return checked && checked.ok ? { type: definition.type, value: checked.value } : attribute;
+  }
+
   private writeSource(source: PlanSource): void {
     const documentId = insertDocument(this.db, {
       title: source.name,
@@ -166,7 +174,7 @@ class Writer {
     if (source.description) updateDocument(this.db, documentId, { notes: source.description });
     for (const attribute of source.attributes) {
       const name = this.attributeNames.get(attribute.name.toLowerCase()) ?? attribute.name;
-      setAttribute(this.db, { documentId, ...attribute, name });
+      setAttribute(this.db, { documentId, ...this.typedValue(name, attribute), name });
     }
     this.count('document attributes', source.attributes.length);
     this.writeNote({ documentId, highlightId: null }, source.noteGuids, 'document notes');

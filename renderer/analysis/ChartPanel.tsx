@@ -38,7 +38,8 @@ export function ChartPanel() {
       marginLeft: 220,
       marginRight: 24,
       style: { fontSize: '12px', background: 'transparent' },
-      x: { label: 'Passages →', grid: true },
+      // Counts are whole numbers: no ticks between them.
+      x: { label: 'Passages →', grid: true, ticks: Math.min(10, maxTotal(bars)), tickFormat: 'd' },
       y: { label: null, domain: labels, tickFormat: (d: string) => (d.length > 34 ? `${d.slice(0, 33)}…` : d) },
       color: { domain: names, range: names.map((n) => colors.get(n) ?? '#888888') },
       marks: [
@@ -128,6 +129,13 @@ function barsOf(matrix: AnalysisMatrix, tagId: number | 'all'): Bar[] {
   return columns.flatMap(({ c, j }) =>
     rows.filter((r) => r.counts[j] > 0).map((r) => ({ label: c.label, tag: r.tag.name, count: r.counts[j] })),
   );
+}
+
+/** The longest bar (its segments stacked). */
+function maxTotal(bars: Bar[]): number {
+  const totals = new Map<string, number>();
+  for (const b of bars) totals.set(b.label, (totals.get(b.label) ?? 0) + b.count);
+  return Math.max(1, ...totals.values());
 }
 
 function svgBlob(svg: SVGSVGElement): Blob {

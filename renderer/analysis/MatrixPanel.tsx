@@ -123,11 +123,14 @@ export function MatrixPanel() {
   );
 }
 
+/** Shading strength in percent: a square-root scale, so a few large cells do not wash out the rest. */
+function strength(count: number, max: number): number {
+  return count && max ? Math.round(12 + 68 * Math.sqrt(count / max)) : 0;
+}
+
 function shade(count: number, max: number): string | undefined {
-  if (!count || !max) return undefined;
-  // Square-root scale: a few large cells should not wash out the rest.
-  const strength = Math.round(12 + 68 * Math.sqrt(count / max));
-  return `color-mix(in srgb, var(--accent) ${strength}%, transparent)`;
+  const s = strength(count, max);
+  return s ? `color-mix(in srgb, var(--accent) ${s}%, transparent)` : undefined;
 }
 
 function MatrixTable({
@@ -173,7 +176,7 @@ function MatrixTable({
                 return (
                   <td
                     key={c.key}
-                    className={`${n ? '' : 'zero'}${isSelected ? ' selected' : ''}${cooccurrence && c.tagId === tag.id ? ' diagonal' : ''}`}
+                    className={`${n ? '' : 'zero'}${strength(n, matrix.max) > 50 ? ' strong' : ''}${isSelected ? ' selected' : ''}${cooccurrence && c.tagId === tag.id ? ' diagonal' : ''}`}
                     style={{ background: shade(n, matrix.max) }}
                   >
                     <button

@@ -81,7 +81,8 @@ export function RetrievalPanel() {
     try {
       const file = await wb.client['retrieval.export']({ query, format });
       saveFile(file);
-      wb.setStatus(`Exported ${result.data?.total ?? 0} passages to ${file.fileName}.`);
+      const n = result.data?.total ?? 0;
+      wb.setStatus(`Exported ${n} passage${n === 1 ? '' : 's'} to ${file.fileName}.`);
     } catch (e) {
       wb.setStatus(`Export failed: ${(e as Error).message}`, true);
     }

@@ -167,9 +167,6 @@ export function LibraryPanel() {
           <CommandButton command="import.folder" title="Import every supported file in a folder">
             Folder…
           </CommandButton>
-          <CommandButton command="attributes.manage" title="Define document attributes, import them from a CSV">
-            Attributes…
-          </CommandButton>
         </div>
         {imports.inputs}
       </div>
@@ -215,6 +212,9 @@ export function LibraryPanel() {
         <AttributeFilterPicker filter={filters.attribute} onChange={(attribute) => update({ attribute })} />
         <CommandButton command="library.selectAll" title="Select every document in the list (then set an attribute)">
           Select all
+        </CommandButton>
+        <CommandButton command="attributes.manage" title="Define document attributes, import them from a CSV">
+          Attributes…
         </CommandButton>
       </div>
       {selection.ids.size > 0 && <BulkAttributes documentIds={[...selection.ids]} onClear={clear} />}

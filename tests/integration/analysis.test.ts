@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { GlossClient } from '../../shared/api.js';
 import type { RetrievalQuery } from '../../shared/types.js';
 import { startBackend, type TestBackend } from '../support/backend.js';
+import { makeQdpx } from '../support/refiQda.js';
 
 let backend: TestBackend;
 let c: GlossClient;
@@ -314,4 +315,59 @@ test('draft memo from a retrieval cites every segment', async () => {
     [h.h3, h.h5],
   );
   assert.match(memo.content, /Alpha NOT Bravo/);
+});
+
+test('REFI-QDA variables become typed attributes; their values filter and export again with their types', async () => {
+  const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  const bytes = await makeQdpx({
+    users: [{ guid: guid(1), name: 'Ana' }],
+    codes: [{ guid: guid(2), name: 'Greeting' }],
+    variables: [
+      { guid: guid(3), name: 'Region', type: 'Text' },
+      { guid: guid(4), name: 'Interviews', type: 'Integer' },
+      { guid: guid(5), name: 'Urban', type: 'Boolean' },
+    ],
+    sources: [
+      {
+        guid: guid(6),
+        name: 'Interview 1',
+        text: 'Hello there, this is the first interview.',
+        attributes: [
+          { variableGuid: guid(3), value: 'North' },
+          { variableGuid: guid(4), value: '3' },
+          { variableGuid: guid(5), value: 'true' },
+        ],
+        selections: [{ guid: guid(7), start: 0, end: 5, codeGuid: guid(2), userGuid: guid(1) }],
+      },
+    ],
+  });
+  const other = await startBackend({ seeds: false });
+  try {
+    const client = other.client;
+    await client['exchange.importProject']({ fileName: 'variables.qdpx', base64: bytes.toString('base64') });
+    const definitions = await client['attributes.definitions']({});
+    assert.deepEqual(
+      definitions.map((d) => [d.name, d.kind, d.type, d.documentCount]),
+      [
+        ['Region', 'text', 'Text', 1],
+        ['Interviews', 'number', 'Integer', 1],
+        ['Urban', 'boolean', 'Boolean', 1],
+      ],
+    );
+    await assert.rejects(
+      client['attributes.set']({ definitionId: definitions[1].id, documentIds: [1], value: '2.5' }),
+      /not a whole number/,
+    );
+    const found = await client['documents.page']({ attributes: [{ name: 'Interviews', min: '2', max: '10' }] });
+    assert.equal(found.total, 1);
+    const exported = await client['exchange.exportProject']({});
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(Buffer.from(exported.base64, 'base64'));
+    const xml = await zip.file('project.qde')!.async('string');
+    assert.match(xml, /<Variable guid="[^"]+" name="Interviews" typeOfVariable="Integer"\/>/);
+    assert.match(xml, /<IntegerValue>3<\/IntegerValue>/);
+    assert.match(xml, /<BooleanValue>true<\/BooleanValue>/);
+  } finally {
+    other.close();
+  }
 });
