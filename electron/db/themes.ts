@@ -159,31 +159,56 @@ export function tagCountsBy(
   column: CountColumn,
   attributes: AttributeFilter[] = [],
 ): { row: number; key: string; count: number }[] {
-  const members = rows.flatMap((ids, row) => ids.map((tagId) => ({ tagId, row })));
   const filters = attributeFilterSql(attributes, 'h.document_id');
-  const key = column.kind === 'documents' ? 'CAST(h.document_id AS TEXT)' : "COALESCE(ca.value, '')";
+  const key = column.kind === 'documents' ? 'h.document_id' : "COALESCE(ca.value, '')";
   const join =
     column.kind === 'attribute'
       ? 'LEFT JOIN document_attributes ca ON ca.document_id = h.document_id AND ca.name = @columnName'
       : '';
-  return db
+  const where = filters.sql.length ? `AND ${filters.sql.join(' AND ')}` : '';
+  const params = { ...(column.kind === 'attribute' && { columnName: column.name }), ...filters.params };
+  // One tag per row (the usual case): a passage carries a tag once, so a plain count per tag is the answer.
+  if (rows.every((ids) => ids.length === 1)) {
+    const rowOf = new Map(rows.map(([tagId], row) => [tagId, row]));
+    const counts = db
+      .prepare(
+        `SELECT ht.tag_id AS tagId, ${key} AS key, COUNT(*) AS count
+      FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id ${join}
+      WHERE ht.tag_id IN (SELECT value FROM json_each(@tags)) ${where}
+      GROUP BY ht.tag_id, key`,
+      )
+      .all({ tags: JSON.stringify([...rowOf.keys()]), ...params }) as {
+      tagId: number;
+      key: string | number;
+      count: number;
+    }[];
+    return counts.map((c) => ({ row: rowOf.get(c.tagId)!, key: String(c.key), count: c.count }));
+  }
+  const members = rows.flatMap((ids, row) => ids.map((tagId) => ({ tagId, row })));
+  const counts = db
     .prepare(
       `
     WITH m(tag_id, row) AS (SELECT json_extract(value, '$.tagId'), json_extract(value, '$.row') FROM json_each(@members))
     SELECT m.row AS row, ${key} AS key, COUNT(DISTINCT h.id) AS count
     FROM m JOIN highlight_tags ht ON ht.tag_id = m.tag_id JOIN highlights h ON h.id = ht.highlight_id ${join}
-    ${filters.sql.length ? `WHERE ${filters.sql.join(' AND ')}` : ''}
+    WHERE 1 ${where}
     GROUP BY m.row, key`,
     )
-    .all({
-      members: JSON.stringify(members),
-      ...(column.kind === 'attribute' && { columnName: column.name }),
-      ...filters.params,
-    }) as { row: number; key: string; count: number }[];
+    .all({ members: JSON.stringify(members), ...params }) as { row: number; key: string | number; count: number }[];
+  return counts.map((c) => ({ ...c, key: String(c.key) }));
 }
 
 /** Titles of the documents, in the library's default order (matrix columns). */
 export function documentTitles(db: Db, ids: number[]): { id: number; title: string }[] {
+  // Many documents: one pass in the library's order is cheaper than looking each one up.
+  if (ids.length > 2000) {
+    const wanted = new Set(ids);
+    const all = db.prepare('SELECT id, title FROM documents ORDER BY imported_at, id').all() as {
+      id: number;
+      title: string;
+    }[];
+    return all.filter((d) => wanted.has(d.id));
+  }
   return db
     .prepare(`SELECT id, title FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY imported_at, id`)
     .all(JSON.stringify(ids)) as { id: number; title: string }[];
