@@ -42,7 +42,8 @@ interface Doc {
 async function codeSampleReports(page: Page): Promise<Doc[]> {
   const list = await call<{ id: number }[]>(page, 'documents.list', {});
   const docs = await Promise.all(list.map((d) => call<Doc>(page, 'documents.get', { id: d.id })));
-  const talks = await call<{ id: number }>(page, 'tags.create', { name: 'Talks' });
+  const diplomacy = await call<{ id: number }>(page, 'tags.create', { name: 'Diplomacy' });
+  const talks = await call<{ id: number }>(page, 'tags.create', { name: 'Talks', parentId: diplomacy.id });
   const sanctions = await call<{ id: number }>(page, 'tags.create', { name: 'Sanctions' });
   for (const [i, doc] of docs.entries()) {
     const paragraphs = [...doc.text.matchAll(/[^\n]+/g)].filter((m) => m[0].length > 80);
@@ -142,6 +143,14 @@ test('an attribute set on the five sample reports narrows a retrieval (CSV, XLSX
   // The passage opens in the reader.
   await segment.locator('.segment-quote').click();
   await page.locator('.reader .doc-headline', { hasText: state.title }).waitFor();
+
+  // The theme view: a parent tag gathers its sub-tags' passages, unless told not to.
+  await page.getByRole('button', { name: 'Themes' }).click();
+  await page.locator('.codebook-row', { hasText: 'Diplomacy' }).getByRole('checkbox').check();
+  await page.locator('.theme-total', { hasText: '5 passages in 5 documents' }).waitFor();
+  await app.screenshot('analysis-themes-subtags');
+  await page.getByLabel('Include sub-tags').uncheck();
+  await page.getByText('No passage carries any of these tags yet.').waitFor();
 
   // A matrix by attribute value, shaded, whose cells list their passages; a chart.
   await page.getByRole('button', { name: 'Analysis' }).click();
