@@ -236,6 +236,7 @@ export function RetrievalPanel() {
             <p aria-live="polite">
               <b>{result.data.total.toLocaleString()}</b> passage{result.data.total === 1 ? '' : 's'} in{' '}
               {result.data.documentCount.toLocaleString()} document{result.data.documentCount === 1 ? '' : 's'}
+              <span className="muted query-words"> · {describe(live, tags, state)}</span>
             </p>
             <label>
               Context ±
@@ -321,4 +322,21 @@ function CoderPicker({ value, onChange }: { value: number | null; onChange(id: n
       ))}
     </select>
   );
+}
+
+/** The query in words, read left to right: "(Talks OR Sanctions) NOT Visas, where Outlet type = State". */
+function describe(terms: RetrievalTerm[], tags: { id: number; name: string }[], s: RetrievalState): string {
+  const name = (id: number) => tags.find((t) => t.id === id)?.name ?? '?';
+  const words = terms.reduce((text, term, i) => {
+    if (i === 0) return name(term.tagId);
+    const op = term.operator ?? 'and';
+    const joined = `${text} ${op === 'near' ? `NEAR ${term.distance ?? 1}¶` : op.toUpperCase()} ${name(term.tagId)}`;
+    return i < terms.length - 1 ? `(${joined})` : joined;
+  }, '');
+  const where = [
+    s.attribute && `${s.attribute.name} = ${s.attribute.equals || '(no value)'}`,
+    s.codedFrom && `coded from ${s.codedFrom}`,
+    s.codedTo && `coded until ${s.codedTo}`,
+  ].filter(Boolean);
+  return `${words}${where.length ? `, where ${where.join(', ')}` : ''}`;
 }
