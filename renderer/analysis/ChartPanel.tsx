@@ -21,7 +21,8 @@ export function ChartPanel() {
   const tags = useTags();
   const [choice, setChoice] = useState<ColumnChoice>('documents');
   const [tagId, setTagId] = useState<number | 'all'>('all');
-  const { matrix } = useMatrix(choice === 'tags' ? 'documents' : choice, true, null);
+  // Each tag counts its own passages: stacked with its sub-tags, a parent's total would count them twice.
+  const { matrix } = useMatrix(choice === 'tags' ? 'documents' : choice, false, null);
   const bars = useMemo(() => (matrix.data ? barsOf(matrix.data, tagId) : []), [matrix.data, tagId]);
   const holder = useRef<HTMLDivElement>(null);
   const colors = useMemo(() => new Map(tags.map((t) => [t.name, t.color])), [tags]);
