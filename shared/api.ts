@@ -3,6 +3,13 @@
 // Adding an operation: add it here, add its handler in electron/api/handlers.ts, call it.
 import { z } from 'zod';
 import type {
+  AnalysisMatrix,
+  AttributeCsvReport,
+  AttributeDefinition,
+  DocumentAttribute,
+  RetrievalResult,
+  RetrievedSegment,
+  SegmentContext,
   CitationSource,
   Coder,
   Collection,
@@ -100,14 +107,66 @@ const tagFields = z.object({
   parentId: id.nullable(),
 });
 
+/** Documents whose attribute has this value, or lies within [min, max] (analysis). */
+const attributeFilter = z
+  .object({
+    name: shortText(200).min(1),
+    equals: shortText(2000).optional(),
+    min: shortText(100).optional(),
+    max: shortText(100).optional(),
+  })
+  .strict();
+const attributeFilters = z.array(attributeFilter).max(20);
+
 /** How the library is sorted and filtered. */
 const documentQuery = z.object({
+  attributes: attributeFilters.optional(),
   sort: documentSort.optional(),
   descending: z.boolean().optional(),
   outlet: shortText(200).optional(),
   collectionId: id.optional(),
   tagId: id.optional(),
 });
+
+// Analysis ---------------------------------------------------------------------------------------------------------
+const attributeName = shortText(200).trim().min(1, 'an attribute needs a name');
+const attributeChoices = z.array(shortText(200).trim().min(1)).max(500);
+const tableFormat = z.enum(['csv', 'xlsx']);
+const retrievalQuery = z
+  .object({
+    terms: z
+      .array(
+        z
+          .object({
+            operator: z.enum(['and', 'or', 'not', 'near']).optional(),
+            tagId: id,
+            distance: z.number().int().min(0).max(100).optional(),
+          })
+          .strict(),
+      )
+      .min(1, 'a retrieval needs at least one tag')
+      .max(50),
+    includeChildren: z.boolean().optional(),
+    attributes: attributeFilters.optional(),
+    collectionIds: z.array(id).max(1000).optional(),
+    documentIds: z.array(id).max(10_000).optional(),
+    coderIds: z.array(id).max(1000).optional(),
+    codedFrom: isoDate.optional(),
+    codedTo: isoDate.optional(),
+  })
+  .strict();
+const matrixArgs = z
+  .object({
+    tagIds: z.array(id).max(500).optional(),
+    columns: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('documents') }).strict(),
+      z.object({ kind: z.literal('attribute'), name: shortText(200).min(1) }).strict(),
+      z.object({ kind: z.literal('tags'), tagIds: z.array(id).max(500).optional() }).strict(),
+    ]),
+    includeChildren: z.boolean().optional(),
+    attributes: attributeFilters.optional(),
+  })
+  .strict();
 
 export const api = {
   // Project
@@ -229,6 +288,9 @@ export const api = {
       .object({
         tagIds: z.array(id).min(1).max(100),
         mode: z.enum(['and', 'or']),
+        /** A parent tag also gathers its sub-tags' passages. */
+        includeChildren: z.boolean().optional(),
+        attributes: attributeFilters.optional(),
       })
       .strict(),
   ).returns<ThemeGroup[]>(),
@@ -301,6 +363,7 @@ export const api = {
           .min(1)
           .optional(),
         limit: z.number().int().min(1).max(500).optional(),
+        attributes: attributeFilters.optional(),
       })
       .strict(),
   ).returns<SearchHit[]>(),
@@ -337,6 +400,71 @@ export const api = {
 
   // PDF pages: the original file of an imported PDF, for the page view (null when it was not kept).
   'documents.originalPdf': op(z.object({ id }).strict()).returns<{ base64: string } | null>(),
+
+  // Analysis: document attributes (typed variables), retrieval of coded segments, matrices.
+  'attributes.definitions': op(empty).returns<AttributeDefinition[]>(),
+  'attributes.define': op(
+    z
+      .object({
+        name: attributeName,
+        kind: z.enum(['text', 'number', 'date', 'boolean', 'choice']),
+        choices: attributeChoices.optional(),
+      })
+      .strict()
+      .refine((a) => a.kind !== 'choice' || (a.choices?.length ?? 0) > 0, 'a one-of-a-list attribute needs choices'),
+  ).returns<AttributeDefinition>(),
+  /** Renames (values follow) or changes the choices of a one-of-a-list attribute. */
+  'attributes.updateDefinition': op(
+    z.object({ id, name: attributeName.optional(), choices: attributeChoices.optional() }).strict(),
+  ).returns<AttributeDefinition>(),
+  /** Removes the attribute and every document's value of it. */
+  'attributes.deleteDefinition': op(z.object({ id }).strict()).returns<{ deleted: true }>(),
+  'attributes.forDocument': op(z.object({ documentId: id }).strict()).returns<DocumentAttribute[]>(),
+  /** Distinct values of an attribute, for filters. */
+  'attributes.values': op(z.object({ name: shortText(200).min(1) }).strict()).returns<string[]>(),
+  /** One value (null: none) for one or many documents, as one edit. */
+  'attributes.set': op(
+    z
+      .object({
+        definitionId: id,
+        documentIds: z.array(id).min(1).max(100_000),
+        value: shortText(2000).nullable(),
+      })
+      .strict(),
+  ).returns<{ written: number }>(),
+  /** Values from a CSV keyed by file name or title: a preview (apply false), or written as one edit. */
+  'attributes.importCsv': op(
+    z
+      .object({
+        csv: z.string().max(20 * 1024 * 1024),
+        apply: z.boolean(),
+        /** Write the rows without errors and leave the others; without it, any error writes nothing. */
+        skipInvalid: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<AttributeCsvReport>(),
+  'retrieval.query': op(
+    z.object({ query: retrievalQuery, limit: z.number().int().min(0).max(50_000).optional() }).strict(),
+  ).returns<RetrievalResult>(),
+  /** Rows of retrieved passages (the result list's later pages). */
+  'retrieval.segments': op(z.object({ highlightIds: z.array(id).max(1000) }).strict()).returns<RetrievedSegment[]>(),
+  /** Sentences or paragraphs either side of each passage. */
+  'retrieval.context': op(
+    z
+      .object({
+        highlightIds: z.array(id).max(500),
+        unit: z.enum(['sentence', 'paragraph']),
+        count: z.number().int().min(0).max(10),
+      })
+      .strict(),
+  ).returns<SegmentContext[]>(),
+  'retrieval.export': op(z.object({ query: retrievalQuery, format: tableFormat }).strict()).returns<ExportedFile>(),
+  /** A new memo with one section citing every segment of the result. */
+  'retrieval.draftMemo': op(
+    z.object({ query: retrievalQuery, title: shortText(500).trim().min(1) }).strict(),
+  ).returns<Memo>(),
+  'analysis.matrix': op(matrixArgs).returns<AnalysisMatrix>(),
+  'analysis.exportMatrix': op(matrixArgs.extend({ format: tableFormat }).strict()).returns<ExportedFile>(),
 } as const;
 
 export type Api = typeof api;

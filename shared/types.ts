@@ -324,3 +324,133 @@ export interface DocumentBlock {
   /** pre: the line's leading spaces, which the canonical text (trimmed paragraphs) cannot hold. */
   indent?: number;
 }
+
+// Analysis: document attributes, retrieval of coded segments, matrices ------------------------------------------
+
+/** How an analyst thinks of an attribute; each maps to one REFI-QDA variable type (one-of-a-list is Text). */
+export type AttributeKind = 'text' | 'number' | 'date' | 'boolean' | 'choice';
+
+/** A typed variable of the project; documents carry values of it (DocumentAttribute, by name). */
+export interface AttributeDefinition {
+  id: number;
+  name: string;
+  kind: AttributeKind;
+  /** The REFI-QDA type its values are stored and exchanged as. */
+  type: AttributeType;
+  /** The allowed values of a one-of-a-list attribute (empty otherwise). */
+  choices: string[];
+  position: number;
+  /** Documents with a value. */
+  documentCount: number;
+}
+
+/** Documents whose value is `equals`, or within [min, max] (numbers and dates); `equals: ''` means "no value". */
+export interface AttributeFilter {
+  name: string;
+  equals?: string;
+  min?: string;
+  max?: string;
+}
+
+/** Interface merging: what an analysis edit changed (definitions, and the documents whose values changed). */
+export interface ChangeSet {
+  attributeDefinitions?: EntityChanges<AttributeDefinition>;
+  /** Documents whose attribute values changed. */
+  attributeValues?: { documentIds: number[] };
+}
+
+/** One problem with one row of an attribute CSV (line numbers count the header as line 1). */
+export interface AttributeCsvError {
+  line: number;
+  column: string | null;
+  message: string;
+}
+
+export interface AttributeCsvRow {
+  line: number;
+  key: string;
+  documentId: number | null;
+  documentTitle: string | null;
+  values: Record<string, string>;
+  errors: AttributeCsvError[];
+}
+
+/** What an attribute CSV would do (preview) or did (applied). */
+export interface AttributeCsvReport {
+  keyColumn: 'file' | 'title';
+  columns: string[];
+  /** Columns with no attribute of that name yet: created as text attributes. */
+  newAttributes: string[];
+  rows: AttributeCsvRow[];
+  /** Values written (0 in a preview). */
+  written: number;
+  applied: boolean;
+}
+
+export type RetrievalOperator = 'and' | 'or' | 'not' | 'near';
+
+/** One step of a retrieval: the first has no operator; later ones combine with what came before, left to right. */
+export interface RetrievalTerm {
+  operator?: RetrievalOperator;
+  tagId: number;
+  /** For "near": within this many paragraphs (0 = the same paragraph). */
+  distance?: number;
+}
+
+export interface RetrievalQuery {
+  terms: RetrievalTerm[];
+  /** A parent tag also stands for every tag under it. */
+  includeChildren?: boolean;
+  attributes?: AttributeFilter[];
+  collectionIds?: number[];
+  documentIds?: number[];
+  coderIds?: number[];
+  /** When the passage was coded (ISO dates, inclusive). */
+  codedFrom?: string;
+  codedTo?: string;
+}
+
+export interface RetrievedSegment {
+  highlight: Highlight;
+  documentTitle: string;
+  noteText: string | null;
+}
+
+export interface RetrievalResult {
+  total: number;
+  /** Every passage selected, in document then reading order. */
+  ids: number[];
+  /** The first of them (as many as the limit asked for); the list fetches the rest as it scrolls. */
+  segments: RetrievedSegment[];
+  /** Distinct documents among all results. */
+  documentCount: number;
+}
+
+export interface SegmentContext {
+  highlightId: number;
+  before: string;
+  after: string;
+}
+
+/** Columns of an analysis matrix: documents, the values of one attribute, or tags (co-occurrence). */
+export type MatrixColumns =
+  { kind: 'documents' } | { kind: 'attribute'; name: string } | { kind: 'tags'; tagIds?: number[] };
+
+export interface MatrixColumn {
+  key: string;
+  label: string;
+  /** For a document column. */
+  documentId?: number;
+  /** For an attribute value column ('' = no value). */
+  value?: string;
+  /** For a tag column. */
+  tagId?: number;
+}
+
+export interface AnalysisMatrix {
+  rows: Tag[];
+  columns: MatrixColumn[];
+  /** counts[row][column]: passages (co-occurrence: pairs of same or overlapping passages). */
+  counts: number[][];
+  max: number;
+}

@@ -1,6 +1,7 @@
 // Turns the rows an edit (or its undo) touched into the entities the renderer shows, as they are now: a changed
 // highlight_tags row means that highlight, that tag (its count) and that document (its counts) changed.
 import type { ChangeSet, EntityChanges } from '../../shared/types.js';
+import { findDefinitionByName, getDefinition } from '../db/attributeDefinitions.js';
 import { getCoder } from '../db/coders.js';
 import { getCollection } from '../db/collections.js';
 import type { Db } from '../db/connection.js';
@@ -22,7 +23,11 @@ class Touched {
     notes: new Set(),
     memos: new Set(),
     collections: new Set(),
+    attributeDefinitions: new Set(),
+    attributeValues: new Set(),
   };
+  /** Attribute names whose values changed (their definitions' counts change). */
+  readonly attributeNames = new Set<string>();
   readonly createdDocuments = new Set<number>();
 
   add(kind: Kind, id: unknown): void {
@@ -70,6 +75,13 @@ function collect(t: Touched, change: RowChange): void {
     case 'collections':
       t.add('collections', first);
       break;
+    case 'attribute_definitions':
+      t.add('attributeDefinitions', first);
+      break;
+    case 'document_attributes':
+      rows.forEach((r) => t.add('attributeValues', r.document_id));
+      rows.forEach((r) => t.attributeNames.add(String(r.name)));
+      break;
   }
 }
 
@@ -90,6 +102,13 @@ function load(db: Db, t: Touched): ChangeSet {
   if (t.ids.memos.size) changes.memos = split(t.ids.memos, (id) => summaryOf(getMemo(db, id)));
   if (t.ids.collections.size) changes.collections = split(t.ids.collections, (id) => getCollection(db, id));
   if (t.ids.coders.size) changes.coders = split(t.ids.coders, (id) => getCoder(db, id));
+  for (const name of t.attributeNames) {
+    const definition = findDefinitionByName(db, name);
+    if (definition) t.add('attributeDefinitions', definition.id);
+  }
+  if (t.ids.attributeDefinitions.size)
+    changes.attributeDefinitions = split(t.ids.attributeDefinitions, (id) => getDefinition(db, id));
+  if (t.ids.attributeValues.size) changes.attributeValues = { documentIds: [...t.ids.attributeValues] };
   return changes;
 }
 

@@ -1,5 +1,7 @@
 // Every operation's handler, grouped by concern. The Handlers type makes a missing operation a compile error.
 import type { Workspace } from '../project/workspace.js';
+import { analysisHandlers } from './handlers/analysis.js';
+import { attributeHandlers } from './handlers/attributes.js';
 import { collectionHandlers } from './handlers/collections.js';
 import { documentHandlers } from './handlers/documents.js';
 import { exchangeHandlers } from './handlers/exchange.js';
@@ -34,5 +36,7 @@ export function createHandlers(ws: Workspace, services: HandlerServices = {}): H
     ...historyHandlers(ws),
     ...exchangeHandlers(ws),
     ...pdfHandlers(ws),
+    ...attributeHandlers(ws),
+    ...analysisHandlers(ws),
   };
 }

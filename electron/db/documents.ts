@@ -1,5 +1,6 @@
 // Queries for the documents table (and its FTS index, kept in step by triggers).
 import type {
+  AttributeFilter,
   DocumentFormat,
   DocumentFull,
   DocumentHeading,
@@ -8,6 +9,7 @@ import type {
   PageStart,
 } from '../../shared/types.js';
 import { searchTextFor } from '../search/searchText.js';
+import { attributeFilterSql } from './attributes.js';
 import type { Db } from './connection.js';
 import { getDocumentBlocks } from './documentStructure.js';
 
@@ -41,6 +43,7 @@ export interface ListOptions {
   outlet?: string;
   collectionId?: number;
   tagId?: number;
+  attributes?: AttributeFilter[];
 }
 
 const summaryColumns = `
@@ -115,6 +118,9 @@ function filtersOf(options: ListOptions): { where: string; params: Record<string
     );
     params.tagId = options.tagId;
   }
+  const attributes = attributeFilterSql(options.attributes, 'd.id');
+  where.push(...attributes.sql);
+  Object.assign(params, attributes.params);
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
@@ -238,4 +244,20 @@ function documentParams(doc: NewDocument) {
     pages: doc.pages ? JSON.stringify(doc.pages) : null,
     collectionId: doc.collectionId ?? null,
   };
+}
+
+/** Documents by file name or by title (case-insensitive), for attribute CSVs keyed either way. */
+export function documentKeys(db: Db, by: 'file' | 'title'): Map<string, { id: number; title: string }[]> {
+  const column = by === 'file' ? 'source_name' : 'title';
+  const rows = db.prepare(`SELECT id, title, ${column} AS key FROM documents WHERE ${column} IS NOT NULL`).all() as {
+    id: number;
+    title: string;
+    key: string;
+  }[];
+  const keys = new Map<string, { id: number; title: string }[]>();
+  for (const row of rows) {
+    const key = row.key.trim().toLowerCase();
+    keys.set(key, [...(keys.get(key) ?? []), { id: row.id, title: row.title }]);
+  }
+  return keys;
 }

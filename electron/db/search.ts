@@ -3,9 +3,10 @@
 // Common words match most rows, so the cost is in ranking thousands of matches. Each kind is ranked on its index
 // alone (rowid and bm25, no joins, no snippets), the three rankings are merged, and only the final top `limit` hits
 // are read back to build snippets and jump offsets.
-import type { SearchHit, SearchKind } from '../../shared/types.js';
+import type { AttributeFilter, SearchHit, SearchKind } from '../../shared/types.js';
 import { termMatcher, type ParsedQuery, type TermMatcher } from '../search/query.js';
 import { makeSnippet } from '../search/snippet.js';
+import { attributeFilterSql } from './attributes.js';
 import type { Db } from './connection.js';
 
 export interface SearchOptions {
@@ -13,6 +14,7 @@ export interface SearchOptions {
   tagId?: number;
   kinds?: SearchKind[];
   limit?: number;
+  attributes?: AttributeFilter[];
 }
 
 interface RankedId {
@@ -28,6 +30,8 @@ interface RankingSql {
   bm25: string;
   inDocument: string;
   withTag: string;
+  /** Rows whose document is in the set `docs` (SQL selecting document ids). */
+  inDocuments: (docs: string) => string;
 }
 
 const rankingSql: Record<SearchKind, RankingSql> = {
@@ -38,12 +42,14 @@ const rankingSql: Record<SearchKind, RankingSql> = {
     inDocument: 'rowid = CAST(@documentId AS INTEGER)',
     withTag: `rowid IN (SELECT h.document_id FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id
       WHERE ht.tag_id = @tagId)`,
+    inDocuments: (docs) => `rowid IN (${docs})`,
   },
   highlight: {
     table: 'highlights_fts',
     bm25: 'bm25(highlights_fts)',
     inDocument: 'rowid IN (SELECT id FROM highlights WHERE document_id = @documentId)',
     withTag: 'rowid IN (SELECT highlight_id FROM highlight_tags WHERE tag_id = @tagId)',
+    inDocuments: (docs) => `rowid IN (SELECT id FROM highlights WHERE document_id IN (${docs}))`,
   },
   note: {
     table: 'notes_fts',
@@ -51,6 +57,7 @@ const rankingSql: Record<SearchKind, RankingSql> = {
     inDocument: 'rowid IN (SELECT id FROM notes WHERE document_id = @documentId)',
     withTag: `rowid IN (SELECT n.id FROM notes n JOIN highlight_tags ht ON ht.highlight_id = n.highlight_id
       WHERE ht.tag_id = @tagId)`,
+    inDocuments: (docs) => `rowid IN (SELECT id FROM notes WHERE document_id IN (${docs}))`,
   },
 };
 
@@ -89,12 +96,21 @@ function rankIds(db: Db, kind: SearchKind, query: ParsedQuery, options: SearchOp
   const where = [`${sql.table} MATCH @fts`];
   if (options.documentId !== undefined) where.push(sql.inDocument);
   if (options.tagId !== undefined) where.push(sql.withTag);
+  const attributes = attributeFilterSql(options.attributes, 'd.id');
+  if (attributes.sql.length)
+    where.push(sql.inDocuments(`SELECT d.id FROM documents d WHERE ${attributes.sql.join(' AND ')}`));
   const ranking = statement(
     db,
     `SELECT rowid AS id, ${sql.bm25} AS rank FROM ${sql.table}
     WHERE ${where.join(' AND ')} ORDER BY rank LIMIT @limit`,
   );
-  const rows = ranking.all({ fts: query.fts, documentId: options.documentId, tagId: options.tagId, limit });
+  const rows = ranking.all({
+    fts: query.fts,
+    documentId: options.documentId,
+    tagId: options.tagId,
+    limit,
+    ...attributes.params,
+  });
   return (rows as { id: number; rank: number }[]).map((row) => ({ kind, id: row.id, rank: row.rank }));
 }
 

@@ -102,3 +102,14 @@ export function existingTagIds(db: Db, ids: number[]): number[] {
   const exists = db.prepare('SELECT 1 FROM tags WHERE id = ?').pluck();
   return ids.filter((id) => exists.get(id) !== undefined);
 }
+
+/** The tag and every tag under it (a parent stands for its sub-tags in analysis). */
+export function descendantIds(db: Db, id: number): number[] {
+  return db
+    .prepare(
+      `WITH RECURSIVE down(id) AS (SELECT ? UNION SELECT t.id FROM tags t JOIN down ON t.parent_id = down.id)
+    SELECT id FROM down`,
+    )
+    .pluck()
+    .all(id) as number[];
+}

@@ -1,6 +1,8 @@
 // Queries for the theme view: tagged passages across documents, counts per tag per document, co-occurrence.
-import type { PassageContext, ThemeGroup } from '../../shared/types.js';
+import type { AttributeFilter, PassageContext, ThemeGroup } from '../../shared/types.js';
+import { attributeFilterSql } from './attributes.js';
 import type { Db } from './connection.js';
+import { descendantIds } from './tags.js';
 import { highlightColumns, toHighlight, type HighlightRow } from './highlights.js';
 
 /** Characters of text shown either side of a passage in the theme view. */
@@ -19,21 +21,31 @@ interface ThemeRow extends HighlightRow {
  * joined query. Their context is the stored quote context (prefix/suffix); `passageContexts` widens it for the
  * passages on screen, so thousands of passages never mean reading thousands of document texts.
  */
-export function themeGroups(db: Db, tagIds: number[], mode: 'and' | 'or'): ThemeGroup[] {
-  const placeholders = tagIds.map(() => '?').join(',');
-  const having = mode === 'and' ? `HAVING COUNT(DISTINCT tag_id) = ${new Set(tagIds).size}` : '';
+export function themeGroups(
+  db: Db,
+  tagIds: number[],
+  mode: 'and' | 'or',
+  options: { includeChildren?: boolean; attributes?: AttributeFilter[] } = {},
+): ThemeGroup[] {
+  // With sub-tags, each chosen tag stands for its subtree: AND asks for one tag of every chosen subtree.
+  const subtrees = tagIds.map((id) => (options.includeChildren ? descendantIds(db, id) : [id]));
+  const members = subtrees.flatMap((ids, group) => ids.map((tagId) => ({ tagId, group })));
+  const having = mode === 'and' ? `HAVING COUNT(DISTINCT m.grp) = ${new Set(tagIds).size}` : '';
+  const attributes = attributeFilterSql(options.attributes, 'h.document_id');
   const rows = db
     .prepare(
       `
+    WITH m(tag_id, grp) AS (SELECT json_extract(value, '$.tagId'), json_extract(value, '$.group') FROM json_each(@members))
     SELECT ${highlightColumns}, n.text AS noteText, d.title, d.outlet, d.published_at AS publishedAt,
       d.source_name AS sourceName
-    FROM (SELECT highlight_id FROM highlight_tags WHERE tag_id IN (${placeholders}) GROUP BY highlight_id ${having}) sel
+    FROM (SELECT ht.highlight_id FROM highlight_tags ht JOIN m ON m.tag_id = ht.tag_id GROUP BY ht.highlight_id ${having}) sel
     JOIN highlights h ON h.id = sel.highlight_id
     JOIN documents d ON d.id = h.document_id
     LEFT JOIN notes n ON n.highlight_id = h.id
+    ${attributes.sql.length ? `WHERE ${attributes.sql.join(' AND ')}` : ''}
     ORDER BY h.document_id, h.start_offset, h.id`,
     )
-    .all(...tagIds) as ThemeRow[];
+    .all({ members: JSON.stringify(members), ...attributes.params }) as ThemeRow[];
   const groups: ThemeGroup[] = [];
   for (const row of rows) {
     let group = groups.at(-1);
@@ -132,4 +144,72 @@ export function tagCooccurrences(db: Db): { a: number; b: number; count: number 
     GROUP BY x.tag_id, y.tag_id`,
     )
     .all() as { a: number; b: number; count: number }[];
+}
+
+/** Matrix columns: by document, or by the value of one attribute ('' for documents without one). */
+export type CountColumn = { kind: 'documents' } | { kind: 'attribute'; name: string };
+
+/**
+ * Passages per row and column, where each row is a group of tags (a tag, or a tag with its sub-tags) and a passage
+ * counts once per row however many of the row's tags it carries. Documents are restricted by the attribute filters.
+ */
+export function tagCountsBy(
+  db: Db,
+  rows: number[][],
+  column: CountColumn,
+  attributes: AttributeFilter[] = [],
+): { row: number; key: string; count: number }[] {
+  const filters = attributeFilterSql(attributes, 'h.document_id');
+  const key = column.kind === 'documents' ? 'h.document_id' : "COALESCE(ca.value, '')";
+  const join =
+    column.kind === 'attribute'
+      ? 'LEFT JOIN document_attributes ca ON ca.document_id = h.document_id AND ca.name = @columnName'
+      : '';
+  const where = filters.sql.length ? `AND ${filters.sql.join(' AND ')}` : '';
+  const params = { ...(column.kind === 'attribute' && { columnName: column.name }), ...filters.params };
+  // One tag per row (the usual case): a passage carries a tag once, so a plain count per tag is the answer.
+  if (rows.every((ids) => ids.length === 1)) {
+    const rowOf = new Map(rows.map(([tagId], row) => [tagId, row]));
+    const counts = db
+      .prepare(
+        `SELECT ht.tag_id AS tagId, ${key} AS key, COUNT(*) AS count
+      FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id ${join}
+      WHERE ht.tag_id IN (SELECT value FROM json_each(@tags)) ${where}
+      GROUP BY ht.tag_id, key`,
+      )
+      .all({ tags: JSON.stringify([...rowOf.keys()]), ...params }) as {
+      tagId: number;
+      key: string | number;
+      count: number;
+    }[];
+    return counts.map((c) => ({ row: rowOf.get(c.tagId)!, key: String(c.key), count: c.count }));
+  }
+  const members = rows.flatMap((ids, row) => ids.map((tagId) => ({ tagId, row })));
+  const counts = db
+    .prepare(
+      `
+    WITH m(tag_id, row) AS (SELECT json_extract(value, '$.tagId'), json_extract(value, '$.row') FROM json_each(@members))
+    SELECT m.row AS row, ${key} AS key, COUNT(DISTINCT h.id) AS count
+    FROM m JOIN highlight_tags ht ON ht.tag_id = m.tag_id JOIN highlights h ON h.id = ht.highlight_id ${join}
+    WHERE 1 ${where}
+    GROUP BY m.row, key`,
+    )
+    .all({ members: JSON.stringify(members), ...params }) as { row: number; key: string | number; count: number }[];
+  return counts.map((c) => ({ ...c, key: String(c.key) }));
+}
+
+/** Titles of the documents, in the library's default order (matrix columns). */
+export function documentTitles(db: Db, ids: number[]): { id: number; title: string }[] {
+  // Many documents: one pass in the library's order is cheaper than looking each one up.
+  if (ids.length > 2000) {
+    const wanted = new Set(ids);
+    const all = db.prepare('SELECT id, title FROM documents ORDER BY imported_at, id').all() as {
+      id: number;
+      title: string;
+    }[];
+    return all.filter((d) => wanted.has(d.id));
+  }
+  return db
+    .prepare(`SELECT id, title FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY imported_at, id`)
+    .all(JSON.stringify(ids)) as { id: number; title: string }[];
 }

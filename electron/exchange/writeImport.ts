@@ -2,6 +2,8 @@
 // it only writes (the plan was checked before), through the query modules of electron/db/.
 import type { ExchangeCount, ExchangeReport } from '../../shared/types.js';
 import { describeAnchor } from '../anchoring/anchor.js';
+import { checkValue } from '../analysis/attributeValues.js';
+import { findDefinitionByName, insertDefinition } from '../db/attributeDefinitions.js';
 import { setAttribute } from '../db/attributes.js';
 import { insertCoder, listCoders, setCodingCoder } from '../db/coders.js';
 import { insertCollection, listCollections } from '../db/collections.js';
@@ -13,7 +15,7 @@ import { insertMemo } from '../db/memos.js';
 import { saveNote } from '../db/notes.js';
 import { insertTag, listTags, nextTagColor } from '../db/tags.js';
 import { contentHash } from '../import/text.js';
-import type { ImportPlan, PlanCode, PlanCoding, PlanNote, PlanSource } from './plan.js';
+import type { ImportPlan, PlanAttribute, PlanCode, PlanCoding, PlanNote, PlanSource } from './plan.js';
 import { plainTextDoc } from './richText.js';
 
 const key = (guid: string) => guid.replace(/[{}]/g, '').toLowerCase();
@@ -27,6 +29,8 @@ class Writer {
   readonly documents = new Map<string, number>();
   readonly collections = new Map<string, number>();
   private readonly usedNotes = new Set<string>();
+  /** Attribute names by lower-cased variable name: the spelling of the definition each maps to. */
+  private readonly attributeNames = new Map<string, string>();
   private readonly notes: Map<string, PlanNote>;
 
   constructor(
@@ -133,11 +137,26 @@ class Writer {
     }
   }
 
-  /** Variables live on as attribute names; their GUIDs are kept for the next export. */
+  /**
+   * Variables become attribute definitions (an existing one of the same name, in any case, is reused and its
+   * spelling kept); their GUIDs are kept for the next export.
+   */
   private writeVariables(): void {
     const known = guidsOf(this.db, 'variable');
-    for (const variable of this.plan.variables)
-      if (!known.has(variable.name)) this.remember('variable', variable.name, variable.guid);
+    for (const variable of this.plan.variables) {
+      const existing = findDefinitionByName(this.db, variable.name);
+      if (!existing) insertDefinition(this.db, { name: variable.name, type: variable.type, choices: null });
+      const name = existing?.name ?? variable.name;
+      this.attributeNames.set(variable.name.toLowerCase(), name);
+      if (!known.has(name)) this.remember('variable', name, variable.guid);
+    }
+  }
+
+  /** A value in its attribute's type when it fits (some tools write every value as text), else as written. */
+  private typedValue(name: string, attribute: PlanAttribute): Pick<PlanAttribute, 'type' | 'value'> {
+    const definition = findDefinitionByName(this.db, name);
+    const checked = definition && definition.type !== attribute.type && checkValue(definition, attribute.value);
+    return checked && checked.ok ? { type: definition.type, value: checked.value } : attribute;
   }
 
   private writeSource(source: PlanSource): void {
@@ -153,7 +172,10 @@ class Writer {
     this.remember('source', documentId, source.guid);
     this.count('documents');
     if (source.description) updateDocument(this.db, documentId, { notes: source.description });
-    for (const attribute of source.attributes) setAttribute(this.db, { documentId, ...attribute });
+    for (const attribute of source.attributes) {
+      const name = this.attributeNames.get(attribute.name.toLowerCase()) ?? attribute.name;
+      setAttribute(this.db, { documentId, ...this.typedValue(name, attribute), name });
+    }
     this.count('document attributes', source.attributes.length);
     this.writeNote({ documentId, highlightId: null }, source.noteGuids, 'document notes');
     for (const selection of source.selections) this.writeSelection(documentId, source.text, selection);

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ChangeSet } from '../../shared/types';
 import { onMenuCommand, store, transportName } from '../api/client';
+import { AnalysisView } from '../analysis/AnalysisView';
 import { useCoderCommands } from '../coders/coders';
 import { CommandButton } from '../commands/CommandButton';
 import { CommandPalette } from '../commands/CommandPalette';
@@ -28,6 +29,7 @@ const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'reader', label: 'Reader', key: 'Mod+1' },
   { id: 'themes', label: 'Themes', key: 'Mod+2' },
   { id: 'memos', label: 'Memos', key: 'Mod+3' },
+  { id: 'analysis', label: 'Analysis', key: 'Mod+4' },
 ];
 
 export function App() {
@@ -94,6 +96,7 @@ export function App() {
           </Suspense>
         )}
         {wb.view === 'search' && <SearchView />}
+        {wb.view === 'analysis' && <AnalysisView />}
       </main>
       {wb.view === 'reader' && (
         <aside className="margin">

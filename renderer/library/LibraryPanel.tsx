@@ -1,7 +1,11 @@
 // The library: documents with their source and size; import (files, folder, drag-and-drop), details, sorting and
 // filters. Only the rows on screen are mounted and fetched, so 100,000 documents cost what 30 do.
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import type { ChangeSet, DocumentPage } from '../../shared/types';
+import type { AttributeFilter, ChangeSet, DocumentPage } from '../../shared/types';
+import { AttributeFilterPicker } from '../attributes/AttributeFilterPicker';
+import { AttributesDialog } from '../attributes/AttributesDialog';
+import { BulkAttributes } from '../attributes/BulkAttributes';
+import { useAttributeValuesVersion } from '../attributes/useAttributes';
 import { client, store } from '../api/client';
 import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
@@ -59,7 +63,21 @@ export function LibraryPanel() {
   const [dragging, setDragging] = useState(false);
   const update = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const { openDocument } = wb;
-  const open = useCallback((id: number) => openDocument(id), [openDocument]);
+  const selection = useSelection(order.data?.ids ?? []);
+  const { toggle, extend, clear } = selection;
+  const [attributesOpen, setAttributesOpen] = useState(false);
+  // Ctrl/Cmd-click picks documents one by one, Shift-click a range; a plain click opens the document.
+  const open = useCallback(
+    (id: number, event: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }) => {
+      if (event.ctrlKey || event.metaKey) toggle(id);
+      else if (event.shiftKey) extend(id);
+      else {
+        clear();
+        openDocument(id);
+      }
+    },
+    [openDocument, toggle, extend, clear],
+  );
   const stopEditing = useCallback(() => setEditing(null), []);
 
   useCommands([
@@ -86,6 +104,22 @@ export function LibraryPanel() {
       category: 'Library',
       enabled: () => wb.documentId !== null,
       run: () => setEditing(wb.documentId),
+    },
+    {
+      id: 'library.selectAll',
+      label: 'Select every document in the list',
+      category: 'Library',
+      run: async () => {
+        const ids = await allIds(filters, order.data?.total ?? 0);
+        selection.set(ids);
+        wb.setStatus(`Selected ${ids.length.toLocaleString()} documents.`);
+      },
+    },
+    {
+      id: 'attributes.manage',
+      label: 'Document attributes… (define, import from CSV)',
+      category: 'Library',
+      run: () => setAttributesOpen(true),
     },
   ]);
 
@@ -161,11 +195,20 @@ export function LibraryPanel() {
           </select>
         )}
         <NewCollection />
+        <AttributeFilterPicker filter={filters.attribute} onChange={(attribute) => update({ attribute })} />
+        <CommandButton command="library.selectAll" title="Select every document in the list (then set an attribute)">
+          Select all
+        </CommandButton>
+        <CommandButton command="attributes.manage" title="Define document attributes, import them from a CSV">
+          Attributes…
+        </CommandButton>
       </div>
+      {selection.ids.size > 0 && <BulkAttributes documentIds={[...selection.ids]} onClear={clear} />}
+      {attributesOpen && <AttributesDialog onClose={() => setAttributesOpen(false)} />}
       {order.error && <p className="error">Could not load the library: {order.error}</p>}
       {order.data?.total === 0 && (
         <p className="empty">
-          {filters.outlet || filters.collectionId !== ''
+          {filters.outlet || filters.collectionId !== '' || filters.attribute
             ? 'No document matches these filters.'
             : 'No documents yet. Import reports or drop files here to start reading.'}
         </p>
@@ -193,6 +236,7 @@ export function LibraryPanel() {
               <LibraryRow
                 id={id}
                 selected={wb.documentId === id}
+                checked={selection.ids.has(id)}
                 editing={editing === id}
                 onOpen={open}
                 onEdit={setEditing}
@@ -212,14 +256,24 @@ export function LibraryPanel() {
 interface LibraryRowProps {
   id: number;
   selected: boolean;
+  /** Picked for a bulk edit. */
+  checked: boolean;
   editing: boolean;
-  onOpen(id: number): void;
+  onOpen(id: number, event: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }): void;
   onEdit(id: number): void;
   onDoneEditing(): void;
 }
 
 /** Memoised: a row re-renders when its document or its selection changes, not on every workbench change. */
-const LibraryRow = memo(function LibraryRow({ id, selected, editing, onOpen, onEdit, onDoneEditing }: LibraryRowProps) {
+const LibraryRow = memo(function LibraryRow({
+  id,
+  selected,
+  checked,
+  editing,
+  onOpen,
+  onEdit,
+  onDoneEditing,
+}: LibraryRowProps) {
   const doc = useDocumentSummary(id);
   const collections = useCollections();
   if (!doc) return <RowPlaceholder />;
@@ -227,10 +281,11 @@ const LibraryRow = memo(function LibraryRow({ id, selected, editing, onOpen, onE
     <div role="listitem">
       <button
         type="button"
-        className={`doc-item${selected ? ' selected' : ''}`}
+        className={`doc-item${selected ? ' selected' : ''}${checked ? ' checked' : ''}`}
         aria-current={selected}
         title={doc.title}
-        onClick={() => onOpen(id)}
+        aria-pressed={checked}
+        onClick={(e) => onOpen(id, e)}
       >
         <span className="doc-title">{doc.title}</span>
         <span className="doc-meta">
@@ -291,6 +346,9 @@ function orderOf(page: DocumentPage, known?: (number | undefined)[]): LibraryOrd
  */
 function useLibraryOrder(filters: Filters) {
   const membership = useSliceVersion(slices.documentSet);
+  // Filtered by an attribute, the list may change when values do.
+  const attributeVersion = useAttributeValuesVersion();
+  const attributeFiltered = filters.attribute ? attributeVersion : 0;
   const [state, setState] = useState<{ data: LibraryOrder | null; error: string | null }>(() => ({
     data: startupPageArrived && filters === DEFAULT_FILTERS ? orderOf(startupPageArrived) : null,
     error: null,
@@ -320,7 +378,7 @@ function useLibraryOrder(filters: Filters) {
         if (current === generation.current) setState({ data: null, error: error.message });
       },
     );
-  }, [filters, membership, adopt]);
+  }, [filters, membership, attributeFiltered, adopt]);
   // A deleted document leaves the list at once; the re-query above then settles the order.
   useChanges(
     useCallback((changes: ChangeSet) => {
@@ -472,4 +530,53 @@ function NewCollection() {
 export function formatLength(chars: number): string {
   const words = Math.round(chars / 6);
   return words >= 1000 ? `${(words / 1000).toFixed(1)}k words` : `${words} words`;
+}
+
+/** Documents picked for a bulk edit, and the last one picked (where a Shift-click range starts). */
+function useSelection(order: (number | undefined)[]) {
+  const [ids, setIds] = useState<Set<number>>(new Set());
+  const anchor = useRef<number | null>(null);
+  const orderRef = useRef(order);
+  orderRef.current = order;
+  const toggle = useCallback((id: number) => {
+    anchor.current = id;
+    setIds((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+  const extend = useCallback(
+    (id: number) => {
+      const positions = orderRef.current;
+      const from = anchor.current === null ? -1 : positions.indexOf(anchor.current);
+      const to = positions.indexOf(id);
+      if (from < 0 || to < 0) return toggle(id);
+      const range = positions.slice(Math.min(from, to), Math.max(from, to) + 1);
+      setIds((s) => new Set([...s, ...range.filter((x): x is number => x !== undefined)]));
+    },
+    [toggle],
+  );
+  const clear = useCallback(() => setIds((s) => (s.size ? new Set() : s)), []);
+  const set = useCallback((all: number[]) => setIds(new Set(all)), []);
+  return { ids, toggle, extend, clear, set };
+}
+
+/** Every id matching the filters, a thousand at a time. */
+async function allIds(filters: Filters, total: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let offset = 0; offset < Math.max(total, 1); offset += 1000) {
+    const page = await client['documents.page']({
+      sort: filters.sort,
+      descending: filters.descending,
+      offset,
+      limit: 1000,
+      ...(filters.outlet ? { outlet: filters.outlet } : {}),
+      ...(filters.collectionId !== '' ? { collectionId: filters.collectionId } : {}),
+      ...(filters.attribute ? { attributes: [filters.attribute] } : {}),
+    });
+    ids.push(...page.ids);
+    if (page.ids.length < 1000) break;
+  }
+  return ids;
 }

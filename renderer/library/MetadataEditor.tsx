@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { fileToBase64 } from './importFiles';
 import type { Collection, DocumentSummary } from '../../shared/types';
 import { useWorkbench } from '../app/workbench';
+import { useAttributeEdits } from '../attributes/DocumentAttributeFields';
 
 /** Title, outlet, author, date, URL, collection and notes of a document, edited in the library. */
 export function MetadataEditor({
@@ -24,6 +25,7 @@ export function MetadataEditor({
     collectionId: doc.collectionId,
   });
   const [error, setError] = useState<string | null>(null);
+  const attributes = useAttributeEdits(doc.id);
   const reimportInput = useRef<HTMLInputElement>(null);
   const reimport = async (file: File | undefined) => {
     if (!file) return;
@@ -60,6 +62,7 @@ export function MetadataEditor({
           collectionId: form.collectionId,
         },
       });
+      await attributes.save(wb.client);
       wb.setStatus('Details saved.');
       onDone();
     } catch (e) {
@@ -94,6 +97,7 @@ export function MetadataEditor({
           ))}
         </select>
       </label>
+      {attributes.fields}
       <label>
         Notes
         <textarea rows={3} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} />

@@ -1,6 +1,7 @@
 // What the library asks the API for: its filters and the arguments of one page of its order. Kept apart from the
 // panel so that boot.ts can send the first page's request before React has loaded.
 import type { ArgsOf } from '../../shared/api';
+import type { AttributeFilter } from '../../shared/types';
 
 export type Sort = 'importedAt' | 'title' | 'outlet' | 'publishedAt' | 'length' | 'tagCount';
 
@@ -9,9 +10,16 @@ export interface Filters {
   descending: boolean;
   outlet: string;
   collectionId: number | '';
+  attribute: AttributeFilter | null;
 }
 
-export const DEFAULT_FILTERS: Filters = { sort: 'importedAt', descending: false, outlet: '', collectionId: '' };
+export const DEFAULT_FILTERS: Filters = {
+  sort: 'importedAt',
+  descending: false,
+  outlet: '',
+  collectionId: '',
+  attribute: null,
+};
 
 /** Documents fetched per request as the list scrolls (the first page fills the screen at start-up). */
 export const PAGE = 60;
@@ -24,5 +32,6 @@ export function pageArgs(filters: Filters, offset: number): ArgsOf<'documents.pa
     limit: PAGE,
     ...(filters.outlet ? { outlet: filters.outlet } : {}),
     ...(filters.collectionId !== '' ? { collectionId: filters.collectionId } : {}),
+    ...(filters.attribute ? { attributes: [filters.attribute] } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // Ranked results across documents, highlights and notes, with the match marked and a jump to the exact spot.
 import { useState } from 'react';
-import type { SearchHit, SearchKind } from '../../shared/types';
+import { AttributeFilterPicker } from '../attributes/AttributeFilterPicker';
+import type { AttributeFilter, SearchHit, SearchKind } from '../../shared/types';
 import { useApi } from '../app/useApi';
 import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
@@ -18,6 +19,7 @@ export function SearchView() {
   const [kinds, setKinds] = useState<SearchKind[]>(['document', 'highlight', 'note']);
   const [documentId, setDocumentId] = useState<number | ''>('');
   const [tagId, setTagId] = useState<number | ''>('');
+  const [attribute, setAttribute] = useState<AttributeFilter | null>(null);
   const tags = useTags();
   // The document filter offers the open document (a list of every document would not scale to 100,000).
   const openDocument = useDocumentSummary(wb.documentId);
@@ -31,9 +33,10 @@ export function SearchView() {
             limit: 100,
             ...(documentId !== '' ? { documentId } : {}),
             ...(tagId !== '' ? { tagId } : {}),
+            ...(attribute ? { attributes: [attribute] } : {}),
           })
         : Promise.resolve([]),
-    [wb.searchQuery, kinds.join(), documentId, tagId],
+    [wb.searchQuery, kinds.join(), documentId, tagId, JSON.stringify(attribute)],
   );
   const open = (hit: SearchHit) => {
     if (hit.documentId === null) return;
@@ -85,6 +88,7 @@ export function SearchView() {
             </option>
           ))}
         </select>
+        <AttributeFilterPicker filter={attribute} onChange={setAttribute} />
       </div>
       {hits.error && <p className="error">{hits.error}</p>}
       {hits.data?.length === 0 && !hits.loading && (

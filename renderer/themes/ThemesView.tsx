@@ -1,7 +1,16 @@
 // Every passage of a theme across documents, grouped by document; plus counts and a co-occurrence matrix.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GlossClient } from '../../shared/client';
-import type { ChangeSet, PassageContext, TagMatrix, ThemeGroup, ThemePassage } from '../../shared/types';
+import type {
+  AttributeFilter,
+  ChangeSet,
+  PassageContext,
+  TagMatrix,
+  ThemeGroup,
+  ThemePassage,
+} from '../../shared/types';
+import { AttributeFilterPicker, filtersOf } from '../attributes/AttributeFilterPicker';
+import { useAttributeValuesVersion } from '../attributes/useAttributes';
 import { requestCitation, setHighlightDragData } from '../app/citations';
 import { saveFile } from '../app/saveFile';
 import { useApi } from '../app/useApi';
@@ -29,6 +38,8 @@ export function ThemesView() {
   const [selected, setSelected] = useState<number[]>([]);
   const [mode, setMode] = useState<'or' | 'and'>('or');
   const [tab, setTab] = useState<'passages' | 'matrix'>('passages');
+  const [includeChildren, setIncludeChildren] = useState(true);
+  const [attribute, setAttribute] = useState<AttributeFilter | null>(null);
   const live = selected.filter((id) => tags.some((t) => t.id === id));
   const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   return (
@@ -79,8 +90,25 @@ export function ThemesView() {
               </button>
             </div>
           )}
+          {tab === 'passages' && (
+            <>
+              <label className="toggle" title="A parent tag also gathers the passages of the tags under it">
+                <input
+                  type="checkbox"
+                  checked={includeChildren}
+                  onChange={(e) => setIncludeChildren(e.target.checked)}
+                />
+                Include sub-tags
+              </label>
+              <AttributeFilterPicker filter={attribute} onChange={setAttribute} />
+            </>
+          )}
         </div>
-        {tab === 'passages' ? <ThemePassages tagIds={live} mode={mode} /> : <Matrix />}
+        {tab === 'passages' ? (
+          <ThemePassages tagIds={live} mode={mode} includeChildren={includeChildren} attribute={attribute} />
+        ) : (
+          <Matrix />
+        )}
       </section>
     </div>
   );
@@ -88,12 +116,26 @@ export function ThemesView() {
 
 type ThemeRow = { kind: 'group'; group: ThemeGroup } | { kind: 'passage'; passage: ThemePassage };
 
-function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' }) {
+function ThemePassages({
+  tagIds,
+  mode,
+  includeChildren,
+  attribute,
+}: {
+  tagIds: number[];
+  mode: 'and' | 'or';
+  includeChildren: boolean;
+  attribute: AttributeFilter | null;
+}) {
   const wb = useWorkbench();
   const version = useCodingVersion();
+  const attributeVersion = useAttributeValuesVersion();
   const groups = useApi<ThemeGroup[]>(
-    () => (tagIds.length ? wb.client['themes.passages']({ tagIds, mode }) : Promise.resolve([])),
-    [tagIds.join(','), mode, version],
+    () =>
+      tagIds.length
+        ? wb.client['themes.passages']({ tagIds, mode, includeChildren, attributes: filtersOf(attribute) })
+        : Promise.resolve([]),
+    [tagIds.join(','), mode, version, includeChildren, JSON.stringify(attribute), attribute ? attributeVersion : 0],
   );
   const rows = useMemo<ThemeRow[]>(
     () =>

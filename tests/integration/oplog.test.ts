@@ -18,6 +18,7 @@ const USER_TABLES = [
   'coders',
   'document_attributes',
   'exchange_guids',
+  'attribute_definitions',
 ];
 
 /** Every row of every user table, exactly as stored (types included). */

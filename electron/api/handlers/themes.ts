@@ -7,7 +7,7 @@ import type { HandlerGroup } from '../types.js';
 export function themeHandlers(ws: Workspace): HandlerGroup<'themes.passages' | 'themes.context' | 'themes.matrix'> {
   const db = () => ws.project.db;
   return {
-    'themes.passages': ({ tagIds, mode }) => themeGroups(db(), tagIds, mode),
+    'themes.passages': ({ tagIds, mode, ...options }) => themeGroups(db(), tagIds, mode, options),
     'themes.context': ({ highlightIds }) => passageContexts(db(), highlightIds),
     'themes.matrix': () => {
       const d = db();

@@ -6,6 +6,7 @@ import { migration004 } from './004_exchange.js';
 import { migration005 } from './005_library_indexes.js';
 import { migration006 } from './006_pdf.js';
 import { deriveExistingStructure, migration007 } from './007_structure.js';
+import { migration008 } from './008_analysis.js';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   { version: 5, name: 'library indexes', sql: migration005 },
   { version: 6, name: 'pdf', sql: migration006 },
   { version: 7, name: 'structure', sql: migration007, up: deriveExistingStructure },
+  { version: 8, name: 'analysis', sql: migration008 },
 ];
