@@ -74,6 +74,13 @@ function CitationView({ node, selected }: NodeViewProps) {
       data-citation=""
     >
       <blockquote>
+        {live?.region?.imageBase64 && (
+          <img
+            className="citation-region"
+            src={`data:image/png;base64,${live.region.imageBase64}`}
+            alt={`Region on page ${live.region.page}`}
+          />
+        )}
         <button
           type="button"
           className="citation-quote"

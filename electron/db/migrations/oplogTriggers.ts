@@ -6,6 +6,7 @@ export const LOGGED_KEYS: Record<string, string[]> = {
   highlight_tags: ['highlight_id', 'tag_id'],
   exchange_guids: ['kind', 'local_key'],
   document_originals: ['document_id'],
+  highlight_regions: ['highlight_id'],
 };
 
 export function keyColumns(table: string): string[] {
