@@ -1,7 +1,7 @@
 // Schema 6: the original bytes of imported PDFs, so a PDF opens on its own pages, and region highlights (a
-// rectangle on a page: a figure, a table) with the image cropped from the page when it was drawn. A file's bytes are stored once
-// by content hash and never change, so the operation log records only the small link from a document to them
-// (undoing an import removes the link; redoing restores it, and the bytes are still there to point to).
+// rectangle on a page: a figure, a table) with the image cropped from the page when it was drawn. Files are
+// stored once by content hash and never change, so the operation log records only the small rows that link a
+// document or a region to them (undoing an import removes the link; redoing restores it, the bytes still there).
 import { oplogTriggers } from './oplogTriggers.js';
 
 /** Twice the import limit would be a file no import wrote: the table refuses it. */
