@@ -19,6 +19,7 @@ import type {
   ExchangeReport,
   ExportedFile,
   Highlight,
+  PdfRegion,
   HighlightSnapshot,
   HistoryState,
   HistoryStep,
@@ -87,6 +88,9 @@ const documentPatch = z
   .strict();
 
 /** A file sent by the renderer: its name and its bytes, base64-encoded. */
+/** A coordinate on a PDF page, in points (a page is at most 14,400 points wide: PDF 1.7 Annex C). */
+const pdfPoint = z.number().finite().min(-14_400).max(28_800);
+
 const uploadedFile = z.object({
   fileName: z.string().min(1).max(1000),
   base64: z
@@ -398,8 +402,34 @@ export const api = {
     z.object({ id, name: shortText(200).trim().min(1, 'a coder needs a name') }).strict(),
   ).returns<Coder>(),
 
-  // PDF pages: the original file of an imported PDF, for the page view (null when it was not kept).
+  // PDF pages: the original file of an imported PDF, for the page view (null when it was not kept), and region
+  // highlights: a rectangle on a page in PDF points, the text under or nearest it, and the image cropped from it.
   'documents.originalPdf': op(z.object({ id }).strict()).returns<{ base64: string } | null>(),
+  'regions.list': op(z.object({ documentId: id }).strict()).returns<PdfRegion[]>(),
+  'regions.create': op(
+    z
+      .object({
+        documentId: id,
+        start: offset,
+        end: offset,
+        page: z.number().int().min(1).max(100_000),
+        firstX: pdfPoint,
+        firstY: pdfPoint,
+        secondX: pdfPoint,
+        secondY: pdfPoint,
+        imageBase64: z
+          .string()
+          .max(Math.ceil((4 * 1024 * 1024 * 4) / 3))
+          .regex(/^iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$/, 'a base64 PNG image')
+          .nullable(),
+      })
+      .strict()
+      .refine((a) => a.end > a.start, 'end must be after start')
+      .refine(
+        (a) => a.secondX > a.firstX && a.secondY < a.firstY,
+        'first must be the top-left corner, second the bottom-right',
+      ),
+  ).returns<Highlight>(),
 
   // Analysis: document attributes (typed variables), retrieval of coded segments, matrices.
   'attributes.definitions': op(empty).returns<AttributeDefinition[]>(),

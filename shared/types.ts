@@ -128,6 +128,8 @@ export interface CitationSource {
   /** The PDF page the passage starts on, and the one it ends on (the same for a passage on one page). */
   page: number | null;
   pageEnd: number | null;
+  /** For a region highlight: its rectangle and cropped image. */
+  region: PdfRegion | null;
 }
 
 export interface ThemePassage {
@@ -453,4 +455,17 @@ export interface AnalysisMatrix {
   /** counts[row][column]: passages (co-occurrence: pairs of same or overlapping passages). */
   counts: number[][];
   max: number;
+}
+
+// PDF pages: a region highlight — a rectangle on a page, in PDF points (REFI-QDA PDFSelection: first is the
+// top-left corner, second the bottom-right, y measured up from the page's bottom) and the image cropped from it.
+export interface PdfRegion {
+  highlightId: number;
+  page: number;
+  firstX: number;
+  firstY: number;
+  secondX: number;
+  secondY: number;
+  /** PNG, base64; null if none was drawn. */
+  imageBase64: string | null;
 }

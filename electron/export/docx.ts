@@ -5,6 +5,7 @@ import {
   ExternalHyperlink,
   FootnoteReferenceRun,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -13,7 +14,10 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { JsonNode } from '../memo/draft.js';
-import { sourceLine, type MemoModel } from './model.js';
+import { regionImage, sourceLine, type MemoModel } from './model.js';
+
+/** Widest a region image is drawn in a Word memo, in pixels (about 12 cm). */
+const DOCX_IMAGE_WIDTH = 450;
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -97,7 +101,24 @@ function paragraphs(node: JsonNode, model: MemoModel, depth: number): Paragraph[
       return [new Paragraph({ thematicBreak: true })];
     case 'citation': {
       const f = model.footnoteFor.get(node)!;
+      const image = regionImage(f);
+      const scale = image ? Math.min(1, DOCX_IMAGE_WIDTH / image.width) : 1;
       return [
+        ...(image
+          ? [
+              new Paragraph({
+                indent: { left: 720, right: 360 },
+                children: [
+                  new ImageRun({
+                    type: 'png',
+                    data: image.png,
+                    transformation: { width: image.width * scale, height: image.height * scale },
+                    altText: { name: `Region on page ${image.page}`, description: f.quote, title: 'Region' },
+                  }),
+                ],
+              }),
+            ]
+          : []),
         new Paragraph({
           indent: { left: 720, right: 360 },
           children: [new TextRun({ text: `“${f.quote}”`, italics: true }), new FootnoteReferenceRun(f.number)],

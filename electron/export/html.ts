@@ -1,6 +1,6 @@
 // Memo → standalone HTML: inline styles only, a CSP that forbids script, citations as block quotes with endnotes.
 import type { JsonNode } from '../memo/draft.js';
-import { sourceLine, type MemoModel } from './model.js';
+import { regionImage, sourceLine, type MemoModel } from './model.js';
 
 const STYLE = `body{font:16px/1.6 Georgia,"DejaVu Serif",serif;color:#222;max-width:42em;margin:2em auto;padding:0 1em}
 h1,h2,h3{font-family:system-ui,"DejaVu Sans",sans-serif;line-height:1.25}blockquote{margin:1em 0;padding:.2em 1em;border-left:3px solid #c9a227;color:#333}
@@ -49,7 +49,11 @@ function block(node: JsonNode, model: MemoModel): string {
       return '<hr>';
     case 'citation': {
       const f = model.footnoteFor.get(node)!;
-      return `<blockquote class="citation${f.deleted ? ' deleted' : ''}"><p>${esc(f.quote)}<sup id="ref${f.number}"><a href="#fn${f.number}">${f.number}</a></sup></p></blockquote>`;
+      const image = regionImage(f);
+      const figure = image
+        ? `<img src="data:image/png;base64,${image.png.toString('base64')}" alt="Region on page ${image.page}" style="max-width:100%;height:auto;display:block;margin:.4em 0">`
+        : '';
+      return `<blockquote class="citation${f.deleted ? ' deleted' : ''}">${figure}<p>${esc(f.quote)}<sup id="ref${f.number}"><a href="#fn${f.number}">${f.number}</a></sup></p></blockquote>`;
     }
     default:
       return inline(node);

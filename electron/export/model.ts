@@ -97,3 +97,13 @@ export function safeFileName(title: string): string {
       .slice(0, 80) || 'memo'
   );
 }
+
+/** A citation's region image (a PNG cropped from a PDF page) with its size in pixels, or null. */
+export function regionImage(f: Footnote): { png: Buffer; width: number; height: number; page: number } | null {
+  const region = f.source?.region;
+  if (!region?.imageBase64) return null;
+  const png = Buffer.from(region.imageBase64, 'base64');
+  // The IHDR chunk follows the 8-byte signature: length, type, then width and height (PNG spec §11.2.2).
+  if (png.length < 24 || png.readUInt32BE(12) !== 0x49484452) return null;
+  return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20), page: region.page };
+}

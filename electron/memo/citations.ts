@@ -4,15 +4,18 @@ import type { CitationSource } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { getDocument } from '../db/documents.js';
 import { getHighlights } from '../db/highlights.js';
+import { regionsOf } from '../db/regions.js';
 
 export function resolveCitations(db: Db, highlightIds: number[]): CitationSource[] {
   const highlights = getHighlights(db, highlightIds);
+  const regions = regionsOf(db, highlightIds);
   const documents = new Map<number, ReturnType<typeof getDocument>>();
   return highlightIds.map((highlightId) => {
     const h = highlights.get(highlightId);
     if (!h) return missing(highlightId);
     if (!documents.has(h.documentId)) documents.set(h.documentId, getDocument(db, h.documentId));
     const doc = documents.get(h.documentId)!;
+    const region = regions.get(highlightId) ?? null;
     return {
       highlightId,
       exists: true,
@@ -25,8 +28,10 @@ export function resolveCitations(db: Db, highlightIds: number[]): CitationSource
       author: doc?.author ?? null,
       publishedAt: doc?.publishedAt ?? null,
       url: doc?.url ?? null,
-      page: pageAt(doc?.pages, h.start),
-      pageEnd: pageAt(doc?.pages, Math.max(h.start, h.end - 1)),
+      // A region is cited by its own page, whatever text anchors it.
+      page: region?.page ?? pageAt(doc?.pages, h.start),
+      pageEnd: region?.page ?? pageAt(doc?.pages, Math.max(h.start, h.end - 1)),
+      region,
     };
   });
 }
@@ -46,5 +51,6 @@ function missing(highlightId: number): CitationSource {
     url: null,
     page: null,
     pageEnd: null,
+    region: null,
   };
 }

@@ -83,6 +83,13 @@ function CitationView({ node, selected, editor, getPos }: NodeViewProps) {
         }}
         onDoubleClick={open}
       >
+        {live?.region?.imageBase64 && (
+          <img
+            className="citation-region"
+            src={`data:image/png;base64,${live.region.imageBase64}`}
+            alt={`Region on page ${live.region.page}`}
+          />
+        )}
         “{quote}”
       </blockquote>
       <figcaption>

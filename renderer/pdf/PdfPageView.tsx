@@ -3,17 +3,18 @@
 // becomes an ordinary highlight, and every highlight of the document is drawn on the pages it covers.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { pageAt, pageRange } from '../../shared/pages';
-import type { DocumentFull, Highlight } from '../../shared/types';
+import type { DocumentFull, Highlight, PdfRegion } from '../../shared/types';
 import { useWorkbench } from '../app/workbench';
 import { useCommands } from '../commands/useCommands';
 import { useHighlightActions } from '../reader/actions';
 import { SelectionToolbar } from '../reader/HighlightToolbar';
 import { colorOf } from '../reader/paint';
 import { useAnnotations } from '../reader/useAnnotations';
-import { openPdf, renderTextLayer, type PdfDocument } from './pdfjs';
+import { openPdf, renderTextLayer, type PageViewport, type PdfDocument } from './pdfjs';
+import { RegionLayer, type DrawnRegion } from './RegionLayer';
 import { charRuns, mapSpans, offsetsOf } from './textMap';
 
-interface MappedPage {
+export interface MappedPage {
   spans: HTMLElement[];
   maps: Int32Array[];
 }
@@ -58,6 +59,21 @@ function PdfPages({ pdf, doc }: { pdf: PdfDocument; doc: DocumentFull }) {
   const registry = useRef<PageRegistry>(new Map());
   const [pending, setPending] = useState<{ start: number; end: number; rect: DOMRect } | null>(null);
   const [base, setBase] = useState<{ width: number; height: number } | null>(null);
+  const [drawing, setDrawing] = useState(false);
+  const regions = useRegions(doc.id, annotations.highlights);
+  const createRegion = useCallback(
+    async (region: DrawnRegion) => {
+      try {
+        const created = await wb.client['regions.create']({ documentId: doc.id, ...region });
+        wb.selectHighlight(created.id);
+        wb.setStatus(`Region highlighted on page ${region.page}. Tag it in the margin.`);
+      } catch (error) {
+        wb.setStatus(`Could not save the region: ${(error as Error).message}`, true);
+      }
+      setDrawing(false);
+    },
+    [wb, doc.id],
+  );
   useEffect(() => {
     void pdf.getPage(1).then((page) => {
       const v = page.getViewport({ scale: 1 });
@@ -82,6 +98,24 @@ function PdfPages({ pdf, doc }: { pdf: PdfDocument; doc: DocumentFull }) {
       run: create,
     },
   ]);
+  useCommands([
+    {
+      id: 'pdf.drawRegion',
+      label: 'Draw a region highlight on the page (a figure, a table)',
+      category: 'Reader',
+      keys: ['R'],
+      run: () => setDrawing((d) => !d),
+    },
+    {
+      id: 'pdf.cancelRegion',
+      label: 'Stop drawing a region',
+      category: 'Reader',
+      keys: ['Escape'],
+      hidden: true,
+      enabled: () => drawing,
+      run: () => setDrawing(false),
+    },
+  ]);
   useJumpToPage(doc, scroller);
 
   const onMouseUp = () => {
@@ -90,7 +124,17 @@ function PdfPages({ pdf, doc }: { pdf: PdfDocument; doc: DocumentFull }) {
   };
   const pages = useMemo(() => Array.from({ length: pdf.numPages }, (_, i) => i + 1), [pdf]);
   return (
-    <div className="pdf-scroll" ref={scroller} onMouseUp={onMouseUp}>
+    <div className={`pdf-scroll${drawing ? ' drawing' : ''}`} ref={scroller} onMouseUp={onMouseUp}>
+      <div className="pdf-tools">
+        <button
+          type="button"
+          aria-pressed={drawing}
+          onClick={() => setDrawing((d) => !d)}
+          title="Drag a rectangle over a figure or table (R)"
+        >
+          {drawing ? 'Drag over the figure or table… (Esc cancels)' : 'Region highlight'} <kbd>R</kbd>
+        </button>
+      </div>
       {base &&
         pages.map((n) => (
           <PdfPageSlot
@@ -105,6 +149,10 @@ function PdfPages({ pdf, doc }: { pdf: PdfDocument; doc: DocumentFull }) {
             tagColors={annotations.tagColors}
             selectedId={wb.selectedHighlightId}
             onSelect={(id) => wb.selectHighlight(id)}
+            regions={regions.filter((r) => r.page === n)}
+            drawing={drawing}
+            onRegion={createRegion}
+            onCancelRegion={() => setDrawing(false)}
           />
         ))}
       {pending && (
@@ -129,26 +177,21 @@ interface SlotProps {
   tagColors: Map<number, string>;
   selectedId: number | null;
   onSelect: (id: number) => void;
+  regions: PdfRegion[];
+  drawing: boolean;
+  onRegion: (region: DrawnRegion) => void;
+  onCancelRegion: () => void;
 }
 
-function PdfPageSlot({
-  pdf,
-  n,
-  doc,
-  scale,
-  placeholder,
-  registry,
-  highlights,
-  tagColors,
-  selectedId,
-  onSelect,
-}: SlotProps) {
+function PdfPageSlot(props: SlotProps) {
+  const { pdf, n, doc, scale, placeholder, registry, highlights, tagColors, selectedId, onSelect } = props;
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const textLayer = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(false);
   const [size, setSize] = useState(placeholder);
   const [mapped, setMapped] = useState<MappedPage | null>(null);
+  const [viewport, setViewport] = useState<PageViewport | null>(null);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -166,6 +209,7 @@ function PdfPageSlot({
       const viewport = page.getViewport({ scale });
       if (!live || !canvas.current || !textLayer.current) return;
       setSize({ width: viewport.width / scale, height: viewport.height / scale });
+      setViewport(viewport);
       const ratio = window.devicePixelRatio || 1;
       canvas.current.width = Math.floor(viewport.width * ratio);
       canvas.current.height = Math.floor(viewport.height * ratio);
@@ -192,7 +236,11 @@ function PdfPageSlot({
   }, [near, pdf, n, scale, doc, registry]);
 
   const range = pageRange(doc.pages, n, doc.text.length);
-  const onPage = range ? highlights.filter((h) => !h.orphaned && h.start < range.end && h.end > range.start) : [];
+  // A region is drawn as its rectangle, not as the text that anchors it.
+  const regionIds = new Set(props.regions.map((r) => r.highlightId));
+  const onPage = range
+    ? highlights.filter((h) => !h.orphaned && !regionIds.has(h.id) && h.start < range.end && h.end > range.start)
+    : [];
   return (
     <div
       ref={box}
@@ -229,6 +277,22 @@ function PdfPageSlot({
           if (hit && window.getSelection()?.isCollapsed) onSelect(hit.id);
         }}
       />
+      {viewport && mapped && (
+        <RegionLayer
+          page={n}
+          viewport={viewport}
+          canvas={canvas.current}
+          mapped={mapped}
+          regions={props.regions}
+          highlights={highlights}
+          tagColors={tagColors}
+          selectedId={selectedId}
+          drawing={props.drawing}
+          onSelect={onSelect}
+          onRegion={props.onRegion}
+          onCancel={props.onCancelRegion}
+        />
+      )}
       <span className="pdf-page-number">{n}</span>
     </div>
   );
@@ -301,4 +365,21 @@ function useJumpToPage(doc: DocumentFull, scroller: React.RefObject<HTMLDivEleme
     const page = pageAt(doc.pages, focus.start);
     scroller.current?.querySelector(`[data-page="${page}"]`)?.scrollIntoView({ block: 'start' });
   }, [wb.focus, wb.documentId, doc, scroller]);
+}
+
+/** The document's region highlights, fetched again whenever its highlights change (a region is one of them). */
+function useRegions(documentId: number, highlights: Highlight[]): PdfRegion[] {
+  const wb = useWorkbench();
+  const [regions, setRegions] = useState<PdfRegion[]>([]);
+  useEffect(() => {
+    let live = true;
+    wb.client['regions.list']({ documentId }).then(
+      (list) => live && setRegions(list),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [wb.client, documentId, highlights]);
+  return regions;
 }

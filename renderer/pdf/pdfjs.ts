@@ -7,6 +7,7 @@ pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
 export type PdfDocument = pdfjs.PDFDocumentProxy;
 export type PdfPage = pdfjs.PDFPageProxy;
+export type PageViewport = pdfjs.PageViewport;
 
 /** Opens a PDF's bytes without running script from it, evaluating code or fetching anything. */
 export function openPdf(bytes: Uint8Array): Promise<PdfDocument> {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
-import { statementPdf } from '../support/pdfFixtures.js';
+import { figurePdf, statementPdf } from '../support/pdfFixtures.js';
 import { tempDir } from '../support/temp.js';
 
 let app: AppSession;
@@ -78,4 +78,44 @@ test('highlight on the PDF page, see it in the text view, and back on the page',
 
   await page.getByRole('radio', { name: 'Pages' }).click();
   await page.locator('.pdf-page[data-page="1"] .pdf-mark').first().waitFor();
+});
+
+test('a region highlight over a chart: drawn on the page, anchored to its caption, cited with its image', async () => {
+  const { page } = app;
+  const fixture = await figurePdf();
+  const file = path.join(tempDir(), fixture.name);
+  fs.writeFileSync(file, fixture.bytes);
+  await page.getByLabel('Import files').setInputFiles(file);
+  await page.locator('.doc-item', { hasText: fixture.title }).first().click();
+  await page.getByRole('radio', { name: 'Pages' }).click();
+  const sheet = page.locator('.pdf-page[data-page="1"]');
+  await sheet.locator('.textLayer span').first().waitFor();
+
+  await page.keyboard.press('r');
+  await sheet.locator('.pdf-region-canvas').waitFor();
+  // The chart's corners, from PDF points (origin bottom left) to the page as drawn.
+  const box = (await sheet.boundingBox())!;
+  const scale = box.width / 595;
+  const { x, y, width, height } = fixture.chart;
+  const topLeft = { x: box.x + (x - 4) * scale, y: box.y + (842 - (y + height + 4)) * scale };
+  const bottomRight = { x: box.x + (x + width + 4) * scale, y: box.y + (842 - (y - 4)) * scale };
+  await page.mouse.move(topLeft.x, topLeft.y);
+  await page.mouse.down();
+  await page.mouse.move((topLeft.x + bottomRight.x) / 2, (topLeft.y + bottomRight.y) / 2, { steps: 4 });
+  await page.mouse.move(bottomRight.x, bottomRight.y, { steps: 4 });
+  await page.mouse.up();
+
+  const region = sheet.locator('.pdf-region[data-highlight-id]');
+  await region.waitFor();
+  const drawn = (await region.boundingBox())!;
+  assert.ok(Math.abs(drawn.width - (width + 8) * scale) < 4, `region ${drawn.width} wide`);
+  await page.locator('.margin-item', { hasText: 'Figure 1: Visa applications by month' }).waitFor();
+  await app.screenshot('pdf-page-region');
+
+  // Cite it in a memo: the citation shows the page, and the HTML export carries the cropped image.
+  await page.locator('.margin-item.selected .link-button', { hasText: 'Cite in memo' }).click();
+  await page.locator('.citation-block', { hasText: 'Figure 1: Visa applications by month' }).waitFor();
+  assert.match((await page.locator('.citation-block').last().textContent()) ?? '', /p\. 1/);
+  await page.locator('.citation-block img.citation-region').waitFor();
+  await app.screenshot('memo-pdf-region');
 });

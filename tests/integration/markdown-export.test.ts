@@ -89,6 +89,7 @@ function hostileSource(id: number, t: string): CitationSource {
     url: null,
     page: null,
     pageEnd: null,
+    region: null,
   };
 }
 

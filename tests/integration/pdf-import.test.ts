@@ -10,7 +10,7 @@ import { createBackend } from '../../electron/backend.js';
 import { chromiumPdfService } from '../../electron/server/pdf.js';
 import { createClient, type GlossClient } from '../../shared/api.js';
 import type { DocumentFull } from '../../shared/types.js';
-import { chromiumReportPdf, statementPdf, twoColumnPdf, type PdfFixture } from '../support/pdfFixtures.js';
+import { chromiumReportPdf, figurePdf, statementPdf, twoColumnPdf, type PdfFixture } from '../support/pdfFixtures.js';
 import { artifactsDir } from '../support/app.js';
 import { tempDir } from '../support/temp.js';
 
@@ -142,4 +142,64 @@ test('citations carry their page into Markdown, HTML, DOCX and PDF memos', async
     path.join(artifactsDir, 'memo-pdf-citations'),
   ]);
   expectPages(execFileSync('pdftotext', [pdfPath, '-']).toString('utf8').replace(/\s+/g, ' '), 'pdf');
+});
+
+test('a region highlight: stored in PDF points with its image, listed, cited by its page, exported with the image', async () => {
+  const fixture = await figurePdf();
+  const r = await client['documents.import']({ fileName: fixture.name, base64: fixture.bytes.toString('base64') });
+  const doc = await client['documents.get']({ id: r.document!.id });
+  const caption = doc.text.indexOf('Figure 1');
+  const png = execFileSync('convert', ['-size', '40x30', 'xc:#2e5c9e', 'png:-']);
+  const { x, y, width, height } = fixture.chart;
+  const region = { page: 1, firstX: x, firstY: y + height, secondX: x + width, secondY: y };
+  const h = await client['regions.create']({
+    documentId: doc.id,
+    start: caption,
+    end: doc.text.length,
+    ...region,
+    imageBase64: png.toString('base64'),
+  });
+  const [listed] = await client['regions.list']({ documentId: doc.id });
+  assert.deepEqual({ ...listed, imageBase64: undefined }, { highlightId: h.id, ...region, imageBase64: undefined });
+  assert.equal(listed.imageBase64, png.toString('base64'));
+  await assert.rejects(
+    client['regions.create']({ documentId: doc.id, start: 0, end: 5, ...region, firstY: y - 10, imageBase64: null }),
+    /top-left corner/,
+  );
+  await assert.rejects(
+    client['regions.create']({ documentId: doc.id, start: 0, end: 5, ...region, imageBase64: 'PHN2Zz4=' }),
+    /PNG/,
+  );
+
+  const content = {
+    type: 'doc',
+    content: [
+      {
+        type: 'citation',
+        attrs: { highlightId: h.id, quote: h.exact, documentTitle: '', outlet: '', publishedAt: '' },
+      },
+    ],
+  };
+  const memo = await client['memos.create']({ title: 'Figure cited', content: JSON.stringify(content) });
+  const file = async (format: 'md' | 'html' | 'docx' | 'pdf') =>
+    Buffer.from((await client['export.memo']({ memoId: memo.id, format })).base64, 'base64');
+  const html = (await file('html')).toString('utf8');
+  assert.ok(html.includes(`src="data:image/png;base64,${png.toString('base64')}"`), 'HTML has the image');
+  assert.match(html, /Visa Applications in 2024”, p\. 1/);
+  const zip = await JSZip.loadAsync(await file('docx'));
+  assert.ok(
+    Object.keys(zip.files).some((f) => f.startsWith('word/media/')),
+    'DOCX has the image',
+  );
+  const pdfPath = path.join(dir, 'figure-memo.pdf');
+  fs.writeFileSync(pdfPath, await file('pdf'));
+  const images = execFileSync('pdfimages', ['-list', pdfPath]).toString('utf8').trim().split('\n').slice(2);
+  assert.ok(images.length >= 1, 'PDF has the image');
+  assert.match((await file('md')).toString('utf8'), /p\. 1/);
+
+  await client['history.undo']({}); // the memo
+  await client['history.undo']({}); // the region
+  assert.deepEqual(await client['regions.list']({ documentId: doc.id }), []);
+  await client['history.redo']({});
+  assert.equal((await client['regions.list']({ documentId: doc.id })).length, 1);
 });

@@ -255,3 +255,41 @@ export async function chromiumReportPdf(): Promise<PdfFixture> {
     await browser.close();
   }
 }
+
+/** One page with a paragraph, a bar chart drawn as rectangles (no text inside) and its caption underneath. */
+export async function figurePdf(): Promise<
+  PdfFixture & { chart: { x: number; y: number; width: number; height: number } }
+> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  const title = 'Visa Applications in 2024';
+  page.drawText(title, { x: 60, y: 770, size: 20, font });
+  page.drawText('Applications rose in the spring and fell after the embassy cut its staff.', {
+    x: 60,
+    y: 735,
+    size: 11,
+    font,
+  });
+  const chart = { x: 60, y: 460, width: 400, height: 240 };
+  page.drawRectangle({ ...chart, borderColor: rgb(0.3, 0.3, 0.3), borderWidth: 1 });
+  [120, 180, 210, 160, 90, 70].forEach((h, i) =>
+    page.drawRectangle({
+      x: chart.x + 20 + i * 62,
+      y: chart.y + 10,
+      width: 40,
+      height: h,
+      color: rgb(0.18, 0.36, 0.62),
+    }),
+  );
+  const caption = 'Figure 1: Visa applications by month, January to June.';
+  page.drawText(caption, { x: 60, y: 440, size: 10, font });
+  return {
+    name: 'figure.pdf',
+    bytes: Buffer.from(await doc.save()),
+    paragraphs: [title, 'Applications rose in the spring and fell after the embassy cut its staff.', caption],
+    title,
+    running: [],
+    chart,
+  };
+}

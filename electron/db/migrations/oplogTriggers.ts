@@ -7,6 +7,7 @@ export const LOGGED_KEYS: Record<string, string[]> = {
   exchange_guids: ['kind', 'local_key'],
   document_originals: ['document_id'],
   document_structure: ['document_id'],
+  highlight_regions: ['highlight_id'],
 };
 
 export function keyColumns(table: string): string[] {
