@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ChangeSet } from '../../shared/types';
 import { onMenuCommand, store, transportName } from '../api/client';
-import { AnalysisView } from '../analysis/AnalysisView';
 import { useCoderCommands } from '../coders/coders';
 import { CommandButton } from '../commands/CommandButton';
 import { CommandPalette } from '../commands/CommandPalette';
@@ -24,6 +23,8 @@ import { useWorkbench, type View, type Workbench } from './workbench';
 
 // The memo composer (tiptap) is the largest part of the bundle: load it when first shown.
 const MemoView = lazy(() => import('../memo/MemoView').then((m) => ({ default: m.MemoView })));
+// Likewise the analysis view, which no first screen shows.
+const AnalysisView = lazy(() => import('../analysis/AnalysisView').then((m) => ({ default: m.AnalysisView })));
 
 const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'reader', label: 'Reader', key: 'Mod+1' },
@@ -96,7 +97,11 @@ export function App() {
           </Suspense>
         )}
         {wb.view === 'search' && <SearchView />}
-        {wb.view === 'analysis' && <AnalysisView />}
+        {wb.view === 'analysis' && (
+          <Suspense fallback={<p className="muted loading">Opening the analysis…</p>}>
+            <AnalysisView />
+          </Suspense>
+        )}
       </main>
       {wb.view === 'reader' && (
         <aside className="margin">

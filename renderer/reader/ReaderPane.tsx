@@ -2,13 +2,12 @@
 // light as a short one). Highlights are painted with the CSS Custom Highlight API over the mounted paragraphs and
 // repainted as others scroll in; jumping to a passage scrolls its paragraph into place first.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentFull, DocumentSummary, Highlight } from '../../shared/types';
 import { requestCitation } from '../app/citations';
 import { useWorkbench } from '../app/workbench';
 import { commands } from '../commands/registry';
 import { useCommands } from '../commands/useCommands';
-import { PdfReader } from '../pdf/PdfReader';
 import { useDocumentSummary } from '../store/hooks';
 import { useHighlightActions } from './actions';
 import { BlockGroup } from './Blocks';
@@ -22,6 +21,9 @@ import './reader.css';
 import { adjustSpan, keepSelectionInColumn, selectedPassage, type Span, type Step } from './selection';
 import { groupLeaves, groupOfParagraph, leavesOf, type Group } from './structure';
 import { highlightAt, useAnnotations } from './useAnnotations';
+
+// pdf.js is most of a megabyte: loaded when a PDF is first opened, never on the way to the first screen.
+const PdfReader = lazy(() => import('../pdf/PdfReader').then((m) => ({ default: m.PdfReader })));
 
 interface PendingSelection {
   start: number;
@@ -48,7 +50,12 @@ export function ReaderPane() {
   if (doc.error) return <p className="error">Could not open the document: {doc.error}</p>;
   if (!doc.data || doc.data.id !== id) return <p className="muted loading">Opening…</p>;
   const reader = <DocumentReader key={`${doc.data.id}:${doc.data.contentHash}`} doc={doc.data} />;
-  return doc.data.format === 'pdf' ? <PdfReader key={doc.data.id} doc={doc.data} textView={reader} /> : reader;
+  if (doc.data.format !== 'pdf') return reader;
+  return (
+    <Suspense fallback={<p className="muted loading">Opening…</p>}>
+      <PdfReader key={doc.data.id} doc={doc.data} textView={reader} />
+    </Suspense>
+  );
 }
 
 /** The open document's full text, fetched again only when its text changes (a re-import), not on other edits. */
