@@ -100,6 +100,9 @@ const tagFields = z.object({
   parentId: id.nullable(),
 });
 
+const reliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F']);
+const credibility = z.number().int().min(1, 'a credibility from 1 to 6').max(6, 'a credibility from 1 to 6');
+
 /** How the library is sorted and filtered. */
 const documentQuery = z.object({
   sort: documentSort.optional(),
@@ -107,6 +110,12 @@ const documentQuery = z.object({
   outlet: shortText(200).optional(),
   collectionId: id.optional(),
   tagId: id.optional(),
+  /** Only documents with one of these reliability grades ('ungraded': none). */
+  reliability: z
+    .array(z.union([reliability, z.literal('ungraded')]))
+    .min(1)
+    .max(7)
+    .optional(),
 });
 
 export const api = {
@@ -334,6 +343,16 @@ export const api = {
   'coders.rename': op(
     z.object({ id, name: shortText(200).trim().min(1, 'a coder needs a name') }).strict(),
   ).returns<Coder>(),
+
+  // Source grading and corroboration (issue 14): Admiralty grades; passages stating the same thing elsewhere.
+  /** A document's source reliability (A–F), or null to clear it. */
+  'grades.setDocument': op(
+    z.object({ documentId: id, reliability: reliability.nullable() }).strict(),
+  ).returns<DocumentSummary>(),
+  /** A passage's information credibility (1–6), or null to clear it. */
+  'grades.setHighlight': op(
+    z.object({ highlightId: id, credibility: credibility.nullable() }).strict(),
+  ).returns<Highlight>(),
 } as const;
 
 export type Api = typeof api;

@@ -294,3 +294,40 @@ export interface ExchangeReport {
   quoteMismatches: number;
   warnings: string[];
 }
+
+// ---- Source grading and corroboration (issue 14) ----
+// The grade fields are merged into the interfaces above, so their declarations stay untouched.
+
+/** A source's reliability on the Admiralty scale: A completely reliable … E unreliable, F cannot be judged. */
+export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+/** A passage's credibility: 1 confirmed by other sources … 5 improbable, 6 cannot be judged. */
+export type Credibility = 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface DocumentSummary {
+  /** The source's reliability grade, or null when not graded. */
+  reliability?: Reliability | null;
+}
+
+export interface Highlight {
+  /** The passage's credibility grade, or null when not graded. */
+  credibility?: Credibility | null;
+}
+
+export interface ThemeGroup {
+  /** The reliability of the group's document. */
+  reliability?: Reliability | null;
+}
+
+export interface CitationSource {
+  reliability?: Reliability | null;
+  credibility?: Credibility | null;
+  /** Other outlets reporting the same thing (see Corroboration); absent when not computed. */
+  corroboration?: CitationCorroboration | null;
+}
+
+export interface CitationCorroboration {
+  /** Outlets (other than the cited one) whose documents state the same thing independently. */
+  outlets: string[];
+  /** Outlets whose text is a near-verbatim copy of the cited passage. */
+  copies: string[];
+}

@@ -70,6 +70,12 @@ function collect(t: Touched, change: RowChange): void {
     case 'collections':
       t.add('collections', first);
       break;
+    case 'document_grades':
+      rows.forEach((r) => t.add('documents', r.document_id));
+      break;
+    case 'highlight_grades':
+      rows.forEach((r) => t.add('highlights', r.highlight_id));
+      break;
   }
 }
 

@@ -6,9 +6,11 @@ import type {
   DocumentPage,
   DocumentSummary,
   PageStart,
+  Reliability,
 } from '../../shared/types.js';
 import { searchTextFor } from '../search/searchText.js';
 import type { Db } from './connection.js';
+import { reliabilityColumn, reliabilityFilter } from './grades.js';
 
 export interface NewDocument {
   title: string;
@@ -40,6 +42,7 @@ export interface ListOptions {
   outlet?: string;
   collectionId?: number;
   tagId?: number;
+  reliability?: (Reliability | 'ungraded')[];
 }
 
 const summaryColumns = `
@@ -48,7 +51,8 @@ const summaryColumns = `
   d.content_hash AS contentHash, d.imported_at AS importedAt, d.updated_at AS updatedAt,
   (SELECT COUNT(*) FROM highlights h WHERE h.document_id = d.id) AS highlightCount,
   (SELECT COUNT(DISTINCT ht.tag_id) FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id
-     WHERE h.document_id = d.id) AS tagCount`;
+     WHERE h.document_id = d.id) AS tagCount,
+  ${reliabilityColumn} AS reliability`;
 
 const sortColumns: Record<NonNullable<ListOptions['sort']>, string> = {
   title: 'd.title COLLATE NOCASE',
@@ -114,6 +118,11 @@ function filtersOf(options: ListOptions): { where: string; params: Record<string
       'EXISTS (SELECT 1 FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id WHERE h.document_id = d.id AND ht.tag_id = @tagId)',
     );
     params.tagId = options.tagId;
+  }
+  if (options.reliability !== undefined) {
+    const filter = reliabilityFilter(options.reliability);
+    where.push(filter.where);
+    params.reliability = filter.param;
   }
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }

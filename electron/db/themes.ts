@@ -1,6 +1,7 @@
 // Queries for the theme view: tagged passages across documents, counts per tag per document, co-occurrence.
-import type { PassageContext, ThemeGroup } from '../../shared/types.js';
+import type { PassageContext, Reliability, ThemeGroup } from '../../shared/types.js';
 import type { Db } from './connection.js';
+import { reliabilityColumn } from './grades.js';
 import { highlightColumns, toHighlight, type HighlightRow } from './highlights.js';
 
 /** Characters of text shown either side of a passage in the theme view. */
@@ -12,6 +13,7 @@ interface ThemeRow extends HighlightRow {
   outlet: string | null;
   publishedAt: string | null;
   sourceName: string | null;
+  reliability: Reliability | null;
 }
 
 /**
@@ -26,7 +28,7 @@ export function themeGroups(db: Db, tagIds: number[], mode: 'and' | 'or'): Theme
     .prepare(
       `
     SELECT ${highlightColumns}, n.text AS noteText, d.title, d.outlet, d.published_at AS publishedAt,
-      d.source_name AS sourceName
+      d.source_name AS sourceName, ${reliabilityColumn} AS reliability
     FROM (SELECT highlight_id FROM highlight_tags WHERE tag_id IN (${placeholders}) GROUP BY highlight_id ${having}) sel
     JOIN highlights h ON h.id = sel.highlight_id
     JOIN documents d ON d.id = h.document_id
@@ -39,7 +41,8 @@ export function themeGroups(db: Db, tagIds: number[], mode: 'and' | 'or'): Theme
     let group = groups.at(-1);
     if (group?.document.id !== row.documentId) {
       const { title, outlet, publishedAt, sourceName } = row;
-      groups.push((group = { document: { id: row.documentId, title, outlet, publishedAt, sourceName }, passages: [] }));
+      const document = { id: row.documentId, title, outlet, publishedAt, sourceName };
+      groups.push((group = { document, passages: [], reliability: row.reliability }));
     }
     const highlight = toHighlight(row);
     group.passages.push({ highlight, before: highlight.prefix, after: highlight.suffix, noteText: row.noteText });

@@ -1,5 +1,6 @@
 // A memo as exporters see it: its tiptap JSON with every citation resolved to the current passage
 // (or, if the passage was deleted, the quote stored in the memo) and numbered as a footnote.
+import { gradeLabel } from '../../shared/grades.js';
 import type { CitationSource } from '../../shared/types.js';
 import type { JsonNode } from '../memo/draft.js';
 
@@ -59,7 +60,7 @@ function walk(node: JsonNode, visit: (node: JsonNode) => void): void {
   for (const child of node.content ?? []) walk(child, visit);
 }
 
-/** "Outlet, “Title”, 2025-02-27, p. 3" — the source line of a footnote. */
+/** "Outlet, “Title”, 2025-02-27, p. 3, graded B2" — the source line of a footnote. */
 export function sourceLine(f: Footnote): string {
   const title = f.source?.documentTitle ?? f.stored.documentTitle;
   const parts = [
@@ -68,8 +69,13 @@ export function sourceLine(f: Footnote): string {
     title ? `“${title}”` : '',
     f.source?.publishedAt ?? f.stored.publishedAt,
     f.source?.page ? `p. ${f.source.page}` : '',
+    gradeOf(f) ? `graded ${gradeOf(f)}` : '',
   ].filter(Boolean);
   return parts.join(', ') + (f.deleted ? ' (passage since deleted from the project)' : '');
+}
+
+function gradeOf(f: Footnote): string | null {
+  return gradeLabel(f.source?.reliability, f.source?.credibility);
 }
 
 export function plainText(node: JsonNode): string {

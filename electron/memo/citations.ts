@@ -25,6 +25,8 @@ export function resolveCitations(db: Db, highlightIds: number[]): CitationSource
       publishedAt: doc?.publishedAt ?? null,
       url: doc?.url ?? null,
       page: pageOf(doc?.pages ?? null, h.start),
+      reliability: doc?.reliability ?? null,
+      credibility: h.credibility ?? null,
     };
   });
 }
@@ -43,6 +45,8 @@ function missing(highlightId: number): CitationSource {
     publishedAt: null,
     url: null,
     page: null,
+    reliability: null,
+    credibility: null,
   };
 }
 

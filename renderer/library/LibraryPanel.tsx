@@ -10,6 +10,7 @@ import { useCommands } from '../commands/useCommands';
 import { useChanges, useCollections, useDocumentSummary, useSliceVersion } from '../store/hooks';
 import { slices } from '../store/store';
 import { EXCHANGE_FILE, requestExchangeImport } from '../exchange/exchangeRequests';
+import { GradeBadge, GradeFilter, gradesOfFilter, ReliabilityPicker, useGradingCommands } from '../grading/grading';
 import { ImportPanel } from './ImportPanel';
 import { cancelImport, importBatch, SUPPORTED, type ImportProgress, type ImportSignal } from './importFiles';
 import './library.css';
@@ -37,8 +38,10 @@ interface Filters {
   descending: boolean;
   outlet: string;
   collectionId: number | '';
+  /** A grade filter id (grading.tsx), '' for any. */
+  grade: string;
 }
-const DEFAULT_FILTERS: Filters = { sort: 'importedAt', descending: false, outlet: '', collectionId: '' };
+const DEFAULT_FILTERS: Filters = { sort: 'importedAt', descending: false, outlet: '', collectionId: '', grade: '' };
 
 // The library's first page is what a person waits for at start-up: ask for it while React is still mounting.
 let startupPage: Promise<DocumentPage> | null = requestPage(DEFAULT_FILTERS, 0);
@@ -51,6 +54,7 @@ function requestPage(filters: Filters, offset: number): Promise<DocumentPage> {
     limit: PAGE,
     ...(filters.outlet ? { outlet: filters.outlet } : {}),
     ...(filters.collectionId !== '' ? { collectionId: filters.collectionId } : {}),
+    ...(filters.grade ? { reliability: gradesOfFilter(filters.grade)! } : {}),
   });
 }
 
@@ -67,6 +71,7 @@ export function LibraryPanel() {
   const { openDocument } = wb;
   const open = useCallback((id: number) => openDocument(id), [openDocument]);
   const stopEditing = useCallback(() => setEditing(null), []);
+  useGradingCommands();
 
   useCommands([
     {
@@ -166,12 +171,13 @@ export function LibraryPanel() {
             ))}
           </select>
         )}
+        <GradeFilter value={filters.grade} onChange={(grade) => update({ grade })} />
         <NewCollection />
       </div>
       {order.error && <p className="error">Could not load the library: {order.error}</p>}
       {order.data?.total === 0 && (
         <p className="empty">
-          {filters.outlet || filters.collectionId !== ''
+          {filters.outlet || filters.collectionId !== '' || filters.grade
             ? 'No document matches these filters.'
             : 'No documents yet. Import reports or drop files here to start reading.'}
         </p>
@@ -236,6 +242,7 @@ const LibraryRow = memo(function LibraryRow({ id, selected, editing, onOpen, onE
         <span className="doc-meta">
           <span>{[doc.outlet, doc.publishedAt].filter(Boolean).join(' · ') || doc.sourceName}</span>
           <span className="doc-length">
+            <GradeBadge reliability={doc.reliability} />
             {doc.tagCount ? `${doc.tagCount} tag${doc.tagCount === 1 ? '' : 's'} · ` : ''}
             {formatLength(doc.length)}
           </span>
@@ -243,6 +250,7 @@ const LibraryRow = memo(function LibraryRow({ id, selected, editing, onOpen, onE
       </button>
       {selected && !editing && (
         <div className="doc-row-actions">
+          <ReliabilityPicker documentId={id} value={doc.reliability} />
           <button type="button" className="link-button" onClick={() => onEdit(id)}>
             Edit details
           </button>
@@ -281,6 +289,7 @@ interface LibraryOrder {
  */
 function useLibraryOrder(filters: Filters) {
   const membership = useSliceVersion(slices.documentSet);
+  const regraded = useRegradedWhileFiltering(filters.grade);
   const [state, setState] = useState<{ data: LibraryOrder | null; error: string | null }>({ data: null, error: null });
   const generation = useRef(0);
   const requested = useRef(new Set<number>());
@@ -308,7 +317,7 @@ function useLibraryOrder(filters: Filters) {
         if (current === generation.current) setState({ data: null, error: error.message });
       },
     );
-  }, [filters, membership, adopt]);
+  }, [filters, membership, regraded, adopt]);
   // A deleted document leaves the list at once; the re-query above then settles the order.
   useChanges(
     useCallback((changes: ChangeSet) => {
@@ -339,6 +348,20 @@ function useLibraryOrder(filters: Filters) {
     [filters, adopt],
   );
   return { ...state, want };
+}
+
+/** Counts edits to documents while a grade filter is on: a regraded document may enter or leave the list. */
+function useRegradedWhileFiltering(grade: string): number {
+  const [version, setVersion] = useState(0);
+  useChanges(
+    useCallback(
+      (changes: ChangeSet) => {
+        if (grade && changes.documents?.upserted.length) setVersion((v) => v + 1);
+      },
+      [grade],
+    ),
+  );
+  return version;
 }
 
 function useOutlets(): string[] {

@@ -6,7 +6,9 @@ import { requestCitation, setHighlightDragData } from '../app/citations';
 import { VirtualList, type VirtualListHandle } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
 import { CoderName } from '../coders/coders';
+import { CredibilityPicker, GradeBadge } from '../grading/grading';
 import { DocumentNote, HighlightNote } from '../notes/HighlightNote';
+import { useDocumentSummary } from '../store/hooks';
 import { colorOf } from '../reader/paint';
 import { useAnnotations, type Annotations } from '../reader/useAnnotations';
 import { TagChip } from '../tags/TagPicker';
@@ -103,6 +105,7 @@ function MarginItem({ highlight, annotations }: { highlight: Highlight; annotati
   const wb = useWorkbench();
   const selected = wb.selectedHighlightId === highlight.id;
   const note = annotations.notesByHighlight.get(highlight.id);
+  const doc = useDocumentSummary(highlight.documentId);
   const open = () => {
     if (highlight.orphaned) wb.selectHighlight(highlight.id);
     else
@@ -126,11 +129,13 @@ function MarginItem({ highlight, annotations }: { highlight: Highlight; annotati
             <TagChip key={t.id} tag={t} />
           ))}
         <CoderName coderId={highlight.coderId} />
+        <GradeBadge reliability={doc?.reliability} credibility={highlight.credibility} />
       </div>
       {note && !selected && <p className="margin-note">{note.text}</p>}
       {selected && (
         <div className="margin-detail">
           <HighlightNote highlightId={highlight.id} note={note ?? null} />
+          <CredibilityPicker highlightId={highlight.id} value={highlight.credibility} />
           <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>
             Cite in memo
           </button>

@@ -10,6 +10,7 @@ import { useWorkbench } from '../app/workbench';
 import { useChanges, useTags } from '../store/hooks';
 import { Codebook } from '../tags/Codebook';
 import { CoderName } from '../coders/coders';
+import { GradeBadge, GradeFilter, matchesGradeFilter } from '../grading/grading';
 import './themes.css';
 
 /** Bumps when an edit could change a query over tagged passages (tags, highlights, notes). */
@@ -17,7 +18,7 @@ function useCodingVersion(): number {
   const [version, setVersion] = useState(0);
   useChanges(
     useCallback((changes: ChangeSet) => {
-      if (changes.highlights || changes.tags || changes.notes) setVersion((v) => v + 1);
+      if (changes.highlights || changes.tags || changes.notes || changes.documents) setVersion((v) => v + 1);
     }, []),
   );
   return version;
@@ -28,6 +29,7 @@ export function ThemesView() {
   const [selected, setSelected] = useState<number[]>([]);
   const [mode, setMode] = useState<'or' | 'and'>('or');
   const [tab, setTab] = useState<'passages' | 'matrix'>('passages');
+  const [grade, setGrade] = useState('');
   const live = selected.filter((id) => tags.some((t) => t.id === id));
   const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   return (
@@ -78,8 +80,9 @@ export function ThemesView() {
               </button>
             </div>
           )}
+          {tab === 'passages' && <GradeFilter value={grade} onChange={setGrade} />}
         </div>
-        {tab === 'passages' ? <ThemePassages tagIds={live} mode={mode} /> : <Matrix />}
+        {tab === 'passages' ? <ThemePassages tagIds={live} mode={mode} grade={grade} /> : <Matrix />}
       </section>
     </div>
   );
@@ -87,12 +90,19 @@ export function ThemesView() {
 
 type ThemeRow = { kind: 'group'; group: ThemeGroup } | { kind: 'passage'; passage: ThemePassage };
 
-function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' }) {
+function ThemePassages({ tagIds, mode, grade }: { tagIds: number[]; mode: 'and' | 'or'; grade: string }) {
   const wb = useWorkbench();
   const version = useCodingVersion();
-  const groups = useApi<ThemeGroup[]>(
+  const fetched = useApi<ThemeGroup[]>(
     () => (tagIds.length ? wb.client['themes.passages']({ tagIds, mode }) : Promise.resolve([])),
     [tagIds.join(','), mode, version],
+  );
+  const groups = useMemo(
+    () => ({
+      ...fetched,
+      data: fetched.data?.filter((g) => matchesGradeFilter(grade, g.reliability)),
+    }),
+    [fetched, grade],
   );
   const rows = useMemo<ThemeRow[]>(
     () =>
@@ -103,6 +113,10 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
     [groups.data],
   );
   const contexts = useWiderContexts(wb.client, groups.data);
+  const groupOf = useMemo(
+    () => new Map((groups.data ?? []).flatMap((g) => g.passages.map((p) => [p.highlight.id, g] as const))),
+    [groups.data],
+  );
   // Stable while the rows are: the virtualizer re-measures every row whenever these functions change.
   const estimateSize = useCallback((i: number) => (rows[i].kind === 'group' ? 70 : 110), [rows]);
   const itemKey = useCallback(
@@ -121,6 +135,8 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
     );
   if (groups.error) return <p className="error">{groups.error}</p>;
   if (!groups.data) return <p className="muted loading">Gathering passages…</p>;
+  if (groups.data.length === 0 && fetched.data?.length)
+    return <p className="empty">No passage of these tags comes from a source with this grade.</p>;
   if (groups.data.length === 0)
     return <p className="empty">No passage carries {mode === 'and' ? 'all of' : 'any of'} these tags yet.</p>;
   const total = groups.data.reduce((n, g) => n + g.passages.length, 0);
@@ -148,12 +164,15 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
           const d = row.group.document;
           return (
             <div className="theme-group">
-              <h3>{d.title}</h3>
+              <h3>
+                {d.title} <GradeBadge reliability={row.group.reliability} />
+              </h3>
               <p className="theme-source">{[d.outlet, d.publishedAt].filter(Boolean).join(' · ') || d.sourceName}</p>
             </div>
           );
         }
         const { highlight, noteText } = row.passage;
+        const reliability = groupOf.get(highlight.id)?.reliability;
         const { before, after } = contexts.get(highlight.id) ?? row.passage;
         return (
           <article
@@ -179,6 +198,7 @@ function ThemePassages({ tagIds, mode }: { tagIds: number[]; mode: 'and' | 'or' 
             {highlight.orphaned && <p className="muted">This passage could not be placed in the current text.</p>}
             <p className="theme-meta">
               <CoderName coderId={highlight.coderId} />
+              <GradeBadge reliability={reliability} credibility={highlight.credibility} />
             </p>
             {noteText && <p className="theme-note">{noteText}</p>}
             <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>

@@ -3,6 +3,7 @@ import { migration001 } from './001_initial.js';
 import { migration002 } from './002_oplog.js';
 import { fillSearchText, migration003 } from './003_search.js';
 import { migration004 } from './004_exchange.js';
+import { migration008 } from './008_corroboration.js';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   { version: 2, name: 'oplog', sql: migration002 },
   { version: 3, name: 'search', sql: migration003, up: fillSearchText },
   { version: 4, name: 'exchange', sql: migration004 },
+  { version: 8, name: 'corroboration', sql: migration008 },
 ];

@@ -1,0 +1,29 @@
+// Schema 8: source grading (the Admiralty scale) and the sentence index behind corroboration.
+// Grades live in tables of their own rather than as columns of documents/highlights, so those tables' triggers stay
+// as they are; both are logged, so setting or clearing a grade is an undoable edit.
+import { oplogTriggers } from './oplogTriggers.js';
+
+export const LOGGED_TABLES_V8: Record<string, string[]> = {
+  document_grades: ['id', 'document_id', 'reliability'],
+  highlight_grades: ['id', 'highlight_id', 'credibility'],
+};
+
+export const migration008 = `
+-- A source's reliability, A (completely reliable) to F (cannot be judged).
+CREATE TABLE document_grades (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+  reliability TEXT NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F'))
+);
+
+-- A passage's credibility, 1 (confirmed by other sources) to 6 (cannot be judged).
+CREATE TABLE highlight_grades (
+  id INTEGER PRIMARY KEY,
+  highlight_id INTEGER NOT NULL UNIQUE REFERENCES highlights(id) ON DELETE CASCADE,
+  credibility INTEGER NOT NULL CHECK (credibility BETWEEN 1 AND 6)
+);
+
+${Object.entries(LOGGED_TABLES_V8)
+  .map(([table, columns]) => oplogTriggers(table, columns))
+  .join('\n')}
+`;
