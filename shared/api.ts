@@ -4,6 +4,10 @@
 import { z } from 'zod';
 import type {
   CitationSource,
+  ClaimsReport,
+  Corroboration,
+  CorroborationCount,
+  SentenceCorroboration,
   Coder,
   Collection,
   DocumentFull,
@@ -353,6 +357,22 @@ export const api = {
   'grades.setHighlight': op(
     z.object({ highlightId: id, credibility: credibility.nullable() }).strict(),
   ).returns<Highlight>(),
+  /** Passages of other documents stating the same thing as a highlight (or a span of a document), by outlet. */
+  'corroboration.forPassage': op(
+    z.union([
+      z.object({ highlightId: id }).strict(),
+      z
+        .object({ documentId: id, start: offset, end: offset })
+        .strict()
+        .refine((a) => a.end > a.start, 'end must be after start'),
+    ]),
+  ).returns<Corroboration>(),
+  /** How many outlets report each highlight (for badges on the passages on screen). */
+  'corroboration.counts': op(z.object({ highlightIds: z.array(id).max(200) }).strict()).returns<CorroborationCount[]>(),
+  /** Every sentence of a document with the outlets that report it. */
+  'corroboration.forDocument': op(z.object({ documentId: id }).strict()).returns<SentenceCorroboration[]>(),
+  /** The claims of the project (or a collection), clustered across documents with their sources. */
+  'corroboration.claims': op(z.object({ collectionId: id.optional() }).strict()).returns<ClaimsReport>(),
 } as const;
 
 export type Api = typeof api;

@@ -4,6 +4,7 @@ import { collectionHandlers } from './handlers/collections.js';
 import { documentHandlers } from './handlers/documents.js';
 import { exchangeHandlers } from './handlers/exchange.js';
 import { exportHandlers, type ExportServices } from './handlers/export.js';
+import { corroborationHandlers } from './handlers/corroboration.js';
 import { gradeHandlers } from './handlers/grades.js';
 import { highlightHandlers } from './handlers/highlights.js';
 import { historyHandlers } from './handlers/history.js';
@@ -34,5 +35,6 @@ export function createHandlers(ws: Workspace, services: HandlerServices = {}): H
     ...historyHandlers(ws),
     ...exchangeHandlers(ws),
     ...gradeHandlers(ws),
+    ...corroborationHandlers(ws),
   };
 }

@@ -70,8 +70,20 @@ export function sourceLine(f: Footnote): string {
     f.source?.publishedAt ?? f.stored.publishedAt,
     f.source?.page ? `p. ${f.source.page}` : '',
     gradeOf(f) ? `graded ${gradeOf(f)}` : '',
+    reportedBy(f),
   ].filter(Boolean);
   return parts.join(', ') + (f.deleted ? ' (passage since deleted from the project)' : '');
+}
+
+/** "also reported by Reuters, AP; copied by X" — the other outlets stating the cited passage. */
+function reportedBy(f: Footnote): string {
+  const c = f.source?.corroboration;
+  if (!c) return '';
+  const parts = [
+    c.outlets.length ? `also reported by ${c.outlets.join('; ')}` : '',
+    c.copies.length ? `copied by ${c.copies.join('; ')}` : '',
+  ].filter(Boolean);
+  return parts.join(', ');
 }
 
 function gradeOf(f: Footnote): string | null {

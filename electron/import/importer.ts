@@ -2,7 +2,9 @@
 // synchronous, transactional write per batch of extracted files. Bad input is refused with a clear reason.
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/api.js';
 import type { ImportResult, PageStart } from '../../shared/types.js';
+import { indexDocuments } from '../corroboration/sentenceIndex.js';
 import type { Db } from '../db/connection.js';
+import type { IndexedSentence } from '../db/sentences.js';
 import { documentWriter, getDocumentSummaries, getDocumentSummary } from '../db/documents.js';
 import { recordEdit } from '../db/oplog.js';
 import { ImportError } from './errors.js';
@@ -24,6 +26,8 @@ export interface ExtractedImport {
   fileName: string;
   request: ImportRequest;
   extracted: ExtractedFile;
+  /** Its sentences for the corroboration index, when the worker computed them. */
+  sentences?: IndexedSentence[];
 }
 
 export interface ImportOptions {
@@ -173,6 +177,7 @@ function writeImport(db: Db, writer: Writer, item: ExtractedImport): { id: numbe
     pages: extracted.pages ?? null,
     collectionId: request.collectionId ?? null,
   });
+  indexDocuments(db, [{ id, contentHash: extracted.contentHash, sentences: item.sentences, text: extracted.text }]);
   return { id, result: { fileName, status: 'imported', document: null, message: null, warnings } };
 }
 
@@ -210,7 +215,7 @@ function readOutcome(request: ImportRequest, outcome: FileOutcome): ExtractedImp
   const fileName = displayName(request.fileName);
   if (!outcome.ok) return failed(fileName, outcome.message);
   if (!outcome.extracted.text.trim()) return failed(fileName, `${fileName} contains no readable text.`);
-  return { fileName, request, extracted: outcome.extracted };
+  return { fileName, request, extracted: outcome.extracted, sentences: outcome.sentences };
 }
 
 /** Indexes of files to read, grouped so small text files share a worker message and others go alone. */

@@ -3,9 +3,16 @@ import type { CitationSource, PageStart } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { getDocument } from '../db/documents.js';
 import { getHighlights } from '../db/highlights.js';
+import { corroborationCounts } from '../corroboration/service.js';
+
+/** Citations beyond this many are resolved without their corroboration (each costs a query of the sentence index). */
+export const CORROBORATED_CITATIONS = 200;
 
 export function resolveCitations(db: Db, highlightIds: number[]): CitationSource[] {
   const highlights = getHighlights(db, highlightIds);
+  const corroboration = new Map(
+    corroborationCounts(db, highlightIds.slice(0, CORROBORATED_CITATIONS)).map((c) => [c.highlightId, c]),
+  );
   const documents = new Map<number, ReturnType<typeof getDocument>>();
   return highlightIds.map((highlightId) => {
     const h = highlights.get(highlightId);
@@ -27,6 +34,7 @@ export function resolveCitations(db: Db, highlightIds: number[]): CitationSource
       page: pageOf(doc?.pages ?? null, h.start),
       reliability: doc?.reliability ?? null,
       credibility: h.credibility ?? null,
+      corroboration: corroboration.get(highlightId) ?? null,
     };
   });
 }

@@ -23,6 +23,30 @@ CREATE TABLE highlight_grades (
   credibility INTEGER NOT NULL CHECK (credibility BETWEEN 1 AND 6)
 );
 
+-- The sentence index behind corroboration: derived from documents' text, so not logged (an undone or redone edit
+-- leaves documents unindexed or stale, and they are indexed again before the next query; see corroboration/index.ts).
+CREATE TABLE sentence_documents (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  content_hash TEXT NOT NULL
+);
+CREATE TABLE sentences (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  start_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  -- Stemmed terms, space-separated (corroboration/text.ts).
+  terms TEXT NOT NULL
+);
+CREATE INDEX sentences_document ON sentences(document_id, start_offset);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(terms, content='', contentless_delete=1, detail=none);
+CREATE VIRTUAL TABLE sentences_vocab USING fts5vocab(sentences_fts, 'row');
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts(rowid, terms) VALUES (new.id, new.terms);
+END;
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+  DELETE FROM sentences_fts WHERE rowid = old.id;
+END;
+
 ${Object.entries(LOGGED_TABLES_V8)
   .map(([table, columns]) => oplogTriggers(table, columns))
   .join('\n')}
