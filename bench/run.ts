@@ -21,6 +21,7 @@ import { chromiumPdfService, HEADLESS_CHROMIUM_ARGS } from '../electron/server/p
 import { parseQuery } from '../electron/search/query.js';
 import { createClient } from '../shared/api.js';
 import { BENCH_QUERIES, corpusDocuments, generateCorpus, generateDocument, mulberry32 } from './corpus.js';
+import { benchCorroboration } from './corroboration.js';
 import { benchExchange } from './exchange.js';
 import { benchWorkbench } from './workbench.js';
 
@@ -445,6 +446,9 @@ results.workbench = workbench.results;
 const exchange = await benchExchange({ quick });
 rows.push(...exchange);
 results.exchange = exchange;
+const corroboration = await benchCorroboration({ quick });
+rows.push(...corroboration);
+results.corroboration = corroboration;
 
 const widths = (['area', 'measure', 'gloss', 'peer', 'ratio'] as const).map((k) =>
   Math.max(k.length, ...rows.map((r) => r[k].length)),

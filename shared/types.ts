@@ -381,6 +381,7 @@ export interface CorroborationCount {
 export interface SentenceCorroboration {
   start: number;
   end: number;
+  text: string;
   outlets: string[];
   copies: string[];
 }

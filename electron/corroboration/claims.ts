@@ -36,10 +36,33 @@ export function claimsReport(db: Db, scope: { collectionId?: number }): ClaimsRe
   };
 }
 
-/** Groups of sentence indexes joined by "same claim" pairs across documents (union–find). */
+/**
+ * Groups of sentence indexes (star clustering): the sentence matching the most others becomes a claim with every
+ * unclaimed sentence that matches it, then the next. Unlike joining every matching pair, a chain of loosely alike
+ * sentences never merges two different claims. The centre comes first in its group.
+ */
 function cluster(sentences: SentenceRow[], vectors: Vector[]): number[][] {
-  const parent = sentences.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const neighbours = matchingPairs(sentences, vectors);
+  const order = sentences.map((_, i) => i).sort((a, b) => neighbours[b].length - neighbours[a].length || a - b);
+  const taken = new Set<number>();
+  const groups: number[][] = [];
+  for (const centre of order) {
+    if (taken.has(centre)) continue;
+    taken.add(centre);
+    const group = [centre];
+    for (const j of neighbours[centre]) {
+      if (taken.has(j)) continue;
+      taken.add(j);
+      group.push(j);
+    }
+    groups.push(group);
+  }
+  return groups;
+}
+
+/** For each sentence, the sentences of other documents stating the same thing, through an inverted index. */
+function matchingPairs(sentences: SentenceRow[], vectors: Vector[]): number[][] {
+  const neighbours: number[][] = sentences.map(() => []);
   const postings = new Map<string, number[]>();
   vectors.forEach((v, i) => {
     for (const term of v.weights.keys()) {
@@ -48,7 +71,7 @@ function cluster(sentences: SentenceRow[], vectors: Vector[]): number[][] {
       else postings.set(term, [i]);
     }
   });
-  // Terms in a fifth of the sentences or more join everything to everything and say little: left out of the pairing.
+  // Terms in a fifth of the sentences or more pair everything with everything: a pair must share a rarer one.
   const common = Math.max(20, sentences.length / 5);
   vectors.forEach((v, i) => {
     const seen = new Set<number>();
@@ -58,18 +81,14 @@ function cluster(sentences: SentenceRow[], vectors: Vector[]): number[][] {
       for (const j of list) {
         if (j <= i || seen.has(j) || sentences[j].documentId === sentences[i].documentId) continue;
         seen.add(j);
-        if (claimSimilarity(v, vectors[j]) >= SAME_CLAIM) parent[find(j)] = find(i);
+        if (claimSimilarity(v, vectors[j]) >= SAME_CLAIM) {
+          neighbours[i].push(j);
+          neighbours[j].push(i);
+        }
       }
     }
   });
-  const groups = new Map<number, number[]>();
-  sentences.forEach((_, i) => {
-    const root = find(i);
-    const group = groups.get(root);
-    if (group) group.push(i);
-    else groups.set(root, [i]);
-  });
-  return [...groups.values()];
+  return neighbours;
 }
 
 function toClaim(
@@ -78,7 +97,7 @@ function toClaim(
   texts: string[],
   source: (s: SentenceRow) => { name: string; outlet: string | null },
 ): Claim {
-  // The first sentence stands for the claim; a later one that copies an earlier one's wording is marked a copy.
+  // The centre stands for the claim; a sentence copying the wording of one before it (another source) is a copy.
   const representative = members[0];
   const rows = members.map((i, k) => {
     const copy = members.slice(0, k).some((j) => {

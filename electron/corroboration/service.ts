@@ -35,11 +35,12 @@ export function corroborateDocument(db: Db, documentId: number): SentenceCorrobo
   return sentencesOfDocument(db, documentId)
     .slice(0, DOCUMENT_MAX_SENTENCES)
     .map((s) => {
+      const sentence = text.slice(s.start, s.end);
       const found = findCorroboration(
         db,
-        { documentId, start: s.start, end: s.end, text: text.slice(s.start, s.end) },
+        { documentId, start: s.start, end: s.end, text: sentence },
         { indexed: true },
       );
-      return { start: s.start, end: s.end, outlets: found.outlets, copies: found.copies };
+      return { start: s.start, end: s.end, text: sentence, outlets: found.outlets, copies: found.copies };
     });
 }

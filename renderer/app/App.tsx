@@ -4,6 +4,7 @@ import { onMenuCommand, store, transportName } from '../api/client';
 import { useCoderCommands } from '../coders/coders';
 import { CommandButton } from '../commands/CommandButton';
 import { CommandPalette } from '../commands/CommandPalette';
+import { ClaimsView } from '../corroboration/ClaimsView';
 import { ExchangeCommands } from '../exchange/ExchangeCommands';
 import { commands, formatKey } from '../commands/registry';
 import { useCommands } from '../commands/useCommands';
@@ -28,6 +29,7 @@ const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'reader', label: 'Reader', key: 'Mod+1' },
   { id: 'themes', label: 'Themes', key: 'Mod+2' },
   { id: 'memos', label: 'Memos', key: 'Mod+3' },
+  { id: 'claims', label: 'Claims', key: 'Mod+4' },
 ];
 
 export function App() {
@@ -94,6 +96,7 @@ export function App() {
           </Suspense>
         )}
         {wb.view === 'search' && <SearchView />}
+        {wb.view === 'claims' && <ClaimsView />}
       </main>
       {wb.view === 'reader' && (
         <aside className="margin">

@@ -6,6 +6,7 @@ import { requestCitation, setHighlightDragData } from '../app/citations';
 import { VirtualList, type VirtualListHandle } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
 import { CoderName } from '../coders/coders';
+import { CorroborationDetail, DocumentCorroboration, PassageReportedBy } from '../corroboration/corroboration';
 import { CredibilityPicker, GradeBadge } from '../grading/grading';
 import { DocumentNote, HighlightNote } from '../notes/HighlightNote';
 import { useDocumentSummary } from '../store/hooks';
@@ -79,6 +80,12 @@ export function MarginPanel() {
       )}
       {wb.documentId && annotations.loaded && (
         <details className="document-note">
+          <summary>Who else reports this document's claims</summary>
+          <DocumentCorroboration key={wb.documentId} documentId={wb.documentId} />
+        </details>
+      )}
+      {wb.documentId && annotations.loaded && (
+        <details className="document-note">
           <summary>Note on this document</summary>
           <DocumentNote documentId={wb.documentId} note={annotations.documentNote} />
         </details>
@@ -130,12 +137,14 @@ function MarginItem({ highlight, annotations }: { highlight: Highlight; annotati
           ))}
         <CoderName coderId={highlight.coderId} />
         <GradeBadge reliability={doc?.reliability} credibility={highlight.credibility} />
+        {!highlight.orphaned && <PassageReportedBy highlightId={highlight.id} />}
       </div>
       {note && !selected && <p className="margin-note">{note.text}</p>}
       {selected && (
         <div className="margin-detail">
           <HighlightNote highlightId={highlight.id} note={note ?? null} />
           <CredibilityPicker highlightId={highlight.id} value={highlight.credibility} />
+          {!highlight.orphaned && <CorroborationDetail highlightId={highlight.id} />}
           <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>
             Cite in memo
           </button>

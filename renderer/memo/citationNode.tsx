@@ -5,6 +5,7 @@ import { NodeViewWrapper, ReactNodeViewRenderer, type NodeViewProps } from '@tip
 import { createContext, useContext } from 'react';
 import type { CitationSource } from '../../shared/types';
 import { useWorkbench } from '../app/workbench';
+import { ReportedBy } from '../corroboration/corroboration';
 import { GradeBadge } from '../grading/grading';
 
 export const CitationSources = createContext<Map<number, CitationSource>>(new Map());
@@ -85,6 +86,7 @@ function CitationView({ node, selected }: NodeViewProps) {
       </blockquote>
       <figcaption>
         {source || 'Source not set'} <GradeBadge reliability={live?.reliability} credibility={live?.credibility} />
+        <ReportedBy corroboration={live?.corroboration} />
         {deleted && <span className="citation-deleted"> · passage deleted — last quote kept</span>}
       </figcaption>
     </NodeViewWrapper>
