@@ -2,7 +2,7 @@
 // extraction workers, beside the text), and brought up to date before each query for documents written another way
 // (REFI-QDA import, re-import, undo and redo of a deletion), which the index notices by their content hash.
 import type { Db } from '../db/connection.js';
-import { sentenceWriter, unindexedDocuments, type IndexedSentence } from '../db/sentences.js';
+import { currentHashes, sentenceWriter, unindexedDocuments, type IndexedSentence } from '../db/sentences.js';
 import { isClaim, sentenceSpans, termsOf } from './text.js';
 
 /** What the index stores for a text: its sentences that make a claim, with their terms. Pure: runs in a worker. */
@@ -37,8 +37,52 @@ function writerFor(db: Db): ReturnType<typeof sentenceWriter> {
 
 const CATCH_UP_BATCH = 500;
 
+/**
+ * Documents just imported, their sentences computed by the workers, waiting to be written: an import returns as
+ * soon as its documents are in, and their sentences follow in small transactions while the backend is idle (or at
+ * once, before the next corroboration query).
+ */
+const pending = new WeakMap<Db, DocumentToIndex[]>();
+const DRAIN_BATCH = 200;
+
+export function queueForIndex(db: Db, documents: DocumentToIndex[]): void {
+  const queue = pending.get(db);
+  if (queue) {
+    queue.push(...documents);
+    return;
+  }
+  pending.set(db, [...documents]);
+  setImmediate(() => drainSome(db));
+}
+
+function drainSome(db: Db): void {
+  const queue = pending.get(db);
+  if (!queue?.length || !db.open) {
+    pending.delete(db);
+    return;
+  }
+  writeCurrent(db, queue.splice(0, DRAIN_BATCH));
+  setImmediate(() => drainSome(db));
+}
+
+/** Writes queued documents that still exist with the text they were read with (an undo may have removed them). */
+function writeCurrent(db: Db, documents: DocumentToIndex[]): void {
+  db.transaction(() => {
+    const current = currentHashes(
+      db,
+      documents.map((d) => d.id),
+    );
+    indexDocuments(
+      db,
+      documents.filter((d) => current.get(d.id) === d.contentHash),
+    );
+  })();
+}
+
 /** Indexes every document that is not indexed at its current text; returns how many it indexed. */
 export function ensureIndexed(db: Db): number {
+  const queue = pending.get(db);
+  if (queue?.length) writeCurrent(db, queue.splice(0));
   let indexed = 0;
   for (;;) {
     const pending = unindexedDocuments(db, CATCH_UP_BATCH);

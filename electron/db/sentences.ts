@@ -17,13 +17,14 @@ export interface SentenceRow extends IndexedSentence {
 export function sentenceWriter(db: Db) {
   const clearSentences = db.prepare('DELETE FROM sentences WHERE document_id = ?');
   const insert = db.prepare('INSERT INTO sentences (document_id, start_offset, end_offset, terms) VALUES (?, ?, ?, ?)');
+  const index = db.prepare('INSERT INTO sentences_fts (rowid, terms) VALUES (?, ?)');
   const mark = db.prepare(
     `INSERT INTO sentence_documents (document_id, content_hash) VALUES (?, ?)
     ON CONFLICT (document_id) DO UPDATE SET content_hash = excluded.content_hash`,
   );
   return (documentId: number, contentHash: string, sentences: IndexedSentence[]): void => {
     clearSentences.run(documentId);
-    for (const s of sentences) insert.run(documentId, s.start, s.end, s.terms);
+    for (const s of sentences) index.run(insert.run(documentId, s.start, s.end, s.terms).lastInsertRowid, s.terms);
     mark.run(documentId, contentHash);
   };
 }
@@ -140,4 +141,13 @@ export function scopeDocumentIds(db: Db, collectionId?: number): number[] {
   )
     .pluck()
     .all(...(collectionId === undefined ? [] : [collectionId])) as number[];
+}
+
+/** The content hash of each document that exists. */
+export function currentHashes(db: Db, documentIds: number[]): Map<number, string> {
+  const rows = db
+    .prepare('SELECT id, content_hash FROM documents WHERE id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify(documentIds)) as [number, string][];
+  return new Map(rows);
 }

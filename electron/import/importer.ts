@@ -2,7 +2,7 @@
 // synchronous, transactional write per batch of extracted files. Bad input is refused with a clear reason.
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/api.js';
 import type { ImportResult, PageStart } from '../../shared/types.js';
-import { indexDocuments } from '../corroboration/sentenceIndex.js';
+import { queueForIndex } from '../corroboration/sentenceIndex.js';
 import type { Db } from '../db/connection.js';
 import type { IndexedSentence } from '../db/sentences.js';
 import { documentWriter, getDocumentSummaries, getDocumentSummary } from '../db/documents.js';
@@ -177,7 +177,7 @@ function writeImport(db: Db, writer: Writer, item: ExtractedImport): { id: numbe
     pages: extracted.pages ?? null,
     collectionId: request.collectionId ?? null,
   });
-  indexDocuments(db, [{ id, contentHash: extracted.contentHash, sentences: item.sentences, text: extracted.text }]);
+  if (item.sentences) queueForIndex(db, [{ id, contentHash: extracted.contentHash, sentences: item.sentences }]);
   return { id, result: { fileName, status: 'imported', document: null, message: null, warnings } };
 }
 
