@@ -53,6 +53,7 @@ export async function benchCorroboration(options: { quick?: boolean } = {}): Pro
   const rows: BenchRow[] = [];
   try {
     const fiveKb = await importRate(work, 1000, 5000, 5200);
+    console.error(`import 1000 × 5 KB: ${fiveKb.docsPerSecond.toFixed(0)} docs/s`);
     rows.push({
       area: 'corroboration',
       measure: 'import 1000 docs of 5 KB, sentence index included',
@@ -71,6 +72,7 @@ export async function benchCorroboration(options: { quick?: boolean } = {}): Pro
 
     const reports = options.quick ? 2000 : 10_000;
     const generated = await generateWorkbenchProject(path.join(work, 'workbench.gloss'), reports, seeds);
+    console.error(`generated ${generated.documents} documents`);
     const project = await openProject(generated.file);
     const db = project.db;
     let started = performance.now();
@@ -85,6 +87,7 @@ export async function benchCorroboration(options: { quick?: boolean } = {}): Pro
       ratio: `${sentences.toLocaleString('en')} sentences`,
     });
 
+    console.error(`indexed in ${buildSeconds.toFixed(1)} s`);
     const highlights = listHighlights(db).filter((h) => h.exact.length >= 30);
     const rand = mulberry32(5);
     const sample = Array.from(
@@ -117,6 +120,7 @@ export async function benchCorroboration(options: { quick?: boolean } = {}): Pro
       peer: '—',
       ratio: '',
     });
+    console.error(`find p50 ${percentile(times, 0.5).toFixed(1)} ms`);
     started = performance.now();
     const report = claimsReport(db, {});
     rows.push({

@@ -11,6 +11,7 @@ import { claimSimilarity, copiedShare, COPY, SAME_CLAIM, termStats, vectorOf, ty
 
 /** Documents a Claims report covers at most (the first ones of the scope, oldest first). */
 export const CLAIMS_MAX_DOCUMENTS = 300;
+const MAX_POSTINGS = 200;
 
 export function claimsReport(db: Db, scope: { collectionId?: number }): ClaimsReport {
   ensureIndexed(db);
@@ -71,8 +72,9 @@ function matchingPairs(sentences: SentenceRow[], vectors: Vector[]): number[][] 
       else postings.set(term, [i]);
     }
   });
-  // Terms in a fifth of the sentences or more pair everything with everything: a pair must share a rarer one.
-  const common = Math.max(20, sentences.length / 5);
+  // A term in more than a fifth of the sentences (or more than 200) pairs everything with everything and says
+  // little: a pair must share a rarer one. This also bounds the work on corpora with a small vocabulary.
+  const common = Math.min(MAX_POSTINGS, Math.max(20, sentences.length / 5));
   vectors.forEach((v, i) => {
     const seen = new Set<number>();
     for (const term of v.weights.keys()) {

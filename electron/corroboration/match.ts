@@ -22,8 +22,8 @@ import { isClaim, sentenceSpans, termsOf } from './text.js';
 /** Terms of a query sentence used to find candidates (its rarest ones). */
 const QUERY_TERMS = 8;
 /** Expected candidates above which a query asks for one more shared term. */
-const MAX_EXPECTED = 3000;
-const MAX_CANDIDATES = 5000;
+const MAX_EXPECTED = 1000;
+const MAX_CANDIDATES = 2000;
 /** Sentences with fewer terms than this say too little to match on (headings, "he said."). */
 export const MIN_TERMS = 4;
 

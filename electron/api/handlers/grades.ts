@@ -1,4 +1,5 @@
 // Source grading on the Admiralty scale: a document's reliability (A–F), a passage's credibility (1–6).
+import type { Credibility } from '../../../shared/types.js';
 import { getDocumentSummary } from '../../db/documents.js';
 import { setDocumentReliability, setHighlightCredibility } from '../../db/grades.js';
 import { getHighlight } from '../../db/highlights.js';
@@ -30,7 +31,7 @@ export function gradeHandlers(ws: Workspace): HandlerGroup<GradeOps> {
         ? `Grade ${quoted(highlight.exact)} ${credibility}`
         : `Clear the grade of ${quoted(highlight.exact)}`;
       recordEdit(db, { operation: 'grades.setHighlight', label }, () =>
-        setHighlightCredibility(db, highlightId, credibility as Parameters<typeof setHighlightCredibility>[2]),
+        setHighlightCredibility(db, highlightId, credibility as Credibility | null),
       );
       return getHighlight(db, highlightId)!;
     },
