@@ -37,8 +37,19 @@ export function PassageReportedBy({ highlightId }: { highlightId: number }) {
   return <ReportedBy corroboration={useCorroborationCount(highlightId)} />;
 }
 
+/** "Who else reports this?" — asked for, not fetched with every selection. */
+export function OtherSources({ highlightId }: { highlightId: number }) {
+  const [open, setOpen] = useState(false);
+  if (open) return <CorroborationDetail highlightId={highlightId} />;
+  return (
+    <button type="button" className="link-button" onClick={() => setOpen(true)}>
+      Who else reports this?
+    </button>
+  );
+}
+
 /** The other documents stating what the passage states, grouped by outlet. */
-export function CorroborationDetail({ highlightId }: { highlightId: number }) {
+function CorroborationDetail({ highlightId }: { highlightId: number }) {
   const wb = useWorkbench();
   const found = useApi<Corroboration>(() => wb.client['corroboration.forPassage']({ highlightId }), [highlightId]);
   if (found.error) return <p className="error">{found.error}</p>;

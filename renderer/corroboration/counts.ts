@@ -1,5 +1,6 @@
-// "Reported by N outlets" for the passages on screen: requests are gathered for a moment and sent together, answers
-// are kept until an edit could change them (documents added, removed or re-imported; passages moved).
+// "Reported by N outlets" for the passages on screen: requests are gathered until the margin has been still for a
+// moment (badges never compete with an edit or a scroll) and sent together; answers are kept until an edit could
+// change them (documents added or removed: all; a passage moved or re-anchored: that one).
 import { useEffect, useSyncExternalStore } from 'react';
 import type { ChangeSet, CorroborationCount } from '../../shared/types';
 import { client, store } from '../api/client';
@@ -15,10 +16,14 @@ function notify(): void {
   listeners.forEach((l) => l());
 }
 
+/** How long the margin must be still before badges are asked for. */
+const SETTLE_MS = 600;
+
 function request(highlightId: number): void {
   if (known.has(highlightId) || wanted.has(highlightId)) return;
   wanted.add(highlightId);
-  timer ??= setTimeout(flush, 40);
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(flush, SETTLE_MS);
 }
 
 function flush(): void {
@@ -36,10 +41,12 @@ function flush(): void {
 }
 
 function invalidate(changes: ChangeSet): void {
-  if (changes.documents?.created.length || changes.documents?.deleted.length || changes.highlights) {
-    known.clear();
-    notify();
-  }
+  if (changes.documents?.created.length || changes.documents?.deleted.length) known.clear();
+  else if (changes.highlights) {
+    changes.highlights.upserted.forEach((h) => known.delete(h.id));
+    changes.highlights.deleted.forEach((id) => known.delete(id));
+  } else return;
+  notify();
 }
 store.onChanges(invalidate);
 

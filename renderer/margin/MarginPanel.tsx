@@ -6,7 +6,7 @@ import { requestCitation, setHighlightDragData } from '../app/citations';
 import { VirtualList, type VirtualListHandle } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
 import { CoderName } from '../coders/coders';
-import { CorroborationDetail, DocumentCorroboration, PassageReportedBy } from '../corroboration/corroboration';
+import { DocumentCorroboration, OtherSources, PassageReportedBy } from '../corroboration/corroboration';
 import { CredibilityPicker, GradeBadge } from '../grading/grading';
 import { DocumentNote, HighlightNote } from '../notes/HighlightNote';
 import { useDocumentSummary } from '../store/hooks';
@@ -79,7 +79,7 @@ export function MarginPanel() {
         />
       )}
       {wb.documentId && annotations.loaded && (
-        <details className="document-note">
+        <details className="document-corroboration-details">
           <summary>Who else reports this document's claims</summary>
           <DocumentCorroboration key={wb.documentId} documentId={wb.documentId} />
         </details>
@@ -144,7 +144,7 @@ function MarginItem({ highlight, annotations }: { highlight: Highlight; annotati
         <div className="margin-detail">
           <HighlightNote highlightId={highlight.id} note={note ?? null} />
           <CredibilityPicker highlightId={highlight.id} value={highlight.credibility} />
-          {!highlight.orphaned && <CorroborationDetail highlightId={highlight.id} />}
+          {!highlight.orphaned && <OtherSources key={highlight.id} highlightId={highlight.id} />}
           <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>
             Cite in memo
           </button>

@@ -37,6 +37,7 @@ test('a highlighted claim shows who else reports it, and opens their passage', a
   await item.locator('.margin-quote').click();
   await runCommand('Grade the selected passage 2 — Probably');
   await item.locator('.grade-badge', { hasText: 'C2' }).waitFor();
+  await item.getByRole('button', { name: 'Who else reports this?' }).click();
   const match = item.locator('.corroboration-match', { hasText: 'plummeted to their lowest levels' });
   await match.waitFor();
   await app.screenshot('corroboration-margin');
