@@ -16,7 +16,7 @@ const SENTENCE_END = /[.!?…]+["”’')\]]*(?=\s+[^\s\p{Ll}]|\s*$)/gu;
 
 /** A segment ending with one of these is not a sentence end when a word follows. */
 const ABBREVIATION_END =
-  /(?:^|[\s(“"‘'-])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gen|Gov|Lt|Col|Jr|Sr|Inc|Ltd|Co|Corp|vs|No|etc|e\.g|i\.e|(?:[A-Za-z]\.){1,3}[A-Za-z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/;
+  /[\s(“"‘'-](?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gen|Gov|Lt|Col|Jr|Sr|Inc|Ltd|Co|Corp|vs|No|etc|e\.g|i\.e|(?:[A-Za-z]\.){1,3}[A-Za-z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/;
 
 /** Sentences of a text (offsets into it), never crossing a paragraph break; blank ones are left out. */
 export function sentenceSpans(text: string): SentenceSpan[] {
@@ -37,13 +37,19 @@ function addParagraph(text: string, from: number, to: number, spans: SentenceSpa
   for (const [index, segmentEnd] of segmentsOf(paragraph)) {
     const span = trimmed(paragraph, index, segmentEnd, from);
     if (!span) continue;
-    if (pending && ABBREVIATION_END.test(text.slice(pending.start, pending.end))) pending.end = span.end;
+    if (pending && endsWithAbbreviation(text, pending)) pending.end = span.end;
     else {
       if (pending) spans.push(pending);
       pending = span;
     }
   }
   if (pending) spans.push(pending);
+}
+
+/** Tests only the span's last characters (a paragraph without full stops can be one long span). */
+function endsWithAbbreviation(text: string, span: SentenceSpan): boolean {
+  const from = Math.max(span.start, span.end - 16);
+  return ABBREVIATION_END.test((from === span.start ? ' ' : '') + text.slice(from, span.end));
 }
 
 function segmentsOf(paragraph: string): [number, number][] {
