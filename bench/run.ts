@@ -22,6 +22,7 @@ import { parseQuery } from '../electron/search/query.js';
 import { createClient } from '../shared/api.js';
 import { BENCH_QUERIES, corpusDocuments, generateCorpus, generateDocument, mulberry32 } from './corpus.js';
 import { benchAnalysis } from './analysis.js';
+import { benchCorroboration } from './corroboration.js';
 import { benchExchange } from './exchange.js';
 import { benchWorkbench } from './workbench.js';
 
@@ -449,6 +450,9 @@ results.exchange = exchange;
 const analysis = await benchAnalysis({ quick });
 rows.push(...analysis);
 results.analysis = analysis;
+const corroboration = await benchCorroboration({ quick });
+rows.push(...corroboration);
+results.corroboration = corroboration;
 
 const widths = (['area', 'measure', 'gloss', 'peer', 'ratio'] as const).map((k) =>
   Math.max(k.length, ...rows.map((r) => r[k].length)),

@@ -11,6 +11,10 @@ import type {
   RetrievedSegment,
   SegmentContext,
   CitationSource,
+  ClaimsReport,
+  Corroboration,
+  CorroborationCount,
+  SentenceCorroboration,
   Coder,
   Collection,
   DocumentFull,
@@ -122,6 +126,9 @@ const attributeFilter = z
   .strict();
 const attributeFilters = z.array(attributeFilter).max(20);
 
+const reliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F']);
+const credibility = z.number().int().min(1, 'a credibility from 1 to 6').max(6, 'a credibility from 1 to 6');
+
 /** How the library is sorted and filtered. */
 const documentQuery = z.object({
   attributes: attributeFilters.optional(),
@@ -130,6 +137,12 @@ const documentQuery = z.object({
   outlet: shortText(200).optional(),
   collectionId: id.optional(),
   tagId: id.optional(),
+  /** Only documents with one of these reliability grades ('ungraded': none). */
+  reliability: z
+    .array(z.union([reliability, z.literal('ungraded')]))
+    .min(1)
+    .max(7)
+    .optional(),
 });
 
 // Analysis ---------------------------------------------------------------------------------------------------------
@@ -495,6 +508,32 @@ export const api = {
   ).returns<Memo>(),
   'analysis.matrix': op(matrixArgs).returns<AnalysisMatrix>(),
   'analysis.exportMatrix': op(matrixArgs.extend({ format: tableFormat }).strict()).returns<ExportedFile>(),
+
+  // Source grading and corroboration (issue 14): Admiralty grades; passages stating the same thing elsewhere.
+  /** A document's source reliability (A–F), or null to clear it. */
+  'grades.setDocument': op(
+    z.object({ documentId: id, reliability: reliability.nullable() }).strict(),
+  ).returns<DocumentSummary>(),
+  /** A passage's information credibility (1–6), or null to clear it. */
+  'grades.setHighlight': op(
+    z.object({ highlightId: id, credibility: credibility.nullable() }).strict(),
+  ).returns<Highlight>(),
+  /** Passages of other documents stating the same thing as a highlight (or a span of a document), by outlet. */
+  'corroboration.forPassage': op(
+    z.union([
+      z.object({ highlightId: id }).strict(),
+      z
+        .object({ documentId: id, start: offset, end: offset })
+        .strict()
+        .refine((a) => a.end > a.start, 'end must be after start'),
+    ]),
+  ).returns<Corroboration>(),
+  /** How many outlets report each highlight (for badges on the passages on screen). */
+  'corroboration.counts': op(z.object({ highlightIds: z.array(id).max(200) }).strict()).returns<CorroborationCount[]>(),
+  /** Every sentence of a document with the outlets that report it. */
+  'corroboration.forDocument': op(z.object({ documentId: id }).strict()).returns<SentenceCorroboration[]>(),
+  /** The claims of the project (or a collection), clustered across documents with their sources. */
+  'corroboration.claims': op(z.object({ collectionId: id.optional() }).strict()).returns<ClaimsReport>(),
 } as const;
 
 export type Api = typeof api;

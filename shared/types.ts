@@ -469,3 +469,110 @@ export interface PdfRegion {
   /** PNG, base64; null if none was drawn. */
   imageBase64: string | null;
 }
+
+// ---- Source grading and corroboration (issue 14) ----
+// The grade fields are merged into the interfaces above, so their declarations stay untouched.
+
+/** A source's reliability on the Admiralty scale: A completely reliable … E unreliable, F cannot be judged. */
+export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+/** A passage's credibility: 1 confirmed by other sources … 5 improbable, 6 cannot be judged. */
+export type Credibility = 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface DocumentSummary {
+  /** The source's reliability grade, or null when not graded. */
+  reliability?: Reliability | null;
+}
+
+export interface Highlight {
+  /** The passage's credibility grade, or null when not graded. */
+  credibility?: Credibility | null;
+}
+
+export interface ThemeGroup {
+  /** The reliability of the group's document. */
+  reliability?: Reliability | null;
+}
+
+export interface CitationSource {
+  reliability?: Reliability | null;
+  credibility?: Credibility | null;
+  /** Other outlets reporting the same thing (see Corroboration); absent when not computed. */
+  corroboration?: CitationCorroboration | null;
+}
+
+export interface CitationCorroboration {
+  /** Outlets (other than the cited one) whose documents state the same thing independently. */
+  outlets: string[];
+  /** Outlets whose text is a near-verbatim copy of the cited passage. */
+  copies: string[];
+}
+
+/** A passage of another document that states the same thing. */
+export interface CorroborationMatch {
+  documentId: number;
+  start: number;
+  end: number;
+  text: string;
+  /** TF-IDF cosine of the stemmed terms, 0–1. */
+  similarity: number;
+  /** Near-verbatim: most of the shorter text's word 3-grams appear in the other. */
+  copy: boolean;
+  /** The heaviest terms the two share (stemmed): why they matched. */
+  sharedTerms: string[];
+}
+
+/** The matches from one outlet (or, for a document without an outlet, from that document). */
+export interface CorroboratingSource {
+  source: string;
+  outlet: string | null;
+  /** True when every match from this source is a near-verbatim copy. */
+  copy: boolean;
+  best: number;
+  matches: CorroborationMatch[];
+}
+
+export interface Corroboration {
+  documentId: number;
+  start: number;
+  end: number;
+  /** The passage's own source (outlet, or its document's title). */
+  source: string;
+  /** Other sources reporting it in their own words. */
+  outlets: string[];
+  /** Other sources carrying a near-verbatim copy. */
+  copies: string[];
+  /** Best match first. */
+  sources: CorroboratingSource[];
+}
+
+/** How far a passage is corroborated, for badges ("reported by 3 outlets"). */
+export interface CorroborationCount {
+  highlightId: number;
+  outlets: string[];
+  copies: string[];
+}
+
+/** One sentence of a document and how far it is corroborated. */
+export interface SentenceCorroboration {
+  start: number;
+  end: number;
+  text: string;
+  outlets: string[];
+  copies: string[];
+}
+
+/** A claim: sentences of several documents that state the same thing. */
+export interface Claim {
+  /** The sentence that stands for the cluster (the one most others match). */
+  text: string;
+  sources: { source: string; outlet: string | null; copy: boolean }[];
+  sentences: { documentId: number; start: number; end: number; text: string; source: string; copy: boolean }[];
+}
+
+export interface ClaimsReport {
+  claims: Claim[];
+  /** Documents the clustering covered (capped; see corroboration/claims.ts) and how many matched the scope. */
+  documentsCovered: number;
+  documentsInScope: number;
+  sentences: number;
+}

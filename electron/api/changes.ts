@@ -82,6 +82,12 @@ function collect(t: Touched, change: RowChange): void {
       rows.forEach((r) => t.add('attributeValues', r.document_id));
       rows.forEach((r) => t.attributeNames.add(String(r.name)));
       break;
+    case 'document_grades':
+      rows.forEach((r) => t.add('documents', r.document_id));
+      break;
+    case 'highlight_grades':
+      rows.forEach((r) => t.add('highlights', r.highlight_id));
+      break;
   }
 }
 

@@ -6,6 +6,8 @@ import { collectionHandlers } from './handlers/collections.js';
 import { documentHandlers } from './handlers/documents.js';
 import { exchangeHandlers } from './handlers/exchange.js';
 import { exportHandlers, type ExportServices } from './handlers/export.js';
+import { corroborationHandlers } from './handlers/corroboration.js';
+import { gradeHandlers } from './handlers/grades.js';
 import { highlightHandlers } from './handlers/highlights.js';
 import { historyHandlers } from './handlers/history.js';
 import { memoHandlers } from './handlers/memos.js';
@@ -38,5 +40,7 @@ export function createHandlers(ws: Workspace, services: HandlerServices = {}): H
     ...pdfHandlers(ws),
     ...attributeHandlers(ws),
     ...analysisHandlers(ws),
+    ...gradeHandlers(ws),
+    ...corroborationHandlers(ws),
   };
 }

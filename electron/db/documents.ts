@@ -7,11 +7,13 @@ import type {
   DocumentPage,
   DocumentSummary,
   PageStart,
+  Reliability,
 } from '../../shared/types.js';
 import { searchTextFor } from '../search/searchText.js';
 import { attributeFilterSql } from './attributes.js';
 import type { Db } from './connection.js';
 import { getDocumentBlocks } from './documentStructure.js';
+import { reliabilityColumn, reliabilityFilter } from './grades.js';
 
 export interface NewDocument {
   title: string;
@@ -44,6 +46,7 @@ export interface ListOptions {
   collectionId?: number;
   tagId?: number;
   attributes?: AttributeFilter[];
+  reliability?: (Reliability | 'ungraded')[];
 }
 
 const summaryColumns = `
@@ -52,7 +55,8 @@ const summaryColumns = `
   d.content_hash AS contentHash, d.imported_at AS importedAt, d.updated_at AS updatedAt,
   (SELECT COUNT(*) FROM highlights h WHERE h.document_id = d.id) AS highlightCount,
   (SELECT COUNT(DISTINCT ht.tag_id) FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id
-     WHERE h.document_id = d.id) AS tagCount`;
+     WHERE h.document_id = d.id) AS tagCount,
+  ${reliabilityColumn} AS reliability`;
 
 const sortColumns: Record<NonNullable<ListOptions['sort']>, string> = {
   title: 'd.title COLLATE NOCASE',
@@ -121,6 +125,11 @@ function filtersOf(options: ListOptions): { where: string; params: Record<string
   const attributes = attributeFilterSql(options.attributes, 'd.id');
   where.push(...attributes.sql);
   Object.assign(params, attributes.params);
+  if (options.reliability !== undefined) {
+    const filter = reliabilityFilter(options.reliability);
+    where.push(filter.where);
+    params.reliability = filter.param;
+  }
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 

@@ -2,6 +2,7 @@
 import type { Highlight, TextAnchor } from '../../shared/types.js';
 import { searchTextFor } from '../search/searchText.js';
 import type { Db } from './connection.js';
+import { credibilityColumn } from './grades.js';
 
 export interface HighlightRow {
   id: number;
@@ -17,11 +18,13 @@ export interface HighlightRow {
   updatedAt: string;
   tagIds: string | null;
   coderId: number | null;
+  credibility: number | null;
 }
 
 export const highlightColumns = `
   h.id, h.document_id AS documentId, h.start_offset AS start, h.end_offset AS end, h.exact, h.prefix, h.suffix,
   h.color, h.orphaned, h.created_at AS createdAt, h.updated_at AS updatedAt, h.coder_id AS coderId,
+  ${credibilityColumn} AS credibility,
   (SELECT group_concat(tag_id) FROM (SELECT tag_id FROM highlight_tags WHERE highlight_id = h.id ORDER BY position, tag_id)) AS tagIds`;
 
 export function toHighlight(row: HighlightRow): Highlight {
@@ -39,6 +42,7 @@ export function toHighlight(row: HighlightRow): Highlight {
     orphaned: row.orphaned === 1,
     tagIds: row.tagIds ? row.tagIds.split(',').map(Number) : [],
     coderId: row.coderId ?? null,
+    credibility: (row.credibility ?? null) as Highlight['credibility'],
   };
 }
 

@@ -1,7 +1,8 @@
 // Queries for the theme view: tagged passages across documents, counts per tag per document, co-occurrence.
-import type { AttributeFilter, PassageContext, ThemeGroup } from '../../shared/types.js';
+import type { AttributeFilter, PassageContext, Reliability, ThemeGroup } from '../../shared/types.js';
 import { attributeFilterSql } from './attributes.js';
 import type { Db } from './connection.js';
+import { reliabilityColumn } from './grades.js';
 import { descendantIds } from './tags.js';
 import { highlightColumns, toHighlight, type HighlightRow } from './highlights.js';
 
@@ -14,6 +15,7 @@ interface ThemeRow extends HighlightRow {
   outlet: string | null;
   publishedAt: string | null;
   sourceName: string | null;
+  reliability: Reliability | null;
 }
 
 /**
@@ -37,7 +39,7 @@ export function themeGroups(
       `
     WITH m(tag_id, grp) AS (SELECT json_extract(value, '$.tagId'), json_extract(value, '$.group') FROM json_each(@members))
     SELECT ${highlightColumns}, n.text AS noteText, d.title, d.outlet, d.published_at AS publishedAt,
-      d.source_name AS sourceName
+      d.source_name AS sourceName, ${reliabilityColumn} AS reliability
     FROM (SELECT ht.highlight_id FROM highlight_tags ht JOIN m ON m.tag_id = ht.tag_id GROUP BY ht.highlight_id ${having}) sel
     JOIN highlights h ON h.id = sel.highlight_id
     JOIN documents d ON d.id = h.document_id
@@ -51,7 +53,8 @@ export function themeGroups(
     let group = groups.at(-1);
     if (group?.document.id !== row.documentId) {
       const { title, outlet, publishedAt, sourceName } = row;
-      groups.push((group = { document: { id: row.documentId, title, outlet, publishedAt, sourceName }, passages: [] }));
+      const document = { id: row.documentId, title, outlet, publishedAt, sourceName };
+      groups.push((group = { document, passages: [], reliability: row.reliability }));
     }
     const highlight = toHighlight(row);
     group.passages.push({ highlight, before: highlight.prefix, after: highlight.suffix, noteText: row.noteText });

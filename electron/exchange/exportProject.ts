@@ -14,6 +14,7 @@ import { currentAuthor } from '../db/oplog.js';
 import { listTags } from '../db/tags.js';
 import { safeFileName } from '../export/model.js';
 import { refuse } from './errors.js';
+import { withReliabilityVariables } from './grades.js';
 import { fileGuid, GuidBook } from './guids.js';
 import { codePointCounter } from './positions.js';
 import { docToPlainText } from './richText.js';
@@ -159,7 +160,10 @@ class ProjectWriter {
     const documents = listDocuments(db, this.collectionId === undefined ? {} : { collectionId: this.collectionId });
     const included = new Set(documents.map((d) => d.id));
     for (const d of documents) this.importedAt.set(d.id, d.importedAt);
-    const attributes = listAttributes(db).filter((x) => included.has(x.documentId));
+    const attributes = withReliabilityVariables(
+      documents,
+      listAttributes(db).filter((x) => included.has(x.documentId)),
+    );
     const variables = variablesOf(attributes, this.guids);
     const tags = listTags(db);
     this.users = usersOf(db, this.guids);

@@ -9,12 +9,14 @@ import { insertCoder, listCoders, setCodingCoder } from '../db/coders.js';
 import { insertCollection, listCollections } from '../db/collections.js';
 import type { Db } from '../db/connection.js';
 import { insertDocument, updateDocument } from '../db/documents.js';
+import { setDocumentReliability } from '../db/grades.js';
 import { allGuids, guidsOf, storeGuid, type GuidKind } from '../db/exchangeGuids.js';
 import { insertHighlight, setHighlightTags } from '../db/highlights.js';
 import { insertMemo } from '../db/memos.js';
 import { saveNote } from '../db/notes.js';
 import { insertTag, listTags, nextTagColor } from '../db/tags.js';
 import { contentHash } from '../import/text.js';
+import { takeReliability } from './grades.js';
 import type { ImportPlan, PlanAttribute, PlanCode, PlanCoding, PlanNote, PlanSource } from './plan.js';
 import { plainTextDoc } from './richText.js';
 
@@ -172,11 +174,14 @@ class Writer {
     this.remember('source', documentId, source.guid);
     this.count('documents');
     if (source.description) updateDocument(this.db, documentId, { notes: source.description });
-    for (const attribute of source.attributes) {
+    const { reliability, rest } = takeReliability(source.attributes);
+    if (reliability) setDocumentReliability(this.db, documentId, reliability);
+    for (const attribute of rest) {
       const name = this.attributeNames.get(attribute.name.toLowerCase()) ?? attribute.name;
       setAttribute(this.db, { documentId, ...this.typedValue(name, attribute), name });
     }
-    this.count('document attributes', source.attributes.length);
+    this.count('document attributes', rest.length);
+    if (reliability) this.count('source grades');
     this.writeNote({ documentId, highlightId: null }, source.noteGuids, 'document notes');
     for (const selection of source.selections) this.writeSelection(documentId, source.text, selection);
   }
@@ -263,6 +268,7 @@ const ORDER = [
   'document notes',
   'memos',
   'document attributes',
+  'source grades',
   'collections',
 ];
 

@@ -1,5 +1,6 @@
 // Every highlight with its tags and note: CSV for spreadsheets, W3C Web Annotation JSON for other tools.
 import { randomUUID } from 'node:crypto';
+import { gradeLabel } from '../../shared/grades.js';
 import type { Db } from '../db/connection.js';
 import { listDocuments } from '../db/documents.js';
 import { listHighlights } from '../db/highlights.js';
@@ -23,6 +24,10 @@ interface Row {
   orphaned: boolean;
   createdAt: string;
   updatedAt: string;
+  reliability: string;
+  credibility: string;
+  /** The Admiralty grade as analysts write it ("B2"), or null when neither is graded. */
+  grade: string | null;
 }
 
 function rows(db: Db): Row[] {
@@ -52,12 +57,27 @@ function rows(db: Db): Row[] {
       orphaned: h.orphaned,
       createdAt: h.createdAt,
       updatedAt: h.updatedAt,
+      reliability: doc.reliability ?? '',
+      credibility: h.credibility ? String(h.credibility) : '',
+      grade: gradeLabel(doc.reliability, h.credibility),
     };
   });
 }
 
 export function annotationsToCsv(db: Db): string {
-  const header = ['document', 'outlet', 'published', 'start', 'end', 'quote', 'tags', 'note', 'orphaned'];
+  const header = [
+    'document',
+    'outlet',
+    'published',
+    'start',
+    'end',
+    'quote',
+    'tags',
+    'note',
+    'orphaned',
+    'source reliability',
+    'information credibility',
+  ];
   const lines = rows(db).map((r) =>
     [
       r.documentTitle,
@@ -69,6 +89,8 @@ export function annotationsToCsv(db: Db): string {
       r.tags.join('; '),
       r.note,
       r.orphaned ? 'yes' : '',
+      r.reliability,
+      r.credibility,
     ]
       .map(csvCell)
       .join(','),
@@ -94,6 +116,7 @@ export function annotationsToW3c(db: Db): string {
     body: [
       ...r.tags.map((tag) => ({ type: 'TextualBody', purpose: 'tagging', value: tag })),
       ...(r.note ? [{ type: 'TextualBody', purpose: 'commenting', value: r.note, format: 'text/plain' }] : []),
+      ...(r.grade ? [{ type: 'TextualBody', purpose: 'assessing', value: `Admiralty grade ${r.grade}` }] : []),
     ],
     target: {
       source: r.url ?? `urn:gloss:document:${r.documentId}`,

@@ -1,6 +1,7 @@
 // A memo as exporters see it: its tiptap JSON with every citation resolved to the current passage
 // (or, if the passage was deleted, the quote stored in the memo) and numbered as a footnote.
 import { pageLabel } from '../../shared/pages.js';
+import { gradeLabel } from '../../shared/grades.js';
 import type { CitationSource } from '../../shared/types.js';
 import type { JsonNode } from '../memo/draft.js';
 
@@ -69,7 +70,7 @@ function walk(node: JsonNode, visit: (node: JsonNode) => void): void {
   for (const child of node.content ?? []) walk(child, visit);
 }
 
-/** "Outlet, “Title”, 2025-02-27, p. 3" (or "pp. 3–4") — the source line of a footnote. */
+/** "Outlet, “Title”, 2025-02-27, p. 3, graded B2" (or "pp. 3–4") — the source line of a footnote. */
 export function sourceLine(f: Footnote): string {
   const title = f.source?.documentTitle ?? f.stored.documentTitle;
   const parts = [
@@ -78,8 +79,25 @@ export function sourceLine(f: Footnote): string {
     title ? `“${title}”` : '',
     f.source?.publishedAt ?? f.stored.publishedAt,
     pageLabel(f.source?.page, f.source?.pageEnd),
+    gradeOf(f) ? `graded ${gradeOf(f)}` : '',
+    reportedBy(f),
   ].filter(Boolean);
   return parts.join(', ') + (f.deleted ? ' (passage since deleted from the project)' : '');
+}
+
+/** "also reported by Reuters, AP; copied by X" — the other outlets stating the cited passage. */
+function reportedBy(f: Footnote): string {
+  const c = f.source?.corroboration;
+  if (!c) return '';
+  const parts = [
+    c.outlets.length ? `also reported by ${c.outlets.join('; ')}` : '',
+    c.copies.length ? `copied by ${c.copies.join('; ')}` : '',
+  ].filter(Boolean);
+  return parts.join(', ');
+}
+
+function gradeOf(f: Footnote): string | null {
+  return gradeLabel(f.source?.reliability, f.source?.credibility);
 }
 
 export function plainText(node: JsonNode): string {

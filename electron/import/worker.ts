@@ -3,6 +3,7 @@
 // backend's thread, under the heap cap and the clock the pool sets.
 import { parentPort } from 'node:worker_threads';
 import { ImportError } from './errors.js';
+import { sentencesForIndex } from '../corroboration/sentenceIndex.js';
 import { extractFile } from './extractors.js';
 import type { ExtractionRequest, ExtractionReply, FileOutcome } from './protocol.js';
 
@@ -16,7 +17,8 @@ parentPort!.on('message', async (request: ExtractionRequest) => {
 async function extractOne(fileName: string, bytes: Uint8Array, request: ExtractionRequest): Promise<FileOutcome> {
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return { ok: true, extracted: await extractFile(fileName, buffer, request.limits) };
+    const extracted = await extractFile(fileName, buffer, request.limits);
+    return { ok: true, extracted, sentences: sentencesForIndex(extracted.text) };
   } catch (error) {
     return { ok: false, message: describeFailure(error, fileName, request.limits.maxNestingDepth) };
   }

@@ -5,10 +5,17 @@ import type { Db } from '../db/connection.js';
 import { getDocument } from '../db/documents.js';
 import { getHighlights } from '../db/highlights.js';
 import { regionsOf } from '../db/regions.js';
+import { corroborationCounts } from '../corroboration/service.js';
+
+/** Citations beyond this many are resolved without their corroboration (each costs a query of the sentence index). */
+export const CORROBORATED_CITATIONS = 200;
 
 export function resolveCitations(db: Db, highlightIds: number[]): CitationSource[] {
   const highlights = getHighlights(db, highlightIds);
   const regions = regionsOf(db, highlightIds);
+  const corroboration = new Map(
+    corroborationCounts(db, highlightIds.slice(0, CORROBORATED_CITATIONS)).map((c) => [c.highlightId, c]),
+  );
   const documents = new Map<number, ReturnType<typeof getDocument>>();
   return highlightIds.map((highlightId) => {
     const h = highlights.get(highlightId);
@@ -32,6 +39,9 @@ export function resolveCitations(db: Db, highlightIds: number[]): CitationSource
       page: region?.page ?? pageAt(doc?.pages, h.start),
       pageEnd: region?.page ?? pageAt(doc?.pages, Math.max(h.start, h.end - 1)),
       region,
+      reliability: doc?.reliability ?? null,
+      credibility: h.credibility ?? null,
+      corroboration: corroboration.get(highlightId) ?? null,
     };
   });
 }
@@ -52,5 +62,7 @@ function missing(highlightId: number): CitationSource {
     page: null,
     pageEnd: null,
     region: null,
+    reliability: null,
+    credibility: null,
   };
 }

@@ -4,6 +4,7 @@ import { onMenuCommand, store, transportName } from '../api/client';
 import { useCoderCommands } from '../coders/coders';
 import { CommandButton } from '../commands/CommandButton';
 import { CommandPalette } from '../commands/CommandPalette';
+import { ClaimsView } from '../corroboration/ClaimsView';
 import { ExchangeCommands } from '../exchange/ExchangeCommands';
 import { commands, formatKey } from '../commands/registry';
 import { useCommands } from '../commands/useCommands';
@@ -31,6 +32,7 @@ const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'themes', label: 'Themes', key: 'Mod+2' },
   { id: 'memos', label: 'Memos', key: 'Mod+3' },
   { id: 'analysis', label: 'Analysis', key: 'Mod+4' },
+  { id: 'claims', label: 'Claims', key: 'Mod+5' },
 ];
 
 export function App() {
@@ -102,6 +104,7 @@ export function App() {
             <AnalysisView />
           </Suspense>
         )}
+        {wb.view === 'claims' && <ClaimsView />}
       </main>
       {wb.view === 'reader' && (
         <aside className="margin">

@@ -1,7 +1,7 @@
 // The library: documents with their source and size; import (files, folder, drag-and-drop), details, sorting and
 // filters. Only the rows on screen are mounted and fetched, so 100,000 documents cost what 30 do.
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import type { AttributeFilter, ChangeSet, DocumentPage } from '../../shared/types';
+import type { ChangeSet, DocumentPage } from '../../shared/types';
 import { AttributeFilterPicker } from '../attributes/AttributeFilterPicker';
 import { AttributesDialog } from '../attributes/AttributesDialog';
 import { BulkAttributes } from '../attributes/BulkAttributes';
@@ -14,6 +14,7 @@ import { useCommands } from '../commands/useCommands';
 import { useChanges, useCollections, useDocumentSummary, useSliceVersion } from '../store/hooks';
 import { slices } from '../store/store';
 import { EXCHANGE_FILE, requestExchangeImport } from '../exchange/exchangeRequests';
+import { GradeBadge, GradeFilter, ReliabilityPicker, useGradingCommands } from '../grading/grading';
 import { ImportPanel } from './ImportPanel';
 import { DEFAULT_FILTERS, PAGE, pageArgs, type Filters, type Sort } from './libraryQuery';
 import { cancelImport, importBatch, SUPPORTED, type ImportProgress, type ImportSignal } from './importFiles';
@@ -79,6 +80,7 @@ export function LibraryPanel() {
     [openDocument, toggle, extend, clear],
   );
   const stopEditing = useCallback(() => setEditing(null), []);
+  useGradingCommands();
 
   useCommands([
     {
@@ -194,6 +196,7 @@ export function LibraryPanel() {
             ))}
           </select>
         )}
+        <GradeFilter value={filters.grade} onChange={(grade) => update({ grade })} />
         <NewCollection />
         <AttributeFilterPicker filter={filters.attribute} onChange={(attribute) => update({ attribute })} />
         <CommandButton command="library.selectAll" title="Select every document in the list (then set an attribute)">
@@ -208,7 +211,7 @@ export function LibraryPanel() {
       {order.error && <p className="error">Could not load the library: {order.error}</p>}
       {order.data?.total === 0 && (
         <p className="empty">
-          {filters.outlet || filters.collectionId !== '' || filters.attribute
+          {filters.outlet || filters.collectionId !== '' || filters.attribute || filters.grade
             ? 'No document matches these filters.'
             : 'No documents yet. Import reports or drop files here to start reading.'}
         </p>
@@ -291,6 +294,7 @@ const LibraryRow = memo(function LibraryRow({
         <span className="doc-meta">
           <span>{[doc.outlet, doc.publishedAt].filter(Boolean).join(' · ') || doc.sourceName || 'Outlet unknown'}</span>
           <span className="doc-length">
+            <GradeBadge reliability={doc.reliability} />
             {doc.tagCount ? `${doc.tagCount} tag${doc.tagCount === 1 ? '' : 's'} · ` : ''}
             {formatLength(doc.length)}
           </span>
@@ -298,6 +302,7 @@ const LibraryRow = memo(function LibraryRow({
       </button>
       {selected && !editing && (
         <div className="doc-row-actions">
+          <ReliabilityPicker documentId={id} value={doc.reliability} />
           <button type="button" className="link-button" onClick={() => onEdit(id)}>
             Edit details
           </button>
@@ -346,9 +351,10 @@ function orderOf(page: DocumentPage, known?: (number | undefined)[]): LibraryOrd
  */
 function useLibraryOrder(filters: Filters) {
   const membership = useSliceVersion(slices.documentSet);
-  // Filtered by an attribute, the list may change when values do.
+  // Filtered by an attribute, the list may change when values do; filtered by grade, when documents are regraded.
   const attributeVersion = useAttributeValuesVersion();
   const attributeFiltered = filters.attribute ? attributeVersion : 0;
+  const regraded = useRegradedWhileFiltering(filters.grade);
   const [state, setState] = useState<{ data: LibraryOrder | null; error: string | null }>(() => ({
     data: startupPageArrived && filters === DEFAULT_FILTERS ? orderOf(startupPageArrived) : null,
     error: null,
@@ -378,7 +384,7 @@ function useLibraryOrder(filters: Filters) {
         if (current === generation.current) setState({ data: null, error: error.message });
       },
     );
-  }, [filters, membership, attributeFiltered, adopt]);
+  }, [filters, membership, attributeFiltered, regraded, adopt]);
   // A deleted document leaves the list at once; the re-query above then settles the order.
   useChanges(
     useCallback((changes: ChangeSet) => {
@@ -409,6 +415,20 @@ function useLibraryOrder(filters: Filters) {
     [filters, adopt],
   );
   return { ...state, want };
+}
+
+/** Counts edits to documents while a grade filter is on: a regraded document may enter or leave the list. */
+function useRegradedWhileFiltering(grade: string): number {
+  const [version, setVersion] = useState(0);
+  useChanges(
+    useCallback(
+      (changes: ChangeSet) => {
+        if (grade && changes.documents?.upserted.length) setVersion((v) => v + 1);
+      },
+      [grade],
+    ),
+  );
+  return version;
 }
 
 function useOutlets(): string[] {

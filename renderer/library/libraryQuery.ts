@@ -2,6 +2,7 @@
 // panel so that boot.ts can send the first page's request before React has loaded.
 import type { ArgsOf } from '../../shared/api';
 import type { AttributeFilter } from '../../shared/types';
+import { gradesOfFilter } from '../grading/gradeFilters';
 
 export type Sort = 'importedAt' | 'title' | 'outlet' | 'publishedAt' | 'length' | 'tagCount';
 
@@ -11,6 +12,8 @@ export interface Filters {
   outlet: string;
   collectionId: number | '';
   attribute: AttributeFilter | null;
+  /** A grade filter id (grading/gradeFilters.ts), '' for any. */
+  grade: string;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -19,6 +22,7 @@ export const DEFAULT_FILTERS: Filters = {
   outlet: '',
   collectionId: '',
   attribute: null,
+  grade: '',
 };
 
 /** Documents fetched per request as the list scrolls (the first page fills the screen at start-up). */
@@ -33,5 +37,6 @@ export function pageArgs(filters: Filters, offset: number): ArgsOf<'documents.pa
     ...(filters.outlet ? { outlet: filters.outlet } : {}),
     ...(filters.collectionId !== '' ? { collectionId: filters.collectionId } : {}),
     ...(filters.attribute ? { attributes: [filters.attribute] } : {}),
+    ...(filters.grade ? { reliability: gradesOfFilter(filters.grade)! } : {}),
   };
 }

@@ -6,7 +6,10 @@ import { requestCitation, setHighlightDragData } from '../app/citations';
 import { VirtualList, type VirtualListHandle } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
 import { CoderName } from '../coders/coders';
+import { DocumentCorroboration, OtherSources, PassageReportedBy } from '../corroboration/corroboration';
+import { CredibilityPicker, GradeBadge } from '../grading/grading';
 import { DocumentNote, HighlightNote } from '../notes/HighlightNote';
+import { useDocumentSummary } from '../store/hooks';
 import { colorOf } from '../reader/paint';
 import { useAnnotations, type Annotations } from '../reader/useAnnotations';
 import { TagChip } from '../tags/TagPicker';
@@ -77,6 +80,12 @@ export function MarginPanel() {
         />
       )}
       {wb.documentId && annotations.loaded && (
+        <details className="document-corroboration-details">
+          <summary>Who else reports this document's claims</summary>
+          <DocumentCorroboration key={wb.documentId} documentId={wb.documentId} />
+        </details>
+      )}
+      {wb.documentId && annotations.loaded && (
         <details className="document-note">
           <summary>Note on this document</summary>
           <DocumentNote documentId={wb.documentId} note={annotations.documentNote} />
@@ -104,6 +113,7 @@ function MarginItem({ highlight, annotations }: { highlight: Highlight; annotati
   const wb = useWorkbench();
   const selected = wb.selectedHighlightId === highlight.id;
   const note = annotations.notesByHighlight.get(highlight.id);
+  const doc = useDocumentSummary(highlight.documentId);
   const open = () => {
     if (highlight.orphaned) wb.selectHighlight(highlight.id);
     else
@@ -127,11 +137,15 @@ function MarginItem({ highlight, annotations }: { highlight: Highlight; annotati
             <TagChip key={t.id} tag={t} />
           ))}
         <CoderName coderId={highlight.coderId} />
+        <GradeBadge reliability={doc?.reliability} credibility={highlight.credibility} />
+        {!highlight.orphaned && <PassageReportedBy highlightId={highlight.id} />}
       </div>
       {note && !selected && <p className="margin-note">{note.text}</p>}
       {selected && (
         <div className="margin-detail">
           <HighlightNote highlightId={highlight.id} note={note ?? null} />
+          <CredibilityPicker highlightId={highlight.id} value={highlight.credibility} />
+          {!highlight.orphaned && <OtherSources key={highlight.id} highlightId={highlight.id} />}
           <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>
             Cite in memo
           </button>

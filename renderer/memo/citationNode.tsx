@@ -6,6 +6,8 @@ import { createContext, useContext } from 'react';
 import { pageLabel } from '../../shared/pages';
 import type { CitationSource } from '../../shared/types';
 import { useWorkbench } from '../app/workbench';
+import { ReportedBy } from '../corroboration/corroboration';
+import { GradeBadge } from '../grading/grading';
 
 export const CitationSources = createContext<Map<number, CitationSource>>(new Map());
 
@@ -93,7 +95,8 @@ function CitationView({ node, selected, editor, getPos }: NodeViewProps) {
         “{quote}”
       </blockquote>
       <figcaption>
-        {source || 'Source not set'}
+        {source || 'Source not set'} <GradeBadge reliability={live?.reliability} credibility={live?.credibility} />
+        <ReportedBy corroboration={live?.corroboration} />
         {live?.exists && (
           <>
             {' · '}

@@ -19,6 +19,7 @@ import { useWorkbench } from '../app/workbench';
 import { useChanges, useTags } from '../store/hooks';
 import { Codebook } from '../tags/Codebook';
 import { CoderName } from '../coders/coders';
+import { GradeBadge, GradeFilter, matchesGradeFilter } from '../grading/grading';
 import './themes.css';
 import { formatCount } from '../app/format';
 
@@ -27,7 +28,7 @@ function useCodingVersion(): number {
   const [version, setVersion] = useState(0);
   useChanges(
     useCallback((changes: ChangeSet) => {
-      if (changes.highlights || changes.tags || changes.notes) setVersion((v) => v + 1);
+      if (changes.highlights || changes.tags || changes.notes || changes.documents) setVersion((v) => v + 1);
     }, []),
   );
   return version;
@@ -40,6 +41,7 @@ export function ThemesView() {
   const [tab, setTab] = useState<'passages' | 'matrix'>('passages');
   const [includeChildren, setIncludeChildren] = useState(true);
   const [attribute, setAttribute] = useState<AttributeFilter | null>(null);
+  const [grade, setGrade] = useState('');
   const live = selected.filter((id) => tags.some((t) => t.id === id));
   const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   return (
@@ -101,11 +103,18 @@ export function ThemesView() {
                 Include sub-tags
               </label>
               <AttributeFilterPicker filter={attribute} onChange={setAttribute} />
+              <GradeFilter value={grade} onChange={setGrade} />
             </>
           )}
         </div>
         {tab === 'passages' ? (
-          <ThemePassages tagIds={live} mode={mode} includeChildren={includeChildren} attribute={attribute} />
+          <ThemePassages
+            tagIds={live}
+            mode={mode}
+            includeChildren={includeChildren}
+            attribute={attribute}
+            grade={grade}
+          />
         ) : (
           <Matrix />
         )}
@@ -121,21 +130,30 @@ function ThemePassages({
   mode,
   includeChildren,
   attribute,
+  grade,
 }: {
   tagIds: number[];
   mode: 'and' | 'or';
   includeChildren: boolean;
   attribute: AttributeFilter | null;
+  grade: string;
 }) {
   const wb = useWorkbench();
   const version = useCodingVersion();
   const attributeVersion = useAttributeValuesVersion();
-  const groups = useApi<ThemeGroup[]>(
+  const fetched = useApi<ThemeGroup[]>(
     () =>
       tagIds.length
         ? wb.client['themes.passages']({ tagIds, mode, includeChildren, attributes: filtersOf(attribute) })
         : Promise.resolve([]),
     [tagIds.join(','), mode, version, includeChildren, JSON.stringify(attribute), attribute ? attributeVersion : 0],
+  );
+  const groups = useMemo(
+    () => ({
+      ...fetched,
+      data: fetched.data?.filter((g) => matchesGradeFilter(grade, g.reliability)),
+    }),
+    [fetched, grade],
   );
   const rows = useMemo<ThemeRow[]>(
     () =>
@@ -146,6 +164,10 @@ function ThemePassages({
     [groups.data],
   );
   const contexts = useWiderContexts(wb.client, groups.data);
+  const groupOf = useMemo(
+    () => new Map((groups.data ?? []).flatMap((g) => g.passages.map((p) => [p.highlight.id, g] as const))),
+    [groups.data],
+  );
   // Stable while the rows are: the virtualizer re-measures every row whenever these functions change.
   const estimateSize = useCallback((i: number) => (rows[i].kind === 'group' ? 70 : 110), [rows]);
   const itemKey = useCallback(
@@ -164,6 +186,8 @@ function ThemePassages({
     );
   if (groups.error) return <p className="error">{groups.error}</p>;
   if (!groups.data) return <p className="muted loading">Gathering passages…</p>;
+  if (groups.data.length === 0 && fetched.data?.length)
+    return <p className="empty">No passage of these tags comes from a source with this grade.</p>;
   if (groups.data.length === 0)
     return <p className="empty">No passage carries {mode === 'and' ? 'all of' : 'any of'} these tags yet.</p>;
   const total = groups.data.reduce((n, g) => n + g.passages.length, 0);
@@ -191,7 +215,9 @@ function ThemePassages({
           const d = row.group.document;
           return (
             <div className="theme-group">
-              <h3>{d.title}</h3>
+              <h3>
+                {d.title} <GradeBadge reliability={row.group.reliability} />
+              </h3>
               <p className="theme-source">
                 {[d.outlet, d.publishedAt].filter(Boolean).join(' · ') || d.sourceName || 'Outlet unknown'}
               </p>
@@ -199,6 +225,7 @@ function ThemePassages({
           );
         }
         const { highlight, noteText } = row.passage;
+        const reliability = groupOf.get(highlight.id)?.reliability;
         const { before, after } = contexts.get(highlight.id) ?? row.passage;
         return (
           <article
@@ -224,6 +251,7 @@ function ThemePassages({
             {highlight.orphaned && <p className="muted">This passage could not be placed in the current text.</p>}
             <p className="theme-meta">
               <CoderName coderId={highlight.coderId} />
+              <GradeBadge reliability={reliability} credibility={highlight.credibility} />
             </p>
             {noteText && <p className="theme-note">{noteText}</p>}
             <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>

@@ -207,7 +207,10 @@ test('annotations export: CSV (formula-safe) and W3C Web Annotation JSON', async
   const doc = (await client['documents.list']({}))[4];
   await client['highlights.create']({ documentId: doc.id, start: 0, end: 12, tagIds: [tag.id] });
   const csv = Buffer.from((await client['export.annotations']({ format: 'csv' })).base64, 'base64').toString('utf8');
-  assert.match(csv, /^\uFEFFdocument,outlet,published,start,end,quote,tags,note,orphaned\r\n/);
+  assert.match(
+    csv,
+    /^\uFEFFdocument,outlet,published,start,end,quote,tags,note,orphaned,source reliability,information credibility\r\n/,
+  );
   assert.ok(csv.includes(`"'=HYPERLINK(""x"")"`), 'a formula-looking cell is defused');
   const w3c = JSON.parse(
     Buffer.from((await client['export.annotations']({ format: 'w3c' })).base64, 'base64').toString('utf8'),

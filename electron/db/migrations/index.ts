@@ -7,6 +7,7 @@ import { migration005 } from './005_library_indexes.js';
 import { migration006 } from './006_pdf.js';
 import { deriveExistingStructure, migration007 } from './007_structure.js';
 import { migration008 } from './008_analysis.js';
+import { migration009 } from './009_corroboration.js';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   { version: 6, name: 'pdf', sql: migration006 },
   { version: 7, name: 'structure', sql: migration007, up: deriveExistingStructure },
   { version: 8, name: 'analysis', sql: migration008 },
+  { version: 9, name: 'corroboration', sql: migration009 },
 ];
