@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
-import { openDocument, selectPhrase, SEED_TURKEY } from '../support/reader.js';
+import { openDocument, selectPhrase, SEED_ORIGINAL, SEED_PARAPHRASE, SEED_TURKEY } from '../support/reader.js';
 
 let app: AppSession;
 before(async () => {
@@ -13,7 +13,7 @@ after(async () => {
   await app?.close();
 });
 
-const PARAPHRASE = 'In a significant diplomatic overture';
+const PARAPHRASE = SEED_PARAPHRASE;
 const CLAIM = 'Ties between Moscow and Washington had deteriorated to their lowest point since the Cold War';
 
 async function runCommand(label: string) {
@@ -42,7 +42,7 @@ test('a highlighted claim shows who else reports it, and opens their passage', a
   await match.waitFor();
   await app.screenshot('corroboration-margin');
   await match.click();
-  await page.locator('.reader .doc-headline', { hasText: 'Bilateral talks on embassy issues' }).waitFor();
+  await page.locator('.reader .doc-headline', { hasText: SEED_ORIGINAL }).waitFor();
 });
 
 test('the Claims view lists shared claims with their sources, and single-sourced ones apart', async () => {

@@ -12,6 +12,7 @@ import { contentHash, normaliseText } from '../../electron/import/text.js';
 import type { DocumentFull } from '../../shared/types.js';
 import { startBackend, type TestBackend } from '../support/backend.js';
 import { repoRoot, seedsDir } from '../support/temp.js';
+import { SEED_ORIGINAL, SEED_PARAPHRASE } from '../support/reader.js';
 
 // The floor the README reports (measured: precision 0.650, recall 0.605 at the threshold in similarity.ts).
 const PRECISION_FLOOR = 0.62;
@@ -56,9 +57,9 @@ let original: DocumentFull;
 before(async () => {
   backend = await startBackend();
   const docs = await backend.client['documents.list']({});
-  const byFile = (prefix: string) => docs.find((d) => d.sourceName?.startsWith(prefix))!;
-  paraphrase = await backend.client['documents.get']({ id: byFile('000_').id });
-  original = await backend.client['documents.get']({ id: byFile('002_').id });
+  const byTitle = (start: string) => docs.find((d) => d.title.startsWith(start))!;
+  paraphrase = await backend.client['documents.get']({ id: byTitle(SEED_PARAPHRASE).id });
+  original = await backend.client['documents.get']({ id: byTitle(SEED_ORIGINAL).id });
 });
 after(() => backend.close());
 

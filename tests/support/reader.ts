@@ -42,3 +42,6 @@ export async function highlightAndTag(page: Page, phrase: string, tag: string): 
 export const SEED_ISTANBUL = 'US and Russia Diplomats Meet in Istanbul';
 export const SEED_TURKEY = 'Russian and Us Diplomats Meet in Turkey';
 export const SEED_PREPARATIONS = 'Preparations Under Way for Trump–Putin Meeting';
+/** Seed 000 paraphrases seed 002: the pair corroboration must match paragraph by paragraph. */
+export const SEED_PARAPHRASE = 'Putin Commends Trump’s “Pragmatism”';
+export const SEED_ORIGINAL = 'Putin Voices “Hope” for US Ties';
