@@ -1,9 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { store } from './api/client';
 import { App } from './app/App';
+import { loadCollatorWhenIdle } from './app/format';
 import { WorkbenchProvider } from './app/workbench';
 import './styles/theme.css';
 import './styles/layout.css';
+import { slices } from './store/store';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -12,3 +15,5 @@ createRoot(document.getElementById('root')!).render(
     </WorkbenchProvider>
   </StrictMode>,
 );
+
+loadCollatorWhenIdle(() => store.refresh(slices.tags, slices.collections));

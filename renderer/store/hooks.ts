@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ChangeSet, Collection, DocumentSummary, Highlight, MemoSummary, Note, Tag } from '../../shared/types';
 import { store } from '../api/client';
+import { compareNames } from '../app/format';
 import { slices, type Slice } from './store';
 
 export function useSliceVersion(slice: Slice): number {
@@ -20,8 +21,7 @@ function useSlice<T>(slice: Slice, read: () => T, load?: () => Promise<void>): T
   return useMemo(read, [version, read]);
 }
 
-const readTags = () =>
-  [...store.tags.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+const readTags = () => [...store.tags.values()].sort((a, b) => compareNames(a.name, b.name));
 const loadTags = () => store.loadTags();
 export function useTags(): Tag[] {
   return useSlice(slices.tags, readTags, loadTags);
@@ -38,7 +38,7 @@ export function useMemos(): MemoSummary[] {
   return useSlice(slices.memos, readMemos, loadMemos);
 }
 
-const readCollections = () => [...store.collections.values()].sort((a, b) => a.name.localeCompare(b.name));
+const readCollections = () => [...store.collections.values()].sort((a, b) => compareNames(a.name, b.name));
 const loadCollections = () => store.loadCollections();
 export function useCollections(): Collection[] {
   return useSlice(slices.collections, readCollections, loadCollections);

@@ -75,6 +75,11 @@ export class Store {
     return () => this.changeListeners.delete(listener);
   }
 
+  /** Wakes the panes showing these slices without a change to them (e.g. their sort order became locale-aware). */
+  refresh(...touched: Slice[]): void {
+    this.bump(new Set(touched));
+  }
+
   private bump(touched: Set<Slice>): void {
     for (const slice of touched) this.versions.set(slice, (this.versions.get(slice) ?? 0) + 1);
     for (const slice of touched) this.listeners.get(slice)?.forEach((l) => l());
