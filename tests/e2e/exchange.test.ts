@@ -91,6 +91,15 @@ test('the export commands download a .qdpx and a .qdc', async () => {
     .waitFor();
   await app.screenshot('exchange-commands');
   await page.keyboard.press('Escape');
+  // A codebook of its own, so this test does not lean on the tags an earlier test imported.
+  await page.evaluate(async () => {
+    const response = await fetch('/api/tags.create', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-gloss-token': sessionStorage.getItem('gloss.token') ?? '' },
+      body: JSON.stringify({ name: 'Exported tag' }),
+    });
+    if (!(await response.json()).ok) throw new Error('could not create a tag');
+  });
   const [project] = await Promise.all([page.waitForEvent('download'), runCommand('Export REFI-QDA project')]);
   assert.match(project.suggestedFilename(), /\.qdpx$/);
   const [codebook] = await Promise.all([page.waitForEvent('download'), runCommand('Export REFI-QDA codebook')]);
