@@ -68,11 +68,11 @@ test('a memo cites passages from two reports, a citation opens its passage, and 
   await page.getByText('Memo saved.').waitFor();
   await app.screenshot('memo-composer');
 
-  // A click selects the citation and stays in the memo; a double-click opens its passage.
+  // A click selects the citation and stays in the memo; its link opens the passage.
   await citations.nth(1).locator('.citation-quote').click();
   await page.locator('.citation-block.selected').waitFor();
   assert.equal(await page.locator('.memo-editor').count(), 1, 'still in the memo');
-  await citations.nth(1).locator('.citation-quote').dblclick();
+  await citations.nth(1).getByRole('button', { name: 'Go to passage' }).click();
   await page.locator('.reader .doc-headline', { hasText: DOC_B }).waitFor();
   await page.locator('.margin-item.selected', { hasText: 'direct air links' }).waitFor();
 
@@ -105,8 +105,13 @@ test('a memo cites passages from two reports, a citation opens its passage, and 
 test('the composer: a long title shows whole, citations leave no empty paragraphs, drafted headings look like headings', async () => {
   const { page } = app;
   await page.getByRole('button', { name: 'Memos' }).click();
+  const memoCount = await page.locator('.memo-items [data-index]').count();
   await page.getByRole('button', { name: 'New memo' }).click();
+  // The new memo is open once the list has grown and its (empty) title shows.
+  await page.locator('.memo-items [data-index]').nth(memoCount).waitFor();
+  await page.locator('.memo-title[value="Untitled memo"]').waitFor();
   await page.getByRole('textbox', { name: 'Memo title' }).fill('Embassy staffing talks, February 2025');
+  await page.getByText('Memo saved.').waitFor();
   await page.getByRole('button', { name: 'Reader' }).click();
   await openDocument(page, DOC_A);
   await highlightAndTag(page, 'embassies in Moscow and Washington', 'Embassy staffing');
