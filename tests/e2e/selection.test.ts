@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchApp, type AppSession } from '../support/app.js';
-import { openDocument, SEED_ISTANBUL } from '../support/reader.js';
+import { openDocument, SEED_ISTANBUL, selectPhrase } from '../support/reader.js';
 
 let app: AppSession;
 before(async () => {
@@ -139,19 +139,7 @@ test('with the keyboard alone: F7 places a caret, Shift+Ctrl+arrows select words
 
 test("a highlight's ends move with Shift+arrow keys and with its grips, each undoable", async () => {
   const { page } = app;
-  await page.evaluate((text) => {
-    const p = [...document.querySelectorAll<HTMLElement>('.reader-text [data-start]')].find((el) =>
-      el.textContent?.includes(text),
-    )!;
-    p.scrollIntoView({ block: 'center' });
-    const range = document.createRange();
-    const at = p.textContent!.indexOf(text);
-    range.setStart(p.firstChild!, at);
-    range.setEnd(p.firstChild!, at + text.length);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-    p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, 'countries met');
+  await selectPhrase(page, 'countries met');
   await page.keyboard.press('h');
   const [created] = await waitForHighlights(page, 1);
   assert.equal(created.exact, 'countries met');
@@ -193,18 +181,7 @@ test("a highlight's ends move with Shift+arrow keys and with its grips, each und
 
 test('in-vivo coding: V highlights the selection and tags it with its own words', async () => {
   const { page } = app;
-  await page.evaluate((text) => {
-    const p = [...document.querySelectorAll<HTMLElement>('.reader-text [data-start]')].find((el) =>
-      el.textContent?.includes(text),
-    )!;
-    const range = document.createRange();
-    const at = p.textContent!.indexOf(text);
-    range.setStart(p.firstChild!, at);
-    range.setEnd(p.firstChild!, at + text.length);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-    p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, 'operational framework');
+  await selectPhrase(page, 'operational framework');
   await page.keyboard.press('v');
   const item = page.locator('.margin-item', { hasText: 'operational framework' });
   await item.locator('.tag-chip', { hasText: 'operational framework' }).waitFor();
