@@ -1,5 +1,6 @@
 // The first script the page runs, before the app's own code has even been fetched: it sends the reads the first
-// screen waits for (the library's first page, the project, the codebook), so that they travel while the app loads.
+// screen waits for (the library's first page and its filters, the project, the codebook), so that they travel while
+// the app loads.
 import { sendEarly } from './api/transport';
 import { DEFAULT_FILTERS, pageArgs } from './library/libraryQuery';
 
@@ -8,3 +9,4 @@ sendEarly('project.info', {});
 sendEarly('documents.outlets', {});
 sendEarly('collections.list', {});
 sendEarly('tags.list', {});
+sendEarly('attributes.definitions', {});

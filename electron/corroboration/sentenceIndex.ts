@@ -61,12 +61,21 @@ function drainSome(db: Db): void {
     pending.delete(db);
     return;
   }
-  writeCurrent(db, queue.splice(0, DRAIN_BATCH));
+  writeIndexed(db, queue.splice(0, DRAIN_BATCH));
   setImmediate(() => drainSome(db));
 }
 
-/** Writes queued documents that still exist with the text they were read with (an undo may have removed them). */
-function writeCurrent(db: Db, documents: DocumentToIndex[]): void {
+/** Writes what the import workers computed and is still queued: a query must not miss just-imported documents. */
+export function flushQueuedForIndex(db: Db): void {
+  const queue = pending.get(db);
+  if (queue?.length) writeIndexed(db, queue.splice(0));
+}
+
+/**
+ * Writes computed sentences of documents that still exist with the text they were read with (an undo may have
+ * removed them since), in one transaction.
+ */
+export function writeIndexed(db: Db, documents: DocumentToIndex[]): void {
   db.transaction(() => {
     const current = currentHashes(
       db,
@@ -79,10 +88,13 @@ function writeCurrent(db: Db, documents: DocumentToIndex[]): void {
   })();
 }
 
-/** Indexes every document that is not indexed at its current text; returns how many it indexed. */
+/**
+ * Indexes every document that is not indexed at its current text; returns how many it indexed. A read-only
+ * connection (the corroboration worker's) leaves that to the backend (queries.ts) and reads the index as it is.
+ */
 export function ensureIndexed(db: Db): number {
-  const queue = pending.get(db);
-  if (queue?.length) writeCurrent(db, queue.splice(0));
+  if (db.readonly) return 0;
+  flushQueuedForIndex(db);
   let indexed = 0;
   for (;;) {
     const pending = unindexedDocuments(db, CATCH_UP_BATCH);

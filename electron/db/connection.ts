@@ -25,10 +25,33 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   return prepare(connect(file, options));
 }
 
+const optionsOf = new WeakMap<Db, OpenOptions>();
+
 function connect(file: string, options: OpenOptions): Db {
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   // Schema code (defaults, CHECKs, triggers) may not call functions with side effects, whatever the file says.
   db.pragma('trusted_schema = OFF');
+  optionsOf.set(db, options);
+  return db;
+}
+
+/** How a connection was opened (its native binding), for a worker opening the same file. */
+export function openOptionsOf(db: Db): OpenOptions {
+  return optionsOf.get(db) ?? {};
+}
+
+/**
+ * A read-only connection to a project the backend has open (migrated already), for a worker that only reads: it
+ * sees each commit of the backend's connection as it lands (WAL) and can never write.
+ */
+export function openReadOnlyDatabase(file: string, options: OpenOptions = {}): Db {
+  const db = new Database(file, {
+    readonly: true,
+    fileMustExist: true,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  db.pragma('trusted_schema = OFF');
+  db.pragma('busy_timeout = 5000');
   return db;
 }
 

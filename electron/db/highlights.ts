@@ -25,7 +25,7 @@ export const highlightColumns = `
   h.id, h.document_id AS documentId, h.start_offset AS start, h.end_offset AS end, h.exact, h.prefix, h.suffix,
   h.color, h.orphaned, h.created_at AS createdAt, h.updated_at AS updatedAt, h.coder_id AS coderId,
   ${credibilityColumn} AS credibility,
-  (SELECT group_concat(tag_id) FROM (SELECT tag_id FROM highlight_tags WHERE highlight_id = h.id ORDER BY position, tag_id)) AS tagIds`;
+  (SELECT group_concat(tag_id ORDER BY position, tag_id) FROM highlight_tags WHERE highlight_id = h.id) AS tagIds`;
 
 export function toHighlight(row: HighlightRow): Highlight {
   return {

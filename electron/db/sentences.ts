@@ -40,6 +40,18 @@ export function unindexedDocuments(db: Db, limit: number): { id: number; text: s
     .all(limit) as { id: number; text: string; contentHash: string }[];
 }
 
+/** Ids of documents not indexed at their current text, at most `limit` (reads only the content-hash index). */
+export function unindexedDocumentIds(db: Db, limit: number): number[] {
+  return db
+    .prepare(
+      `SELECT d.id FROM documents d INDEXED BY documents_content_hash
+      LEFT JOIN sentence_documents s ON s.document_id = d.id
+      WHERE s.document_id IS NULL OR s.content_hash != d.content_hash LIMIT ?`,
+    )
+    .pluck()
+    .all(limit) as number[];
+}
+
 /** Changes whenever the index does (documents indexed or removed): what cached frequencies are keyed by. */
 export function indexGeneration(db: Db): string {
   const row = db

@@ -1,6 +1,7 @@
 // A project is one SQLite file. Opening a new one imports the bundled seed reports exactly once.
 import fs from 'node:fs';
 import path from 'node:path';
+import { closeCorroborationQueries } from '../corroboration/queries.js';
 import { inWriteTransaction, openDatabase, schemaVersion, type Db, type OpenOptions } from '../db/connection.js';
 import { countDocuments } from '../db/documents.js';
 import { getMeta, setMeta } from '../db/meta.js';
@@ -28,7 +29,14 @@ export async function openProject(file: string, options: ProjectOptions = {}): P
     db.close();
     throw error;
   }
-  return { path: file, db, close: () => db.close() };
+  return {
+    path: file,
+    db,
+    close: () => {
+      closeCorroborationQueries(db);
+      db.close();
+    },
+  };
 }
 
 /** Two instances opening a new project at once: the second waits for the first and then finds it seeded. */

@@ -1,14 +1,13 @@
 // File → New / Open / Recent project for browser mode (the desktop app has the same in its native menu).
 import { useState } from 'react';
 import { store } from '../api/client';
-import { useApi } from './useApi';
+import { useProjectInfo } from '../store/hooks';
 import { useWorkbench } from './workbench';
 
 export function ProjectMenu() {
   const wb = useWorkbench();
   const [open, setOpen] = useState(false);
-  const [version, setVersion] = useState(0);
-  const info = useApi(() => wb.client['project.info']({}), [version]);
+  const { info } = useProjectInfo();
   const switchTo = async (action: 'project.open' | 'project.create', path: string | null) => {
     if (!path?.trim()) return;
     try {
@@ -17,7 +16,6 @@ export function ProjectMenu() {
       store.reset();
       wb.openDocument(null);
       wb.setView('reader');
-      setVersion((v) => v + 1);
       wb.setStatus(`Opened ${path.trim()}`);
     } catch (error) {
       wb.setStatus((error as Error).message, true);
@@ -25,13 +23,13 @@ export function ProjectMenu() {
   };
   return (
     <div className="project-menu">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} title={info.data?.path}>
-        {info.data?.name ?? 'Project'} ▾
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} title={info?.path}>
+        {info?.name ?? 'Project'} ▾
       </button>
       {open && (
         <div className="project-popover" role="menu">
-          <p className="muted" title={info.data?.path}>
-            {info.data?.path}
+          <p className="muted" title={info?.path}>
+            {info?.path}
           </p>
           <button
             type="button"
@@ -49,9 +47,9 @@ export function ProjectMenu() {
           >
             Open project…
           </button>
-          {(info.data?.recent.length ?? 0) > 1 && <h3>Recent</h3>}
-          {info.data?.recent
-            .filter((p) => p !== info.data?.path)
+          {(info?.recent.length ?? 0) > 1 && <h3>Recent</h3>}
+          {info?.recent
+            .filter((p) => p !== info?.path)
             .map((p) => (
               <button key={p} type="button" role="menuitem" onClick={() => void switchTo('project.open', p)}>
                 {p}

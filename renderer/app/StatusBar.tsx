@@ -1,23 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ChangeSet, ProjectInfo } from '../../shared/types';
+import { useEffect, useState } from 'react';
 import { transportName } from '../api/client';
-import { useChanges } from '../store/hooks';
-import { useApi } from './useApi';
+import { useProjectInfo } from '../store/hooks';
 import { useStatusMessage, useWorkbench } from './workbench';
 import { formatCount } from './format';
 
 export function StatusBar() {
   const wb = useWorkbench();
   const status = useStatusMessage();
-  const [projectVersion, setProjectVersion] = useState(0);
-  const project = useApi<ProjectInfo>(() => wb.client['project.info']({}), [projectVersion]);
-  useChanges(
-    useCallback((changes: ChangeSet) => {
-      if (changes.documents?.created.length || changes.documents?.deleted.length) setProjectVersion((v) => v + 1);
-    }, []),
-  );
+  const project = useProjectInfo();
   // Gloss fell back to another project at start-up: say why until the analyst has read it.
-  const warning = project.data?.startupWarning;
+  const warning = project.info?.startupWarning;
   const { setStatus } = wb;
   useEffect(() => {
     if (warning) setStatus(warning, true);
@@ -29,7 +21,7 @@ export function StatusBar() {
     const timer = setTimeout(() => setVisibleStatus(''), 6000);
     return () => clearTimeout(timer);
   }, [status]);
-  const info = project.data;
+  const { info } = project;
   return (
     <footer className="statusbar" role="status" aria-live="polite">
       <span className={`status-message${status.sticky ? ' sticky' : ''}`}>

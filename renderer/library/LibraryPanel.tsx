@@ -361,7 +361,8 @@ function useLibraryOrder(filters: Filters) {
   }));
   const shownAtMount = useRef(state.data !== null);
   const generation = useRef(0);
-  const requested = useRef(new Set<number>());
+  // Page 0 is the effect's below; the list may ask for its range (a layout effect) before that effect has run.
+  const requested = useRef(new Set([0]));
   const adopt = useCallback((page: DocumentPage, reset: boolean) => {
     store.putDocuments(page.rows);
     setState((s) => {

@@ -1,6 +1,15 @@
 // React bindings for the store: each hook subscribes to one slice and recomputes only when that slice changes.
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import type { ChangeSet, Collection, DocumentSummary, Highlight, MemoSummary, Note, Tag } from '../../shared/types';
+import type {
+  ChangeSet,
+  Collection,
+  DocumentSummary,
+  Highlight,
+  MemoSummary,
+  Note,
+  ProjectInfo,
+  Tag,
+} from '../../shared/types';
 import { store } from '../api/client';
 import { compareNames } from '../app/format';
 import { slices, type Slice } from './store';
@@ -30,6 +39,13 @@ export function useTags(): Tag[] {
 export function useTagsById(): Map<number, Tag> {
   const tags = useTags();
   return useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
+}
+
+const readProjectInfo = () => ({ info: store.projectInfo, error: store.projectInfoError });
+const loadProjectInfo = () => store.loadProjectInfo();
+/** The open project's name, path and document count (null until read), or why it could not be read. */
+export function useProjectInfo(): { info: ProjectInfo | null; error: string | null } {
+  return useSlice(slices.project, readProjectInfo, loadProjectInfo);
 }
 
 const readMemos = () => [...store.memos.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id);

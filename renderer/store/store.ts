@@ -11,6 +11,7 @@ import type {
   Highlight,
   MemoSummary,
   Note,
+  ProjectInfo,
   Tag,
 } from '../../shared/types';
 
@@ -22,6 +23,8 @@ export const slices = {
   coders: 'coders',
   memos: 'memos',
   collections: 'collections',
+  /** The open project's name, path and document count (the title menu and the status bar show it). */
+  project: 'project',
   /** Bumped when documents are created or deleted (the library's order may change). */
   documentSet: 'documents',
   document: (id: number) => `document:${id}`,
@@ -37,6 +40,9 @@ export class Store {
   readonly memos = new Map<number, MemoSummary>();
   readonly collections = new Map<number, Collection>();
   readonly coders = new Map<number, Coder>();
+  projectInfo: ProjectInfo | null = null;
+  /** Why the project could not be read, the last time it was asked. */
+  projectInfoError: string | null = null;
   private readonly highlightIdsByDocument = new Map<number, number[]>();
   private readonly notesLoaded = new Set<number>();
   private readonly loaded = new Set<string>();
@@ -89,6 +95,8 @@ export class Store {
   reset(): void {
     const maps = [this.documents, this.highlights, this.tags, this.notes, this.memos, this.collections, this.coders];
     for (const map of maps) map.clear();
+    this.projectInfo = null;
+    this.projectInfoError = null;
     this.highlightIdsByDocument.clear();
     this.notesLoaded.clear();
     this.loaded.clear();
@@ -122,7 +130,12 @@ export class Store {
       this.documents.delete(id);
       touched.add(slices.document(id));
     }
-    if (changes.created.length || changes.deleted.length) touched.add(slices.documentSet);
+    if (changes.created.length || changes.deleted.length) {
+      touched.add(slices.documentSet);
+      // Its document count changed: read again by whoever shows it.
+      this.loaded.delete(slices.project);
+      touched.add(slices.project);
+    }
   }
 
   private applyHighlights(changes: EntityChanges<Highlight>, touched: Set<Slice>): void {
@@ -196,6 +209,20 @@ export class Store {
       this.tags.clear();
       tags.forEach((t) => this.tags.set(t.id, t));
       return [slices.tags];
+    });
+  }
+
+  loadProjectInfo(): Promise<void> {
+    return this.once(slices.project, async () => {
+      try {
+        this.projectInfo = await this.api()['project.info']({});
+        this.projectInfoError = null;
+      } catch (error) {
+        this.projectInfoError = (error as Error).message;
+        this.bump(new Set([slices.project]));
+        throw error;
+      }
+      return [slices.project];
     });
   }
 
