@@ -3,15 +3,15 @@
 // passages at once, which on the backend's thread would hold up every save and read behind them.
 //
 // The sentence index must be current for answers to be complete. Before a query, a few documents missing from it
-// (a REFI-QDA import, an undone deletion) are indexed at once; many (a project from before the index existed) are
-// caught up in the background — the worker computes their sentences batch by batch, this thread writes them — and
-// queries answer from what is indexed so far in the meantime.
+// (a few files just imported, an undone deletion) are indexed at once; many (a large import, a project from before
+// the index existed) are caught up in the background — the worker computes their sentences batch by batch, this
+// thread writes them — and queries answer from what is indexed so far in the meantime.
 import { Worker } from 'node:worker_threads';
 import { openOptionsOf, type Db, type OpenOptions } from '../db/connection.js';
 import { journalMark } from '../db/oplog.js';
 import { unindexedDocumentIds } from '../db/sentences.js';
 import type { QueryKind, QueryReply, QueryRequest } from './queryProtocol.js';
-import { ensureIndexed, flushQueuedForIndex, writeIndexed, type DocumentToIndex } from './sentenceIndex.js';
+import { ensureIndexed, writeIndexed, type DocumentToIndex } from './sentenceIndex.js';
 
 /** Missing documents indexed before the query, on this thread; past this, in the background. */
 const INDEX_AT_ONCE = 50;
@@ -30,13 +30,10 @@ export class CorroborationQueries {
   private catchingUp = false;
   private closed = false;
 
-  constructor(
-    private readonly db: Db,
-    private readonly file: string,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   async run<T>(query: QueryKind): Promise<T> {
-    this.bringIndexUpToDate();
+    this.prepareIndex();
     return (await this.send(query)) as T;
   }
 
@@ -53,8 +50,8 @@ export class CorroborationQueries {
     this.waiting.clear();
   }
 
-  private bringIndexUpToDate(): void {
-    flushQueuedForIndex(this.db);
+  /** Indexes a few missing documents now, or starts catching many up in the background. */
+  prepareIndex(): void {
     const mark = journalMark(this.db);
     if (this.catchingUp || mark === this.indexCheckedAt) return;
     const missing = unindexedDocumentIds(this.db, INDEX_AT_ONCE + 1).length;
@@ -94,7 +91,7 @@ export class CorroborationQueries {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = spawnQueryWorker({ file: this.file, options: openOptionsOf(this.db) });
+    const worker = spawnQueryWorker({ file: this.db.name, options: openOptionsOf(this.db) });
     worker.on('message', (reply: QueryReply) => this.settle(reply));
     worker.on('error', (error) => this.fail(worker, error));
     worker.on('exit', () => this.fail(worker, new Error('The corroboration worker stopped.')));
@@ -133,9 +130,9 @@ function spawnQueryWorker(workerData: { file: string; options: OpenOptions }): W
 const perDatabase = new WeakMap<Db, CorroborationQueries>();
 
 /** The open project's corroboration queries (its worker starts on the first one). */
-export function corroborationQueries(db: Db, file: string): CorroborationQueries {
+export function corroborationQueries(db: Db): CorroborationQueries {
   let queries = perDatabase.get(db);
-  if (!queries) perDatabase.set(db, (queries = new CorroborationQueries(db, file)));
+  if (!queries) perDatabase.set(db, (queries = new CorroborationQueries(db)));
   return queries;
 }
 

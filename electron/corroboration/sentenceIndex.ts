@@ -1,6 +1,7 @@
-// The sentence index: every document's sentences with their terms. Built at import (the terms are computed in the
-// extraction workers, beside the text), and brought up to date before each query for documents written another way
-// (REFI-QDA import, re-import, undo and redo of a deletion), which the index notices by their content hash.
+// The sentence index: every document's claim sentences with their terms. Not built at import: it would halve the
+// import rate and more than double what a project file holds for a project that never asks who else reports what.
+// It is brought up to date on the first corroboration query and before each later one (corroboration/queries.ts),
+// noticing documents added, re-imported, deleted or brought back by undo through their content hash.
 import type { Db } from '../db/connection.js';
 import { currentHashes, sentenceWriter, unindexedDocuments, type IndexedSentence } from '../db/sentences.js';
 import { isClaim, sentenceSpans, termsOf } from './text.js';
@@ -16,7 +17,7 @@ export function sentencesForIndex(text: string): IndexedSentence[] {
 export interface DocumentToIndex {
   id: number;
   contentHash: string;
-  /** Computed already (at import, in a worker), or computed here from the text. */
+  /** Computed already (by the corroboration worker), or computed here from the text. */
   sentences?: IndexedSentence[];
   text?: string;
 }
@@ -36,40 +37,6 @@ function writerFor(db: Db): ReturnType<typeof sentenceWriter> {
 }
 
 const CATCH_UP_BATCH = 500;
-
-/**
- * Documents just imported, their sentences computed by the workers, waiting to be written: an import returns as
- * soon as its documents are in, and their sentences follow in small transactions while the backend is idle (or at
- * once, before the next corroboration query).
- */
-const pending = new WeakMap<Db, DocumentToIndex[]>();
-const DRAIN_BATCH = 200;
-
-export function queueForIndex(db: Db, documents: DocumentToIndex[]): void {
-  const queue = pending.get(db);
-  if (queue) {
-    queue.push(...documents);
-    return;
-  }
-  pending.set(db, [...documents]);
-  setImmediate(() => drainSome(db));
-}
-
-function drainSome(db: Db): void {
-  const queue = pending.get(db);
-  if (!queue?.length || !db.open) {
-    pending.delete(db);
-    return;
-  }
-  writeIndexed(db, queue.splice(0, DRAIN_BATCH));
-  setImmediate(() => drainSome(db));
-}
-
-/** Writes what the import workers computed and is still queued: a query must not miss just-imported documents. */
-export function flushQueuedForIndex(db: Db): void {
-  const queue = pending.get(db);
-  if (queue?.length) writeIndexed(db, queue.splice(0));
-}
 
 /**
  * Writes computed sentences of documents that still exist with the text they were read with (an undo may have
@@ -94,7 +61,6 @@ export function writeIndexed(db: Db, documents: DocumentToIndex[]): void {
  */
 export function ensureIndexed(db: Db): number {
   if (db.readonly) return 0;
-  flushQueuedForIndex(db);
   let indexed = 0;
   for (;;) {
     const pending = unindexedDocuments(db, CATCH_UP_BATCH);

@@ -17,8 +17,8 @@ export function corroborateSpan(db: Db, documentId: number, start: number, end: 
   return findCorroboration(db, { documentId, start, end, text: text.slice(start, end) });
 }
 
+/** From the sentence index as it stands: the caller brings it up to date (queries.ts prepareIndex). */
 export function corroborationCounts(db: Db, highlightIds: number[]): CorroborationCount[] {
-  ensureIndexed(db);
   const highlights = getHighlights(db, highlightIds);
   return highlightIds.flatMap((highlightId) => {
     const h = highlights.get(highlightId);

@@ -3,9 +3,7 @@
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/api.js';
 import { blocksOnParagraphs } from '../../shared/structure.js';
 import type { DocumentBlock, ImportResult, PageStart } from '../../shared/types.js';
-import { queueForIndex } from '../corroboration/sentenceIndex.js';
 import type { Db } from '../db/connection.js';
-import type { IndexedSentence } from '../db/sentences.js';
 import { documentWriter, getDocumentSummaries, getDocumentSummary } from '../db/documents.js';
 import { structureWriter } from '../db/documentStructure.js';
 import { recordEdit } from '../db/oplog.js';
@@ -34,8 +32,6 @@ export interface ExtractedImport {
   fileName: string;
   request: ImportRequest;
   extracted: ExtractedFile;
-  /** Its sentences for the corroboration index, when the worker computed them. */
-  sentences?: IndexedSentence[];
 }
 
 export interface ImportOptions {
@@ -187,7 +183,6 @@ function writeImport(db: Db, writer: Writer, item: ExtractedImport): { id: numbe
   });
   if (extracted.format === 'pdf') keepOriginalPdf(db, id, request.bytes);
   if (extracted.blocks?.length) writer.structure.write(id, blocksOnParagraphs(extracted.text, extracted.blocks));
-  if (item.sentences) queueForIndex(db, [{ id, contentHash: extracted.contentHash, sentences: item.sentences }]);
   return { id, result: { fileName, status: 'imported', document: null, message: null, warnings } };
 }
 
@@ -226,7 +221,7 @@ function readOutcome(request: ImportRequest, outcome: FileOutcome): ExtractedImp
   const fileName = displayName(request.fileName);
   if (!outcome.ok) return failed(fileName, outcome.message);
   if (!outcome.extracted.text.trim()) return failed(fileName, `${fileName} contains no readable text.`);
-  return { fileName, request, extracted: outcome.extracted, sentences: outcome.sentences };
+  return { fileName, request, extracted: outcome.extracted };
 }
 
 /** Indexes of files to read, grouped so small text files share a worker message and others go alone. */

@@ -1,5 +1,4 @@
 // Messages between the import pool (backend thread) and its extraction workers.
-import type { IndexedSentence } from '../db/sentences.js';
 import type { ExtractedFile } from './extractors.js';
 import type { ImportLimits } from './limits.js';
 
@@ -14,9 +13,8 @@ export interface ExtractionRequest {
   limits: ImportLimits;
 }
 
-/** A file read: its text and, computed beside it in the worker, its sentences for the corroboration index. */
-export type FileOutcome =
-  { ok: true; extracted: ExtractedFile; sentences?: IndexedSentence[] } | { ok: false; message: string };
+/** A file read: its text (and structure), or why it could not be read. */
+export type FileOutcome = { ok: true; extracted: ExtractedFile } | { ok: false; message: string };
 
 export interface ExtractionReply {
   jobId: number;

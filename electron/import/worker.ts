@@ -3,7 +3,6 @@
 // backend's thread, under the heap cap and the clock the pool sets.
 import { parentPort } from 'node:worker_threads';
 import { ImportError } from './errors.js';
-import { sentencesForIndex } from '../corroboration/sentenceIndex.js';
 import { extractFile } from './extractors.js';
 import type { ExtractionRequest, ExtractionReply, FileOutcome } from './protocol.js';
 
@@ -18,7 +17,7 @@ async function extractOne(fileName: string, bytes: Uint8Array, request: Extracti
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const extracted = await extractFile(fileName, buffer, request.limits);
-    return { ok: true, extracted, sentences: sentencesForIndex(extracted.text) };
+    return { ok: true, extracted };
   } catch (error) {
     return { ok: false, message: describeFailure(error, fileName, request.limits.maxNestingDepth) };
   }

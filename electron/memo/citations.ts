@@ -5,6 +5,7 @@ import type { Db } from '../db/connection.js';
 import { getDocument } from '../db/documents.js';
 import { getHighlights } from '../db/highlights.js';
 import { regionsOf } from '../db/regions.js';
+import { corroborationQueries } from '../corroboration/queries.js';
 import { corroborationCounts } from '../corroboration/service.js';
 
 /** Citations beyond this many are resolved without their corroboration (each costs a query of the sentence index). */
@@ -13,6 +14,9 @@ export const CORROBORATED_CITATIONS = 200;
 export function resolveCitations(db: Db, highlightIds: number[]): CitationSource[] {
   const highlights = getHighlights(db, highlightIds);
   const regions = regionsOf(db, highlightIds);
+  // Never a whole index build on the backend's thread: a project missing many documents is caught up in the
+  // background, and its citations say what is indexed so far.
+  corroborationQueries(db).prepareIndex();
   const corroboration = new Map(
     corroborationCounts(db, highlightIds.slice(0, CORROBORATED_CITATIONS)).map((c) => [c.highlightId, c]),
   );

@@ -13,7 +13,7 @@ type CorroborationOps =
   'corroboration.forPassage' | 'corroboration.counts' | 'corroboration.forDocument' | 'corroboration.claims';
 
 export function corroborationHandlers(ws: Workspace): HandlerGroup<CorroborationOps> {
-  const queries = () => corroborationQueries(ws.project.db, ws.project.path);
+  const queries = () => corroborationQueries(ws.project.db);
   const span = async (documentId: number, start: number, end: number) =>
     found(
       await queries().run<Corroboration | undefined>({ kind: 'span', documentId, start, end }),
