@@ -7,6 +7,7 @@ import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
 import { CoderName } from '../coders/coders';
 import { useTagsById } from '../store/hooks';
+import { PassageRecoder } from '../tags/PassageRecoder';
 
 const PAGE = 200;
 
@@ -79,6 +80,7 @@ function SegmentRow({
 }) {
   const wb = useWorkbench();
   const tags = useTagsById();
+  const [recoding, setRecoding] = useState(false);
   const h = segment.highlight;
   return (
     <article
@@ -117,7 +119,11 @@ function SegmentRow({
         <button type="button" className="link-button" onClick={() => requestCitation(h.id)}>
           Cite in memo
         </button>
+        <button type="button" className="link-button" aria-expanded={recoding} onClick={() => setRecoding((r) => !r)}>
+          Recode
+        </button>
       </p>
+      {recoding && <PassageRecoder highlight={h} onClose={() => setRecoding(false)} />}
     </article>
   );
 }
