@@ -246,8 +246,9 @@ function mergePreviewText(
 ): string {
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   const parts = [`${n(p.moving, 'passage', 'passages')} of “${source.name}” move to “${target.name}”`];
-  if (p.duplicates)
-    parts.push(`${n(p.duplicates, 'already carries', 'already carry')} both and keep “${target.name}” once`);
+  if (p.duplicates) {
+    parts.push(`${n(p.duplicates, 'already carries', 'already carry')} both and will carry “${target.name}” once`);
+  }
   const after = `“${target.name}” will have ${n(p.targetAfter, 'passage', 'passages')}`;
   const subTags = p.subTags ? ` ${n(p.subTags, 'sub-tag moves', 'sub-tags move')} under it.` : '';
   return `${parts.join('; ')}. ${after}, and “${source.name}” goes.${subTags}`;

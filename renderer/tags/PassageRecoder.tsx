@@ -2,6 +2,7 @@
 // of its tags by another, add a tag, remove one. Each change is one highlights.update, so one undo step.
 import { useState } from 'react';
 import type { Highlight } from '../../shared/types';
+import { useWorkbench } from '../app/workbench';
 import { useCommands } from '../commands/useCommands';
 import { useHighlightActions } from '../reader/actions';
 import { useTags } from '../store/hooks';
@@ -9,6 +10,7 @@ import { TagChip, TagPicker } from './TagPicker';
 import './tags.css';
 
 export function PassageRecoder({ highlight, onClose }: { highlight: Highlight; onClose(): void }) {
+  const wb = useWorkbench();
   const tags = useTags();
   const actions = useHighlightActions();
   // The list re-fetches after each edit; until then the latest tags are the ones this editor saved.
@@ -22,11 +24,17 @@ export function PassageRecoder({ highlight, onClose }: { highlight: Highlight; o
   const replace = (from: number, to: number) =>
     save(tagIds.includes(to) ? tagIds.filter((id) => id !== from) : tagIds.map((id) => (id === from ? to : id)));
   const add = async (name: string) => {
-    const wanted = name.trim().toLowerCase();
-    const existing = tags.find((t) => t.name.toLowerCase() === wanted);
-    await actions.tagByName({ ...highlight, tagIds }, name, tags);
-    if (existing && !tagIds.includes(existing.id)) setTagIds([...tagIds, existing.id]);
+    const wanted = name.trim();
+    if (!wanted) return;
     setAdding(false);
+    try {
+      const tag =
+        tags.find((t) => t.name.toLowerCase() === wanted.toLowerCase()) ??
+        (await wb.client['tags.create']({ name: wanted }));
+      if (!tagIds.includes(tag.id)) await save([...tagIds, tag.id]);
+    } catch (error) {
+      wb.setStatus(`Could not add the tag: ${(error as Error).message}`, true);
+    }
   };
   useCommands([
     {

@@ -1,6 +1,7 @@
 // Split a tag: tick the passages that belong to a new idea, name it, and those passages move to the new tag
 // (beside the old one in the codebook). The preview says what moves and what stays; the split is one undo step.
 import { useCallback, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { pageLabel } from '../../shared/pages';
 import type { Tag, ThemeGroup, ThemePassage } from '../../shared/types';
 import { useApi } from '../app/useApi';
@@ -53,7 +54,8 @@ export function SplitTagDialog({ tag, onClose }: { tag: Tag; onClose(): void }) 
     }
   };
   const ready = name.trim() !== '' && chosen.size > 0;
-  return (
+  // On the body, not inside the tag editor that opened it: none of the codebook's styles apply.
+  return createPortal(
     <div className="modal-backdrop" role="presentation" onClick={onClose}>
       <div
         className="modal split-dialog"
@@ -111,6 +113,7 @@ export function SplitTagDialog({ tag, onClose }: { tag: Tag; onClose(): void }) 
           </button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
