@@ -5,11 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { GlossClient } from '../../shared/api.js';
 import { figurePdf, statementPdf } from '../support/pdfFixtures.js';
+import { solidPng } from '../support/png.js';
 import { startBackend, type TestBackend } from '../support/backend.js';
-
-/** A 1×1 PNG: the region's image only has to round-trip unchanged. */
-const ONE_PIXEL_PNG =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 let backend: TestBackend;
 let c: GlossClient;
@@ -134,7 +131,7 @@ test('PDF passages carry their page into the theme view; regions are marked and 
   const figure = await figurePdf();
   const f = await c['documents.import']({ fileName: figure.name, base64: figure.bytes.toString('base64') });
   const figureDoc = await c['documents.get']({ id: f.document!.id });
-  const png = ONE_PIXEL_PNG;
+  const png = solidPng(40, 30, '#2e5c9e').toString('base64');
   const { x, y, width, height } = figure.chart;
   const region = await c['regions.create']({
     documentId: figureDoc.id,
