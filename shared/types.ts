@@ -421,6 +421,9 @@ export interface RetrievedSegment {
   highlight: Highlight;
   documentTitle: string;
   noteText: string | null;
+  /** For a passage of a PDF: the page it starts on and the one it ends on. */
+  page?: number;
+  pageEnd?: number;
 }
 
 export interface RetrievalResult {

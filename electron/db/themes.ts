@@ -66,7 +66,7 @@ export function themeGroups(
       before: highlight.prefix,
       after: highlight.suffix,
       noteText: row.noteText,
-      ...(pages && passagePages(pages, highlight)),
+      ...(pages && !highlight.orphaned && passagePages(pages, highlight)),
     });
   }
   return groups;

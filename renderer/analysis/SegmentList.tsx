@@ -1,6 +1,7 @@
 // Retrieved passages as a virtual list: rows arrive a page at a time as the list scrolls; each can show more
 // context (sentences or paragraphs either side) and jumps to its passage in the reader.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { pageLabel } from '../../shared/pages';
 import type { RetrievalResult, RetrievedSegment, SegmentContext } from '../../shared/types';
 import { requestCitation, setHighlightDragData } from '../app/citations';
 import { VirtualList } from '../app/VirtualList';
@@ -91,6 +92,7 @@ function SegmentRow({
     >
       <p className="segment-head">
         <span className="segment-doc">{segment.documentTitle}</span>
+        {segment.page && <span className="page-label">{pageLabel(segment.page, segment.pageEnd)}</span>}
         {h.tagIds.map((id) => {
           const tag = tags.get(id);
           return tag ? (

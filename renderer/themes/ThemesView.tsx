@@ -17,10 +17,11 @@ import { saveFile } from '../app/saveFile';
 import { useApi } from '../app/useApi';
 import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
-import { useChanges, useTags } from '../store/hooks';
+import { useChanges, useTags, useTagsById } from '../store/hooks';
 import { RegionThumbnail } from '../pdf/RegionThumbnail';
 import { Codebook } from '../tags/Codebook';
 import { PassageRecoder } from '../tags/PassageRecoder';
+import { TagChip } from '../tags/TagPicker';
 import { CoderName } from '../coders/coders';
 import { GradeBadge, GradeFilter, matchesGradeFilter } from '../grading/grading';
 import './themes.css';
@@ -251,6 +252,7 @@ function ThemePassageRow({
 }) {
   const wb = useWorkbench();
   const [recoding, setRecoding] = useState(false);
+  const tagsById = useTagsById();
   const { highlight, noteText } = passage;
   const { before, after } = context;
   return (
@@ -278,6 +280,10 @@ function ThemePassageRow({
       {highlight.orphaned && <p className="muted">This passage could not be placed in the current text.</p>}
       <p className="theme-meta">
         {passage.page && <span className="page-label">{pageLabel(passage.page, passage.pageEnd)}</span>}
+        {highlight.tagIds.map((id) => {
+          const tag = tagsById.get(id);
+          return tag ? <TagChip key={id} tag={tag} /> : null;
+        })}
         <CoderName coderId={highlight.coderId} />
         <GradeBadge reliability={reliability} credibility={highlight.credibility} />
       </p>

@@ -113,7 +113,7 @@ test('recode in place: retag, add and remove a tag of a theme passage, each undo
   assert.deepEqual(await tagsOf(id), [from.id]);
 });
 
-test('PDF passages carry their page into the theme view; regions are marked and their images fetched by id', async () => {
+test('PDF passages carry their page into the theme view and retrieval; regions are marked and their images fetched by id', async () => {
   const statement = await statementPdf();
   const r = await c['documents.import']({ fileName: statement.name, base64: statement.bytes.toString('base64') });
   const pdf = await c['documents.get']({ id: r.document!.id });
@@ -156,6 +156,16 @@ test('PDF passages carry their page into the theme view; regions are marked and 
   assert.deepEqual(pages.get(region.id), [1, 1]);
   const plain = (await c['themes.passages']({ tagIds: [tag.id], mode: 'or' })).find((g) => g.document.id === doc.id);
   assert.equal(plain, undefined);
+
+  const segments = await c['retrieval.segments']({ highlightIds: [across.id, region.id, onTwo.id] });
+  assert.deepEqual(
+    segments.map((s) => [s.page, s.pageEnd]),
+    [
+      [2, 3],
+      [1, 1],
+      [2, 2],
+    ],
+  );
 
   const images = await c['regions.get']({ highlightIds: [region.id, across.id, 999_999] });
   assert.equal(images.length, 1);
