@@ -30,6 +30,7 @@ import type {
   ImportResult,
   Memo,
   MemoSummary,
+  MergePreview,
   Note,
   PassageContext,
   ProjectInfo,
@@ -287,6 +288,23 @@ export const api = {
       .strict()
       .refine((a) => a.sourceId !== a.targetId, 'cannot merge a tag into itself'),
   ).returns<Tag>(),
+  /** What a merge would do, before it is done: passages that move, those already carrying both, sub-tags. */
+  'tags.mergePreview': op(
+    z
+      .object({ sourceId: id, targetId: id })
+      .strict()
+      .refine((a) => a.sourceId !== a.targetId, 'cannot merge a tag into itself'),
+  ).returns<MergePreview>(),
+  /** Split a tag: the chosen passages leave it for a new tag (beside it in the codebook). */
+  'tags.split': op(
+    z
+      .object({
+        sourceId: id,
+        name: shortText(200).trim().min(1, 'the new tag needs a name'),
+        highlightIds: z.array(id).min(1, 'choose at least one passage to move').max(100_000),
+      })
+      .strict(),
+  ).returns<Tag>(),
   /** What happens to the tag's passages: keep them untagged, delete them, or move them to another tag. */
   'tags.delete': op(
     z
@@ -419,6 +437,8 @@ export const api = {
   // highlights: a rectangle on a page in PDF points, the text under or nearest it, and the image cropped from it.
   'documents.originalPdf': op(z.object({ id }).strict()).returns<{ base64: string } | null>(),
   'regions.list': op(z.object({ documentId: id }).strict()).returns<PdfRegion[]>(),
+  /** The regions of these highlights with their images, for the margin and theme rows on screen. */
+  'regions.get': op(z.object({ highlightIds: z.array(id).max(200) }).strict()).returns<PdfRegion[]>(),
   'regions.create': op(
     z
       .object({

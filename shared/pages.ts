@@ -30,3 +30,13 @@ export function pageLabel(page: number | null | undefined, pageEnd?: number | nu
   if (!page) return '';
   return pageEnd && pageEnd !== page ? `pp. ${page}–${pageEnd}` : `p. ${page}`;
 }
+
+/** The pages a PDF passage is on, as its citations name them: a region's own page, whatever text anchors it. */
+export function passagePages(
+  pages: readonly PageStart[] | null | undefined,
+  h: { start: number; end: number; regionPage?: number },
+): { page: number; pageEnd: number } | null {
+  if (h.regionPage) return { page: h.regionPage, pageEnd: h.regionPage };
+  const page = pageAt(pages, h.start);
+  return page ? { page, pageEnd: pageAt(pages, Math.max(h.start, h.end - 1)) ?? page } : null;
+}

@@ -65,6 +65,8 @@ export interface Highlight extends TextAnchor {
   updatedAt: string;
   /** Who made the passage (a REFI-QDA user); null for passages made before coders existed. */
   coderId?: number | null;
+  /** Set for a region highlight (a rectangle on a PDF page): the page it is on, which is also its cited page. */
+  regionPage?: number;
 }
 
 /** Everything needed to undo a highlight deletion exactly. */
@@ -138,6 +140,9 @@ export interface ThemePassage {
   before: string;
   after: string;
   noteText: string | null;
+  /** For a passage of a PDF: the page it starts on and the one it ends on, as its citations name them. */
+  page?: number;
+  pageEnd?: number;
 }
 
 /** Wider context around a passage, fetched for the passages on screen. */
@@ -416,6 +421,9 @@ export interface RetrievedSegment {
   highlight: Highlight;
   documentTitle: string;
   noteText: string | null;
+  /** For a passage of a PDF: the page it starts on and the one it ends on. */
+  page?: number;
+  pageEnd?: number;
 }
 
 export interface RetrievalResult {
@@ -575,4 +583,16 @@ export interface ClaimsReport {
   documentsCovered: number;
   documentsInScope: number;
   sentences: number;
+}
+
+/** What merging one tag into another would do (tags.mergePreview). */
+export interface MergePreview {
+  /** Passages of the source that take the target. */
+  moving: number;
+  /** Passages carrying both already: they keep the target once (the duplicate collapses). */
+  duplicates: number;
+  /** The target's passages after the merge. */
+  targetAfter: number;
+  /** Direct sub-tags of the source, which move under the target. */
+  subTags: number;
 }

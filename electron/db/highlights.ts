@@ -19,12 +19,14 @@ export interface HighlightRow {
   tagIds: string | null;
   coderId: number | null;
   credibility: number | null;
+  regionPage: number | null;
 }
 
 export const highlightColumns = `
   h.id, h.document_id AS documentId, h.start_offset AS start, h.end_offset AS end, h.exact, h.prefix, h.suffix,
   h.color, h.orphaned, h.created_at AS createdAt, h.updated_at AS updatedAt, h.coder_id AS coderId,
   ${credibilityColumn} AS credibility,
+  (SELECT page FROM highlight_regions WHERE highlight_id = h.id) AS regionPage,
   (SELECT group_concat(tag_id ORDER BY position, tag_id) FROM highlight_tags WHERE highlight_id = h.id) AS tagIds`;
 
 export function toHighlight(row: HighlightRow): Highlight {
@@ -43,6 +45,7 @@ export function toHighlight(row: HighlightRow): Highlight {
     tagIds: row.tagIds ? row.tagIds.split(',').map(Number) : [],
     coderId: row.coderId ?? null,
     credibility: (row.credibility ?? null) as Highlight['credibility'],
+    ...(row.regionPage !== null && row.regionPage !== undefined && { regionPage: row.regionPage }),
   };
 }
 

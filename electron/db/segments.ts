@@ -1,6 +1,7 @@
 // Queries for coded segments (highlights with their tags) as retrieval and matrices see them: positions of the
 // passages carrying some tags, restrictions by document attributes, collections, coder and date, and the rows shown.
-import type { AttributeFilter, RetrievedSegment } from '../../shared/types.js';
+import { passagePages } from '../../shared/pages.js';
+import type { AttributeFilter, PageStart, RetrievedSegment } from '../../shared/types.js';
 import { attributeFilterSql } from './attributes.js';
 import type { Db } from './connection.js';
 import { highlightColumns, toHighlight, type HighlightRow } from './highlights.js';
@@ -68,21 +69,29 @@ export function restrictSegments(db: Db, ids: number[], r: SegmentRestrictions):
     .all(params) as number[];
 }
 
-/** The rows a result list shows, in the order given. */
+/** The rows a result list shows, in the order given; a PDF passage with its pages. */
 export function segmentRows(db: Db, ids: number[]): RetrievedSegment[] {
   if (ids.length === 0) return [];
   const rows = db
     .prepare(
-      `SELECT ${highlightColumns}, d.title AS documentTitle, n.text AS noteText
+      `SELECT ${highlightColumns}, d.title AS documentTitle, n.text AS noteText, d.pages
     FROM highlights h JOIN documents d ON d.id = h.document_id LEFT JOIN notes n ON n.highlight_id = h.id
     WHERE h.id IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(ids)) as (HighlightRow & { documentTitle: string; noteText: string | null })[];
+    .all(JSON.stringify(ids)) as (HighlightRow & {
+    documentTitle: string;
+    noteText: string | null;
+    pages: string | null;
+  })[];
+  const pagesOf = new Map<number, PageStart[] | null>();
   const byId = new Map(
-    rows.map((row) => [
-      row.id,
-      { highlight: toHighlight(row), documentTitle: row.documentTitle, noteText: row.noteText },
-    ]),
+    rows.map((row) => {
+      if (!pagesOf.has(row.documentId))
+        pagesOf.set(row.documentId, row.pages ? (JSON.parse(row.pages) as PageStart[]) : null);
+      const highlight = toHighlight(row);
+      const onPages = highlight.orphaned ? null : passagePages(pagesOf.get(row.documentId), highlight);
+      return [row.id, { highlight, documentTitle: row.documentTitle, noteText: row.noteText, ...onPages }];
+    }),
   );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

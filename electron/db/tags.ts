@@ -90,6 +90,40 @@ export function moveTagLinks(db: Db, sourceId: number, targetId: number): void {
   db.prepare('DELETE FROM highlight_tags WHERE tag_id = ?').run(sourceId);
 }
 
+/** Moves only these passages' links from `sourceId` to `targetId` (a split); returns how many moved. */
+export function moveSomeTagLinks(db: Db, sourceId: number, targetId: number, highlightIds: number[]): number {
+  const ids = JSON.stringify(highlightIds);
+  db.prepare(
+    `INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id, position)
+    SELECT highlight_id, ?, position FROM highlight_tags WHERE tag_id = ? AND highlight_id IN (SELECT value FROM json_each(?))`,
+  ).run(targetId, sourceId, ids);
+  return db
+    .prepare('DELETE FROM highlight_tags WHERE tag_id = ? AND highlight_id IN (SELECT value FROM json_each(?))')
+    .run(sourceId, ids).changes;
+}
+
+/** Counts for a merge preview: the source's passages, those also carrying the target, the source's sub-tags. */
+export function mergeCounts(
+  db: Db,
+  sourceId: number,
+  targetId: number,
+): { source: number; both: number; target: number; subTags: number } {
+  return db
+    .prepare(
+      `SELECT
+        (SELECT COUNT(*) FROM highlight_tags WHERE tag_id = @sourceId) AS source,
+        (SELECT COUNT(*) FROM highlight_tags s JOIN highlight_tags t
+          ON t.highlight_id = s.highlight_id AND t.tag_id = @targetId WHERE s.tag_id = @sourceId) AS both,
+        (SELECT COUNT(*) FROM highlight_tags WHERE tag_id = @targetId) AS target,
+        (SELECT COUNT(*) FROM tags WHERE parent_id = @sourceId AND id != @targetId) AS subTags`,
+    )
+    .get({ sourceId, targetId }) as { source: number; both: number; target: number; subTags: number };
+}
+
+export function findTagByName(db: Db, name: string): number | undefined {
+  return db.prepare('SELECT id FROM tags WHERE name = ? COLLATE NOCASE').pluck().get(name) as number | undefined;
+}
+
 export function reparentChildren(db: Db, fromId: number, toId: number | null): void {
   db.prepare('UPDATE tags SET parent_id = ? WHERE parent_id = ?').run(toId, fromId);
 }

@@ -1,5 +1,6 @@
 // Queries for the theme view: tagged passages across documents, counts per tag per document, co-occurrence.
-import type { AttributeFilter, PassageContext, Reliability, ThemeGroup } from '../../shared/types.js';
+import { passagePages } from '../../shared/pages.js';
+import type { AttributeFilter, PageStart, PassageContext, Reliability, ThemeGroup } from '../../shared/types.js';
 import { attributeFilterSql } from './attributes.js';
 import type { Db } from './connection.js';
 import { reliabilityColumn } from './grades.js';
@@ -16,6 +17,7 @@ interface ThemeRow extends HighlightRow {
   publishedAt: string | null;
   sourceName: string | null;
   reliability: Reliability | null;
+  pages: string | null;
 }
 
 /**
@@ -39,7 +41,7 @@ export function themeGroups(
       `
     WITH m(tag_id, grp) AS (SELECT json_extract(value, '$.tagId'), json_extract(value, '$.group') FROM json_each(@members))
     SELECT ${highlightColumns}, n.text AS noteText, d.title, d.outlet, d.published_at AS publishedAt,
-      d.source_name AS sourceName, ${reliabilityColumn} AS reliability
+      d.source_name AS sourceName, ${reliabilityColumn} AS reliability, d.pages
     FROM (SELECT ht.highlight_id FROM highlight_tags ht JOIN m ON m.tag_id = ht.tag_id GROUP BY ht.highlight_id ${having}) sel
     JOIN highlights h ON h.id = sel.highlight_id
     JOIN documents d ON d.id = h.document_id
@@ -49,15 +51,23 @@ export function themeGroups(
     )
     .all({ members: JSON.stringify(members), ...attributes.params }) as ThemeRow[];
   const groups: ThemeGroup[] = [];
+  let pages: PageStart[] | null = null;
   for (const row of rows) {
     let group = groups.at(-1);
     if (group?.document.id !== row.documentId) {
       const { title, outlet, publishedAt, sourceName } = row;
       const document = { id: row.documentId, title, outlet, publishedAt, sourceName };
       groups.push((group = { document, passages: [], reliability: row.reliability }));
+      pages = row.pages ? (JSON.parse(row.pages) as PageStart[]) : null;
     }
     const highlight = toHighlight(row);
-    group.passages.push({ highlight, before: highlight.prefix, after: highlight.suffix, noteText: row.noteText });
+    group.passages.push({
+      highlight,
+      before: highlight.prefix,
+      after: highlight.suffix,
+      noteText: row.noteText,
+      ...(pages && !highlight.orphaned && passagePages(pages, highlight)),
+    });
   }
   return groups;
 }

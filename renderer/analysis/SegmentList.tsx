@@ -1,12 +1,14 @@
 // Retrieved passages as a virtual list: rows arrive a page at a time as the list scrolls; each can show more
 // context (sentences or paragraphs either side) and jumps to its passage in the reader.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { pageLabel } from '../../shared/pages';
 import type { RetrievalResult, RetrievedSegment, SegmentContext } from '../../shared/types';
 import { requestCitation, setHighlightDragData } from '../app/citations';
 import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
 import { CoderName } from '../coders/coders';
 import { useTagsById } from '../store/hooks';
+import { PassageRecoder } from '../tags/PassageRecoder';
 
 const PAGE = 200;
 
@@ -79,6 +81,7 @@ function SegmentRow({
 }) {
   const wb = useWorkbench();
   const tags = useTagsById();
+  const [recoding, setRecoding] = useState(false);
   const h = segment.highlight;
   return (
     <article
@@ -89,6 +92,7 @@ function SegmentRow({
     >
       <p className="segment-head">
         <span className="segment-doc">{segment.documentTitle}</span>
+        {segment.page && <span className="page-label">{pageLabel(segment.page, segment.pageEnd)}</span>}
         {h.tagIds.map((id) => {
           const tag = tags.get(id);
           return tag ? (
@@ -117,7 +121,11 @@ function SegmentRow({
         <button type="button" className="link-button" onClick={() => requestCitation(h.id)}>
           Cite in memo
         </button>
+        <button type="button" className="link-button" aria-expanded={recoding} onClick={() => setRecoding((r) => !r)}>
+          Recode
+        </button>
       </p>
+      {recoding && <PassageRecoder highlight={h} onClose={() => setRecoding(false)} />}
     </article>
   );
 }

@@ -1,7 +1,8 @@
 // Beside the reader: the document's highlights in reading order, with tags and note previews. Only the items on
 // screen are mounted, so a report with 10,000 highlights scrolls like one with ten.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { Highlight } from '../../shared/types';
+import { pageLabel, passagePages } from '../../shared/pages';
+import type { Highlight, PageStart } from '../../shared/types';
 import { requestCitation, setHighlightDragData } from '../app/citations';
 import { VirtualList, type VirtualListHandle } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
@@ -9,6 +10,8 @@ import { CoderName } from '../coders/coders';
 import { DocumentCorroboration, OtherSources, PassageReportedBy } from '../corroboration/corroboration';
 import { CredibilityPicker, GradeBadge } from '../grading/grading';
 import { DocumentNote, HighlightNote } from '../notes/HighlightNote';
+import { RegionThumbnail } from '../pdf/RegionThumbnail';
+import { useDocumentPages } from '../reader/documentPages';
 import { useDocumentSummary } from '../store/hooks';
 import { colorOf } from '../reader/paint';
 import { useAnnotations, type Annotations } from '../reader/useAnnotations';
@@ -21,6 +24,7 @@ type Row = { kind: 'highlight'; highlight: Highlight } | { kind: 'orphans'; coun
 export function MarginPanel() {
   const wb = useWorkbench();
   const annotations = useAnnotations(wb.documentId);
+  const pages = useDocumentPages(wb.documentId);
   const list = useRef<VirtualListHandle>(null);
   const rows = useMemo<Row[]>(() => {
     const placed = annotations.highlights.filter((h) => !h.orphaned);
@@ -32,7 +36,7 @@ export function MarginPanel() {
     ];
   }, [annotations.highlights]);
   // Stable while the rows are: the virtualizer re-measures 10,000 rows whenever these functions change.
-  const estimateSize = useCallback((i: number) => (rows[i].kind === 'orphans' ? 70 : 96), [rows]);
+  const estimateSize = useCallback((i: number) => estimateRow(rows[i]), [rows]);
   const itemKey = useCallback(
     (i: number) => {
       const r = rows[i];
@@ -74,7 +78,7 @@ export function MarginPanel() {
             return row.kind === 'orphans' ? (
               <OrphansHeader count={row.count} />
             ) : (
-              <MarginItem highlight={row.highlight} annotations={annotations} />
+              <MarginItem highlight={row.highlight} annotations={annotations} pages={pages} />
             );
           }}
         />
@@ -109,8 +113,24 @@ function OrphansHeader({ count }: { count: number }) {
   );
 }
 
-function MarginItem({ highlight, annotations }: { highlight: Highlight; annotations: Annotations }) {
+function estimateRow(row: Row): number {
+  if (row.kind === 'orphans') return 70;
+  return row.highlight.regionPage ? 96 + REGION_ROW_IMAGE : 96;
+}
+/** Height reserved for a region's image (margin.css .region-thumbnail), so rows do not jump as images arrive. */
+const REGION_ROW_IMAGE = 128;
+
+function MarginItem({
+  highlight,
+  annotations,
+  pages,
+}: {
+  highlight: Highlight;
+  annotations: Annotations;
+  pages: PageStart[] | null;
+}) {
   const wb = useWorkbench();
+  const onPages = highlight.orphaned ? null : passagePages(pages, highlight);
   const selected = wb.selectedHighlightId === highlight.id;
   const note = annotations.notesByHighlight.get(highlight.id);
   const doc = useDocumentSummary(highlight.documentId);
@@ -126,10 +146,16 @@ function MarginItem({ highlight, annotations }: { highlight: Highlight; annotati
       draggable
       onDragStart={(e) => setHighlightDragData(e.dataTransfer, highlight.id, highlight.exact)}
     >
+      {highlight.regionPage && (
+        <button type="button" className="margin-region" onClick={open} title="Show this region on its page">
+          <RegionThumbnail highlight={highlight} />
+        </button>
+      )}
       <button type="button" className="margin-quote" onClick={open} aria-current={selected}>
         “{highlight.exact}”
       </button>
       <div className="margin-tags">
+        {onPages && <span className="page-label">{pageLabel(onPages.page, onPages.pageEnd)}</span>}
         {highlight.tagIds
           .map((id) => annotations.tagsById.get(id))
           .filter((t) => t !== undefined)

@@ -11,6 +11,7 @@ import { useCommands } from '../commands/useCommands';
 import { useDocumentSummary } from '../store/hooks';
 import { useHighlightActions } from './actions';
 import { BlockGroup } from './Blocks';
+import { rememberPages } from './documentPages';
 import { CARET_KEYS, caretRect, extending, moveCaret, placeCaret } from './caret';
 import { HighlightHandles } from './HighlightHandles';
 import { HighlightToolbar, SelectionToolbar } from './HighlightToolbar';
@@ -71,6 +72,7 @@ function useDocumentText(id: number | null): { data: DocumentFull | null; error:
     let live = true;
     wb.client['documents.get']({ id }).then(
       (data) => {
+        rememberPages(data.id, data.pages);
         if (live) setState({ data, error: null });
       },
       (error: Error) => {

@@ -1,7 +1,10 @@
 // The codebook: tags as a tree, each selectable for the theme view and editable in place.
 import { useState } from 'react';
 import type { Tag } from '../../shared/types';
+import { useApi } from '../app/useApi';
 import { useWorkbench } from '../app/workbench';
+import { useCommands } from '../commands/useCommands';
+import { SplitTagDialog } from './SplitTagDialog';
 import './tags.css';
 
 interface Props {
@@ -80,7 +83,36 @@ function TagEditor({ tag, tags, onDone }: { tag: Tag; tags: Tag[]; onDone(): voi
   const [mergeInto, setMergeInto] = useState<number | ''>('');
   const [deletePolicy, setDeletePolicy] = useState<'untag' | 'delete' | 'reassign'>('untag');
   const [reassignTo, setReassignTo] = useState<number | ''>('');
+  const [splitting, setSplitting] = useState(false);
   const others = tags.filter((t) => t.id !== tag.id);
+  const preview = useApi(
+    () =>
+      mergeInto === ''
+        ? Promise.resolve(null)
+        : wb.client['tags.mergePreview']({ sourceId: tag.id, targetId: Number(mergeInto) }),
+    [mergeInto, tag.id, tag.highlightCount],
+  );
+  const merge = () =>
+    void run(
+      () => wb.client['tags.merge']({ sourceId: tag.id, targetId: Number(mergeInto) }),
+      `Merged “${tag.name}” (Ctrl+Z to undo).`,
+    );
+  useCommands([
+    {
+      id: 'tags.mergeEdited',
+      label: `Merge “${tag.name}” into the chosen tag`,
+      category: 'Tags',
+      enabled: () => mergeInto !== '',
+      run: merge,
+    },
+    {
+      id: 'tags.splitEdited',
+      label: `Split “${tag.name}”: move chosen passages to a new tag…`,
+      category: 'Tags',
+      enabled: () => tag.highlightCount > 0,
+      run: () => setSplitting(true),
+    },
+  ]);
   const run = async (work: () => Promise<unknown>, message: string) => {
     try {
       await work();
@@ -138,19 +170,27 @@ function TagEditor({ tag, tags, onDone }: { tag: Tag; tags: Tag[]; onDone(): voi
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          disabled={mergeInto === ''}
-          onClick={() =>
-            void run(
-              () => wb.client['tags.merge']({ sourceId: tag.id, targetId: Number(mergeInto) }),
-              `Merged “${tag.name}”.`,
-            )
-          }
-        >
+        <button type="button" disabled={mergeInto === '' || !preview.data} onClick={merge}>
           Merge
         </button>
       </div>
+      {preview.data && (
+        <p className="merge-preview" role="status">
+          {mergePreviewText(
+            tag,
+            others.find((t) => t.id === mergeInto)!,
+            preview.data,
+          )}
+        </p>
+      )}
+      {preview.error && <p className="error">{preview.error}</p>}
+      <div className="tag-editor-row">
+        <button type="button" disabled={tag.highlightCount === 0} onClick={() => setSplitting(true)}>
+          Split…
+        </button>
+        <span className="muted">move some of its passages to a new tag</span>
+      </div>
+      {splitting && <SplitTagDialog tag={tag} onClose={() => setSplitting(false)} />}
       <div className="tag-editor-row">
         <select
           aria-label="When deleting"
@@ -196,6 +236,22 @@ function TagEditor({ tag, tags, onDone }: { tag: Tag; tags: Tag[]; onDone(): voi
       </div>
     </div>
   );
+}
+
+/** Says what a merge will do: how many passages move, which collapse, and what happens to the sub-tags. */
+function mergePreviewText(
+  source: Tag,
+  target: Tag,
+  p: { moving: number; duplicates: number; targetAfter: number; subTags: number },
+): string {
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  const parts = [`${n(p.moving, 'passage', 'passages')} of “${source.name}” move to “${target.name}”`];
+  if (p.duplicates) {
+    parts.push(`${n(p.duplicates, 'already carries', 'already carry')} both and will carry “${target.name}” once`);
+  }
+  const after = `“${target.name}” will have ${n(p.targetAfter, 'passage', 'passages')}`;
+  const subTags = p.subTags ? ` ${n(p.subTags, 'sub-tag moves', 'sub-tags move')} under it.` : '';
+  return `${parts.join('; ')}. ${after}, and “${source.name}” goes.${subTags}`;
 }
 
 function flattenTree(tags: Tag[]): { tag: Tag; depth: number }[] {

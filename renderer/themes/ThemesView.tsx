@@ -1,6 +1,7 @@
 // Every passage of a theme across documents, grouped by document; plus counts and a co-occurrence matrix.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GlossClient } from '../../shared/client';
+import { pageLabel } from '../../shared/pages';
 import type {
   AttributeFilter,
   ChangeSet,
@@ -16,8 +17,11 @@ import { saveFile } from '../app/saveFile';
 import { useApi } from '../app/useApi';
 import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
-import { useChanges, useTags } from '../store/hooks';
+import { useChanges, useTags, useTagsById } from '../store/hooks';
+import { RegionThumbnail } from '../pdf/RegionThumbnail';
 import { Codebook } from '../tags/Codebook';
+import { PassageRecoder } from '../tags/PassageRecoder';
+import { TagChip } from '../tags/TagPicker';
 import { CoderName } from '../coders/coders';
 import { GradeBadge, GradeFilter, matchesGradeFilter } from '../grading/grading';
 import './themes.css';
@@ -224,43 +228,76 @@ function ThemePassages({
             </div>
           );
         }
-        const { highlight, noteText } = row.passage;
-        const reliability = groupOf.get(highlight.id)?.reliability;
-        const { before, after } = contexts.get(highlight.id) ?? row.passage;
+        const reliability = groupOf.get(row.passage.highlight.id)?.reliability;
         return (
-          <article
-            className="theme-passage"
-            draggable
-            onDragStart={(e) => setHighlightDragData(e.dataTransfer, highlight.id, highlight.exact)}
-          >
-            <button
-              type="button"
-              className="theme-quote"
-              onClick={() =>
-                wb.openDocument(highlight.documentId, {
-                  start: highlight.start,
-                  end: highlight.end,
-                  highlightId: highlight.id,
-                })
-              }
-            >
-              <span className="context">…{before.slice(-120)}</span>
-              <mark>{highlight.exact}</mark>
-              <span className="context">{after.slice(0, 120)}…</span>
-            </button>
-            {highlight.orphaned && <p className="muted">This passage could not be placed in the current text.</p>}
-            <p className="theme-meta">
-              <CoderName coderId={highlight.coderId} />
-              <GradeBadge reliability={reliability} credibility={highlight.credibility} />
-            </p>
-            {noteText && <p className="theme-note">{noteText}</p>}
-            <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>
-              Cite in memo
-            </button>
-          </article>
+          <ThemePassageRow
+            passage={row.passage}
+            reliability={reliability}
+            context={contexts.get(row.passage.highlight.id) ?? row.passage}
+          />
         );
       }}
     />
+  );
+}
+
+function ThemePassageRow({
+  passage,
+  reliability,
+  context,
+}: {
+  passage: ThemePassage;
+  reliability: ThemeGroup['reliability'];
+  context: { before: string; after: string };
+}) {
+  const wb = useWorkbench();
+  const [recoding, setRecoding] = useState(false);
+  const tagsById = useTagsById();
+  const { highlight, noteText } = passage;
+  const { before, after } = context;
+  return (
+    <article
+      className="theme-passage"
+      draggable
+      onDragStart={(e) => setHighlightDragData(e.dataTransfer, highlight.id, highlight.exact)}
+    >
+      {highlight.regionPage && <RegionThumbnail highlight={highlight} />}
+      <button
+        type="button"
+        className="theme-quote"
+        onClick={() =>
+          wb.openDocument(highlight.documentId, {
+            start: highlight.start,
+            end: highlight.end,
+            highlightId: highlight.id,
+          })
+        }
+      >
+        <span className="context">…{before.slice(-120)}</span>
+        <mark>{highlight.exact}</mark>
+        <span className="context">{after.slice(0, 120)}…</span>
+      </button>
+      {highlight.orphaned && <p className="muted">This passage could not be placed in the current text.</p>}
+      <p className="theme-meta">
+        {passage.page && <span className="page-label">{pageLabel(passage.page, passage.pageEnd)}</span>}
+        {highlight.tagIds.map((id) => {
+          const tag = tagsById.get(id);
+          return tag ? <TagChip key={id} tag={tag} /> : null;
+        })}
+        <CoderName coderId={highlight.coderId} />
+        <GradeBadge reliability={reliability} credibility={highlight.credibility} />
+      </p>
+      {noteText && <p className="theme-note">{noteText}</p>}
+      <p className="theme-actions">
+        <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>
+          Cite in memo
+        </button>
+        <button type="button" className="link-button" aria-expanded={recoding} onClick={() => setRecoding((r) => !r)}>
+          Recode
+        </button>
+      </p>
+      {recoding && <PassageRecoder highlight={highlight} onClose={() => setRecoding(false)} />}
+    </article>
   );
 }
 

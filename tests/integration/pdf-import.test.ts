@@ -12,6 +12,7 @@ import { createClient, type GlossClient } from '../../shared/api.js';
 import type { DocumentFull } from '../../shared/types.js';
 import { chromiumReportPdf, figurePdf, statementPdf, twoColumnPdf, type PdfFixture } from '../support/pdfFixtures.js';
 import { artifactsDir } from '../support/app.js';
+import { solidPng } from '../support/png.js';
 import { tempDir } from '../support/temp.js';
 
 let client: GlossClient;
@@ -149,7 +150,7 @@ test('a region highlight: stored in PDF points with its image, listed, cited by 
   const r = await client['documents.import']({ fileName: fixture.name, base64: fixture.bytes.toString('base64') });
   const doc = await client['documents.get']({ id: r.document!.id });
   const caption = doc.text.indexOf('Figure 1');
-  const png = execFileSync('convert', ['-size', '40x30', 'xc:#2e5c9e', 'png:-']);
+  const png = solidPng(40, 30, '#2e5c9e');
   const { x, y, width, height } = fixture.chart;
   const region = { page: 1, firstX: x, firstY: y + height, secondX: x + width, secondY: y };
   const h = await client['regions.create']({

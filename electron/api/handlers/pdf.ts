@@ -6,12 +6,12 @@ import { getDocumentSummary, getDocumentText } from '../../db/documents.js';
 import { getHighlight, insertHighlight } from '../../db/highlights.js';
 import { currentAuthor, recordEdit } from '../../db/oplog.js';
 import { getOriginalPdf, hasOriginalPdf } from '../../db/originals.js';
-import { insertRegion, listRegions } from '../../db/regions.js';
+import { insertRegion, listRegions, regionsOf } from '../../db/regions.js';
 import type { Workspace } from '../../project/workspace.js';
 import { found, invalid } from '../errors.js';
 import type { HandlerGroup } from '../types.js';
 
-type PdfOps = 'documents.originalPdf' | 'regions.list' | 'regions.create';
+type PdfOps = 'documents.originalPdf' | 'regions.list' | 'regions.get' | 'regions.create';
 
 export function pdfHandlers(ws: Workspace): HandlerGroup<PdfOps> {
   return {
@@ -24,6 +24,7 @@ export function pdfHandlers(ws: Workspace): HandlerGroup<PdfOps> {
       found(getDocumentSummary(ws.project.db, documentId), 'document', documentId);
       return listRegions(ws.project.db, documentId);
     },
+    'regions.get': ({ highlightIds }) => [...regionsOf(ws.project.db, highlightIds).values()],
     'regions.create': ({ documentId, start, end, page, firstX, firstY, secondX, secondY, imageBase64 }) => {
       const db = ws.project.db;
       const doc = found(getDocumentSummary(db, documentId), 'document', documentId);

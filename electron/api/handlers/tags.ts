@@ -3,10 +3,13 @@ import { deleteHighlight } from '../../db/highlights.js';
 import {
   ancestorIds,
   deleteTag,
+  findTagByName,
   getTag,
   highlightIdsWithTag,
   insertTag,
   listTags,
+  mergeCounts,
+  moveSomeTagLinks,
   moveTagLinks,
   nextTagColor,
   reparentChildren,
@@ -18,7 +21,8 @@ import { found, invalid } from '../errors.js';
 import { quoted } from '../labels.js';
 import type { HandlerGroup } from '../types.js';
 
-type TagOps = 'tags.list' | 'tags.create' | 'tags.update' | 'tags.merge' | 'tags.delete';
+type TagOps =
+  'tags.list' | 'tags.create' | 'tags.update' | 'tags.merge' | 'tags.mergePreview' | 'tags.split' | 'tags.delete';
 
 export function tagHandlers(ws: Workspace): HandlerGroup<TagOps> {
   const db = () => ws.project.db;
@@ -62,6 +66,40 @@ export function tagHandlers(ws: Workspace): HandlerGroup<TagOps> {
         reparentChildren(d, sourceId, targetBelowSource ? source.parentId : targetId);
         deleteTag(d, sourceId);
         return getTag(d, targetId)!;
+      });
+    },
+    'tags.mergePreview': ({ sourceId, targetId }) => {
+      const d = db();
+      found(getTag(d, sourceId), 'tag', sourceId);
+      found(getTag(d, targetId), 'tag', targetId);
+      const counts = mergeCounts(d, sourceId, targetId);
+      return {
+        moving: counts.source,
+        duplicates: counts.both,
+        targetAfter: counts.target + counts.source - counts.both,
+        subTags: counts.subTags,
+      };
+    },
+    'tags.split': ({ sourceId, name, highlightIds }) => {
+      const d = db();
+      const source = found(getTag(d, sourceId), 'tag', sourceId);
+      if (findTagByName(d, name) !== undefined) {
+        throw invalid(
+          `tags.split: a tag named ${quoted(name)} already exists; merge into it instead, or choose another name.`,
+        );
+      }
+      const carrying = new Set(highlightIdsWithTag(d, sourceId));
+      const strays = highlightIds.filter((h) => !carrying.has(h));
+      if (strays.length) {
+        throw invalid(
+          `tags.split: passage ${strays[0]} does not carry ${quoted(source.name)}, so it cannot be split off.`,
+        );
+      }
+      const label = `Split ${highlightIds.length} passages of ${quoted(source.name)} into ${quoted(name)}`;
+      return recordEdit(d, { operation: 'tags.split', label }, () => {
+        const id = insertTag(d, { name, color: nextTagColor(d), description: '', parentId: source.parentId });
+        moveSomeTagLinks(d, sourceId, id, highlightIds);
+        return getTag(d, id)!;
       });
     },
     'tags.delete': ({ id, passages, reassignTo }) => {
