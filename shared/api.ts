@@ -29,6 +29,7 @@ import type {
   HistoryStep,
   ImportResult,
   Memo,
+  MemoIndexEntry,
   MemoSummary,
   Note,
   PassageContext,
@@ -344,9 +345,19 @@ export const api = {
       .object({
         title: shortText(500).trim().min(1),
         content: tiptapJson.optional(),
+        /** What the memo is about (at most one; none: the project). */
+        documentId: id.optional(),
+        tagId: id.optional(),
+        highlightId: id.optional(),
       })
-      .strict(),
+      .strict()
+      .refine(
+        (a) => [a.documentId, a.tagId, a.highlightId].filter((v) => v !== undefined).length <= 1,
+        'a memo is about at most one of documentId, tagId or highlightId',
+      ),
   ).returns<Memo>(),
+  /** Every memo with its subject, an excerpt and its links, those matching `query` (title or text) only. */
+  'memos.index': op(z.object({ query: shortText(200).optional() }).strict()).returns<MemoIndexEntry[]>(),
   'memos.update': op(
     z
       .object({

@@ -14,7 +14,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { JsonNode } from '../memo/draft.js';
-import { regionImage, sourceLine, type MemoModel } from './model.js';
+import { memoLinkText, regionImage, sourceLine, type MemoModel } from './model.js';
 
 /** Widest a region image is drawn in a Word memo, in pixels (about 12 cm). */
 const DOCX_IMAGE_WIDTH = 450;
@@ -66,14 +66,14 @@ function paragraphs(node: JsonNode, model: MemoModel, depth: number): Paragraph[
       return [
         new Paragraph({
           heading: HEADINGS[Math.min(5, Math.max(0, Number(node.attrs?.level ?? 1) - 1))],
-          children: runs(node),
+          children: runs(node, model),
         }),
       ];
     case 'paragraph':
-      return [new Paragraph({ children: runs(node) })];
+      return [new Paragraph({ children: runs(node, model) })];
     case 'blockquote':
       return (node.content ?? []).map(
-        (c) => new Paragraph({ indent: { left: 720 }, children: runs(c, { italics: true }) }),
+        (c) => new Paragraph({ indent: { left: 720 }, children: runs(c, model, { italics: true }) }),
       );
     case 'bulletList':
     case 'orderedList':
@@ -86,7 +86,7 @@ function paragraphs(node: JsonNode, model: MemoModel, depth: number): Paragraph[
               : node.type === 'bulletList'
                 ? { bullet: { level: depth } }
                 : { numbering: { reference: 'ordered', level: depth } };
-          return [new Paragraph({ ...marker, children: runs(child) })];
+          return [new Paragraph({ ...marker, children: runs(child, model) })];
         }),
       );
     case 'codeBlock':
@@ -126,14 +126,15 @@ function paragraphs(node: JsonNode, model: MemoModel, depth: number): Paragraph[
       ];
     }
     default:
-      return [new Paragraph({ children: runs(node) })];
+      return [new Paragraph({ children: runs(node, model) })];
   }
 }
 
-function runs(node: JsonNode, base: IRunOptions = {}): ParagraphChild[] {
+function runs(node: JsonNode, model: MemoModel, base: IRunOptions = {}): ParagraphChild[] {
   return (node.content ?? []).flatMap((child): ParagraphChild[] => {
     if (child.type === 'hardBreak') return [new TextRun({ ...base, break: 1 })];
-    if (child.type !== 'text') return runs(child, base);
+    if (child.type === 'memoLink') return [new TextRun({ ...base, text: memoLinkText(child, model), italics: true })];
+    if (child.type !== 'text') return runs(child, model, base);
     const marks = new Set((child.marks ?? []).map((m) => m.type));
     const run = new TextRun({
       ...base,

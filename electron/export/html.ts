@@ -1,6 +1,6 @@
 // Memo → standalone HTML: inline styles only, a CSP that forbids script, citations as block quotes with endnotes.
 import type { JsonNode } from '../memo/draft.js';
-import { regionImage, sourceLine, type MemoModel } from './model.js';
+import { memoLinkText, regionImage, sourceLine, type MemoModel } from './model.js';
 
 const STYLE = `body{font:16px/1.6 Georgia,"DejaVu Serif",serif;color:#222;max-width:42em;margin:2em auto;padding:0 1em}
 h1,h2,h3{font-family:system-ui,"DejaVu Sans",sans-serif;line-height:1.25}blockquote{margin:1em 0;padding:.2em 1em;border-left:3px solid #c9a227;color:#333}
@@ -31,10 +31,10 @@ function block(node: JsonNode, model: MemoModel): string {
   switch (node.type) {
     case 'heading': {
       const level = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 1)));
-      return `<h${level}>${inline(node)}</h${level}>`;
+      return `<h${level}>${inline(node, model)}</h${level}>`;
     }
     case 'paragraph':
-      return `<p>${inline(node)}</p>`;
+      return `<p>${inline(node, model)}</p>`;
     case 'blockquote':
       return `<blockquote>${children()}</blockquote>`;
     case 'bulletList':
@@ -56,15 +56,16 @@ function block(node: JsonNode, model: MemoModel): string {
       return `<blockquote class="citation${f.deleted ? ' deleted' : ''}">${figure}<p>${esc(f.quote)}<sup id="ref${f.number}"><a href="#fn${f.number}">${f.number}</a></sup></p></blockquote>`;
     }
     default:
-      return inline(node);
+      return inline(node, model);
   }
 }
 
-function inline(node: JsonNode): string {
+function inline(node: JsonNode, model: MemoModel): string {
   return (node.content ?? [])
     .map((child) => {
       if (child.type === 'hardBreak') return '<br>';
-      if (child.type !== 'text') return inline(child);
+      if (child.type === 'memoLink') return `<cite class="memo-link">${esc(memoLinkText(child, model))}</cite>`;
+      if (child.type !== 'text') return inline(child, model);
       let html = esc(child.text ?? '');
       for (const mark of child.marks ?? []) {
         if (mark.type === 'bold') html = `<strong>${html}</strong>`;

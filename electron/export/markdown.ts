@@ -2,7 +2,7 @@
 // Text here comes from imported documents (titles, outlets, authors, quotes), so all of it is escaped: a
 // Markdown renderer must show it as text, never turn it into HTML, links or code that ends early.
 import type { JsonNode } from '../memo/draft.js';
-import { sourceLine, type MemoModel } from './model.js';
+import { memoLinkText, sourceLine, type MemoModel } from './model.js';
 
 type Mark = NonNullable<JsonNode['marks']>[number];
 
@@ -22,9 +22,9 @@ export function memoToMarkdown(model: MemoModel): string {
 function block(node: JsonNode, model: MemoModel, indent = ''): string {
   switch (node.type) {
     case 'heading':
-      return `${'#'.repeat(headingLevel(node))} ${oneLine(inline(node).replace(/\\\n/g, ' '))}`;
+      return `${'#'.repeat(headingLevel(node))} ${oneLine(inline(node, model).replace(/\\\n/g, ' '))}`;
     case 'paragraph':
-      return indentLines(inline(node), indent);
+      return indentLines(inline(node, model), indent);
     case 'blockquote':
       return quoteLines((node.content ?? []).map((c) => block(c, model)).join('\n\n'));
     case 'bulletList':
@@ -40,7 +40,7 @@ function block(node: JsonNode, model: MemoModel, indent = ''): string {
       return `> ${escapeText(oneLine(f.quote))}[^${f.number}]`;
     }
     default:
-      return inline(node);
+      return inline(node, model);
   }
 }
 
@@ -86,11 +86,12 @@ function codeBlock(node: JsonNode): string {
   return `${fence}\n${code}\n${fence}`;
 }
 
-function inline(node: JsonNode): string {
+function inline(node: JsonNode, model: MemoModel): string {
   return (node.content ?? [])
     .map((child) => {
       if (child.type === 'hardBreak') return '\\\n';
-      if (child.type !== 'text') return inline(child);
+      if (child.type === 'memoLink') return `*${escapeText(memoLinkText(child, model))}*`;
+      if (child.type !== 'text') return inline(child, model);
       return withMarks(child.text ?? '', child.marks ?? []);
     })
     .join('');

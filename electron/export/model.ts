@@ -20,6 +20,23 @@ export interface MemoModel {
   footnotes: Footnote[];
   /** Footnote number for each citation node, in document order. */
   footnoteFor: Map<JsonNode, Footnote>;
+  /** Titles of the memos this one links to, as they are now (a deleted memo is missing). */
+  memoTitles: Map<number, string>;
+}
+
+export function memoLinkIds(root: JsonNode): number[] {
+  const ids: number[] = [];
+  walk(root, (node) => {
+    if (node.type === 'memoLink' && typeof node.attrs?.memoId === 'number') ids.push(node.attrs.memoId);
+  });
+  return [...new Set(ids)];
+}
+
+/** A link to another memo, in words: the exported file stands alone, so it names the memo rather than pointing. */
+export function memoLinkText(node: JsonNode, model: MemoModel): string {
+  const id = Number(node.attrs?.memoId);
+  const title = model.memoTitles.get(id) ?? String(node.attrs?.title ?? '');
+  return `see memo “${title || 'Untitled'}”${model.memoTitles.has(id) ? '' : ' (deleted)'}`;
 }
 
 export function citationIds(root: JsonNode): number[] {
@@ -30,7 +47,12 @@ export function citationIds(root: JsonNode): number[] {
   return ids;
 }
 
-export function buildMemoModel(title: string, content: string, sources: CitationSource[]): MemoModel {
+export function buildMemoModel(
+  title: string,
+  content: string,
+  sources: CitationSource[],
+  memoTitles: Map<number, string> = new Map(),
+): MemoModel {
   const root = JSON.parse(content) as JsonNode;
   const byId = new Map(sources.map((s) => [s.highlightId, s]));
   const footnotes: Footnote[] = [];
@@ -54,7 +76,7 @@ export function buildMemoModel(title: string, content: string, sources: Citation
     footnotes.push(footnote);
     footnoteFor.set(node, footnote);
   });
-  return { title, blocks: withTitle(title, root.content ?? []), footnotes, footnoteFor };
+  return { title, blocks: withTitle(title, root.content ?? []), footnotes, footnoteFor, memoTitles };
 }
 
 /** Every export format opens with the memo's title, once. */

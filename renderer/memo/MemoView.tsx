@@ -1,7 +1,7 @@
 // The memo composer: memos of the project, a rich-text editor with citation blocks, drafting and export.
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChangeSet, CitationSource, Memo } from '../../shared/types';
+import type { ChangeSet, CitationSource, Memo, MemoSummary } from '../../shared/types';
 import { store } from '../api/client';
 import { readHighlightDragData } from '../app/citations';
 import { VirtualList } from '../app/VirtualList';
@@ -10,6 +10,9 @@ import { CommandButton } from '../commands/CommandButton';
 import { useCommands } from '../commands/useCommands';
 import { RichTextEditor } from '../notes/RichTextEditor';
 import { useChanges, useMemos } from '../store/hooks';
+import { MemoLink } from './memoLinkNode';
+import { MemoSubjectLine, memoKindLabel } from './subject';
+import { LinkMemoDialog } from './LinkMemoDialog';
 import { useAutosave } from '../notes/useAutosave';
 import { Citation, citationAttrs, CitationSources } from './citationNode';
 import { hasQueuedCitations, onQueuedCitation, takeCitations } from './citeQueue';
@@ -93,7 +96,9 @@ export function MemoView() {
             return (
               <button type="button" className={m.id === openId ? 'selected' : ''} onClick={() => wb.openMemo(m.id)}>
                 <span>{m.title}</span>
-                <span className="muted">{new Date(m.updatedAt).toLocaleDateString()}</span>
+                <span className="muted">
+                  {memoKindLabel(m)} · {new Date(m.updatedAt).toLocaleDateString()}
+                </span>
               </button>
             );
           }}
@@ -132,6 +137,21 @@ function MemoEditor({ memoId }: { memoId: number }) {
   const [title, setTitle] = useState('');
   const [sources, setSources] = useState(new Map<number, CitationSource>());
   const editorRef = useRef<Editor | null>(null);
+  const [linking, setLinking] = useState(false);
+  useCommands([{ id: 'memo.linkMemo', label: 'Link to another memo…', category: 'Memo', run: () => setLinking(true) }]);
+  const insertMemoLink = useCallback((target: MemoSummary) => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    editor
+      .chain()
+      .focus()
+      .insertContent([
+        { type: 'memoLink', attrs: { memoId: target.id, title: target.title } },
+        { type: 'text', text: ' ' },
+      ])
+      .run();
+    setLinking(false);
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -238,12 +258,19 @@ function MemoEditor({ memoId }: { memoId: number }) {
         />
         <ExportMenu memoId={memoId} beforeExport={save.flush} />
       </div>
+      <div className="memo-subject-bar">
+        <MemoSubjectLine memo={memo} />
+        <CommandButton command="memo.linkMemo" className="link-button" title="Cite another memo: a link that opens it">
+          Link a memo…
+        </CommandButton>
+      </div>
+      {linking && <LinkMemoDialog exclude={memoId} onPick={insertMemoLink} onClose={() => setLinking(false)} />}
       <CitationSources.Provider value={sources}>
         <RichTextEditor
           label="Memo"
           className="memo-body"
           content={memo.content}
-          extensions={[Citation]}
+          extensions={[Citation, MemoLink]}
           onReady={(editor) => {
             editorRef.current = editor;
             void refreshSources(editor);

@@ -1,6 +1,10 @@
 import { deleteMemo, getMemo, insertMemo, listMemos, updateMemo } from '../../db/memos.js';
 import { resolveCitations } from '../../memo/citations.js';
 import { draftFromTags } from '../../memo/draft.js';
+import { memoIndex } from '../../memo/overview.js';
+import { getDocumentSummary } from '../../db/documents.js';
+import { getTag } from '../../db/tags.js';
+import { getHighlights } from '../../db/highlights.js';
 import { recordEdit } from '../../db/oplog.js';
 import type { Workspace } from '../../project/workspace.js';
 import { found } from '../errors.js';
@@ -11,6 +15,7 @@ type MemoOps =
   | 'memos.list'
   | 'memos.get'
   | 'memos.create'
+  | 'memos.index'
   | 'memos.update'
   | 'memos.delete'
   | 'memos.draftFromTags'
@@ -21,12 +26,16 @@ export function memoHandlers(ws: Workspace): HandlerGroup<MemoOps> {
   return {
     'memos.list': () => listMemos(db()),
     'memos.get': ({ id }) => found(getMemo(db(), id), 'memo', id),
-    'memos.create': ({ title, content }) => {
+    'memos.create': ({ title, content, documentId, tagId, highlightId }) => {
       const d = db();
+      if (documentId !== undefined) found(getDocumentSummary(d, documentId), 'document', documentId);
+      if (tagId !== undefined) found(getTag(d, tagId), 'tag', tagId);
+      if (highlightId !== undefined) found(getHighlights(d, [highlightId]).get(highlightId), 'highlight', highlightId);
       return recordEdit(d, { operation: 'memos.create', label: `New memo ${quoted(title)}` }, () =>
-        getMemo(d, insertMemo(d, title, content))!,
+        getMemo(d, insertMemo(d, title, content, { documentId, tagId, highlightId }))!,
       );
     },
+    'memos.index': ({ query }) => memoIndex(db(), query),
     'memos.update': ({ id, title, content }) => {
       const d = db();
       const memo = found(getMemo(d, id), 'memo', id);
