@@ -30,6 +30,7 @@ import type {
   ImportResult,
   Memo,
   MemoIndexEntry,
+  EvidenceTable,
   MemoSummary,
   Note,
   PassageContext,
@@ -377,6 +378,20 @@ export const api = {
       })
       .strict(),
   ).returns<Memo>(),
+  /** A new memo: a section per claim (shared ones first) citing each source stating it, and an evidence table. */
+  'memos.draftFromClaims': op(
+    z
+      .object({
+        title: shortText(500).trim().min(1),
+        collectionId: id.optional(),
+        includeSingle: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<Memo>(),
+  /** Claim × source with grades, to insert into a memo (a snapshot: it changes only when inserted again). */
+  'memos.evidenceTable': op(
+    z.object({ collectionId: id.optional(), includeSingle: z.boolean().optional() }).strict(),
+  ).returns<EvidenceTable>(),
   'citations.resolve': op(z.object({ highlightIds: z.array(id).max(10_000) }).strict()).returns<CitationSource[]>(),
 
   // Search

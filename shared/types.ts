@@ -615,3 +615,23 @@ export interface ClaimsReport {
   documentsInScope: number;
   sentences: number;
 }
+
+/** One cell of an evidence table: the source's sentence stating the claim, and its grade. */
+export interface EvidenceCell {
+  documentId: number;
+  start: number;
+  end: number;
+  /** "B2": the document's reliability and the credibility of a graded passage over the sentence; null when neither. */
+  grade: string | null;
+  /** A near-verbatim copy of another source's wording. */
+  copy: boolean;
+}
+
+/** Claim × source: who states each claim, with grades (a snapshot, stored in the memo). */
+export interface EvidenceTable {
+  sources: string[];
+  rows: { claim: string; cells: (EvidenceCell | null)[] }[];
+  /** "the whole project" or "the collection “…”", and when it was made. */
+  scope: string;
+  madeAt: string;
+}

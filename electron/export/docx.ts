@@ -9,12 +9,24 @@ import {
   LevelFormat,
   Packer,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
 import type { JsonNode } from '../memo/draft.js';
-import { memoLinkText, regionImage, sourceLine, type MemoModel } from './model.js';
+import {
+  evidenceCaption,
+  evidenceCellText,
+  evidenceOf,
+  memoLinkText,
+  regionImage,
+  sourceLine,
+  type MemoModel,
+} from './model.js';
 
 /** Widest a region image is drawn in a Word memo, in pixels (about 12 cm). */
 const DOCX_IMAGE_WIDTH = 450;
@@ -60,7 +72,7 @@ export async function memoToDocx(model: MemoModel): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
-function paragraphs(node: JsonNode, model: MemoModel, depth: number): Paragraph[] {
+function paragraphs(node: JsonNode, model: MemoModel, depth: number): (Paragraph | Table)[] {
   switch (node.type) {
     case 'heading':
       return [
@@ -125,9 +137,30 @@ function paragraphs(node: JsonNode, model: MemoModel, depth: number): Paragraph[
         }),
       ];
     }
+    case 'evidenceTable':
+      return evidenceTable(node);
     default:
       return [new Paragraph({ children: runs(node, model) })];
   }
+}
+
+/** A Word table: claims down, sources across, the grade in each cell; the caption below it. */
+function evidenceTable(node: JsonNode): (Paragraph | Table)[] {
+  const t = evidenceOf(node);
+  if (!t) return [];
+  const cell = (text: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, size: 18 })] })] });
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: ['Claim', ...t.sources].map((h) => cell(String(h), true)) }),
+      ...t.rows.map(
+        (r) =>
+          new TableRow({ children: [cell(r.claim), ...t.sources.map((_, i) => cell(evidenceCellText(r.cells[i])))] }),
+      ),
+    ],
+  });
+  return [table, new Paragraph({ children: [new TextRun({ text: evidenceCaption(t), italics: true, size: 18 })] })];
 }
 
 function runs(node: JsonNode, model: MemoModel, base: IRunOptions = {}): ParagraphChild[] {

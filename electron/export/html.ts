@@ -1,11 +1,22 @@
 // Memo → standalone HTML: inline styles only, a CSP that forbids script, citations as block quotes with endnotes.
 import type { JsonNode } from '../memo/draft.js';
-import { memoLinkText, regionImage, sourceLine, type MemoModel } from './model.js';
+import {
+  evidenceCaption,
+  evidenceCellText,
+  evidenceOf,
+  memoLinkText,
+  regionImage,
+  sourceLine,
+  type MemoModel,
+} from './model.js';
 
 const STYLE = `body{font:16px/1.6 Georgia,"DejaVu Serif",serif;color:#222;max-width:42em;margin:2em auto;padding:0 1em}
 h1,h2,h3{font-family:system-ui,"DejaVu Sans",sans-serif;line-height:1.25}blockquote{margin:1em 0;padding:.2em 1em;border-left:3px solid #c9a227;color:#333}
 blockquote.citation{background:#faf6e8}sup a{text-decoration:none}.footnotes{font-size:.85em;border-top:1px solid #ccc;margin-top:2em}
-.deleted{color:#a33}`;
+.deleted{color:#a33}table.evidence{border-collapse:collapse;font:13px/1.4 system-ui,"DejaVu Sans",sans-serif;margin:1em 0}
+table.evidence th,table.evidence td{border:1px solid #bbb;padding:.3em .5em;vertical-align:top}table.evidence td.grade{text-align:center;white-space:nowrap}table.evidence tbody th{text-align:left;font-weight:normal}
+table.evidence caption{caption-side:bottom;text-align:left;font-size:.85em;color:#555;padding-top:.4em}
+figure.chart{margin:1em 0}figure.chart img{max-width:100%;height:auto}figure.chart figcaption{font-size:.85em;color:#555}`;
 
 export function memoToHtml(model: MemoModel): string {
   const body = model.blocks.map((b) => block(b, model)).join('\n');
@@ -55,9 +66,26 @@ function block(node: JsonNode, model: MemoModel): string {
         : '';
       return `<blockquote class="citation${f.deleted ? ' deleted' : ''}">${figure}<p>${esc(f.quote)}<sup id="ref${f.number}"><a href="#fn${f.number}">${f.number}</a></sup></p></blockquote>`;
     }
+    case 'evidenceTable':
+      return evidenceTable(node);
     default:
       return inline(node, model);
   }
+}
+
+function evidenceTable(node: JsonNode): string {
+  const t = evidenceOf(node);
+  if (!t) return '';
+  const head = ['Claim', ...t.sources].map((h) => `<th scope="col">${esc(String(h))}</th>`).join('');
+  const rows = t.rows
+    .map(
+      (r) =>
+        `<tr><th scope="row">${esc(r.claim)}</th>${t.sources
+          .map((_, i) => `<td class="grade">${esc(evidenceCellText(r.cells[i]))}</td>`)
+          .join('')}</tr>`,
+    )
+    .join('');
+  return `<table class="evidence"><caption>${esc(evidenceCaption(t))}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function inline(node: JsonNode, model: MemoModel): string {

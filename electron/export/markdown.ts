@@ -2,7 +2,7 @@
 // Text here comes from imported documents (titles, outlets, authors, quotes), so all of it is escaped: a
 // Markdown renderer must show it as text, never turn it into HTML, links or code that ends early.
 import type { JsonNode } from '../memo/draft.js';
-import { memoLinkText, sourceLine, type MemoModel } from './model.js';
+import { evidenceCaption, evidenceCellText, evidenceOf, memoLinkText, sourceLine, type MemoModel } from './model.js';
 
 type Mark = NonNullable<JsonNode['marks']>[number];
 
@@ -39,9 +39,25 @@ function block(node: JsonNode, model: MemoModel, indent = ''): string {
       const f = model.footnoteFor.get(node)!;
       return `> ${escapeText(oneLine(f.quote))}[^${f.number}]`;
     }
+    case 'evidenceTable':
+      return evidenceTable(node);
     default:
       return inline(node, model);
   }
+}
+
+/** A GitHub-flavoured table (escapeText escapes the pipes inside cells), its caption in italics below. */
+function evidenceTable(node: JsonNode): string {
+  const t = evidenceOf(node);
+  if (!t) return '';
+  const row = (cells: string[]) => `| ${cells.map((c) => escapeText(oneLine(c))).join(' | ')} |`;
+  return [
+    row(['Claim', ...t.sources]),
+    `| ${['Claim', ...t.sources].map(() => '---').join(' | ')} |`,
+    ...t.rows.map((r) => row([r.claim, ...t.sources.map((_, i) => evidenceCellText(r.cells[i]))])),
+    '',
+    `*${escapeText(evidenceCaption(t))}*`,
+  ].join('\n');
 }
 
 function list(node: JsonNode, model: MemoModel, bullet: (i: number) => string, indent: string): string {

@@ -2,7 +2,7 @@
 // (or, if the passage was deleted, the quote stored in the memo) and numbered as a footnote.
 import { pageLabel } from '../../shared/pages.js';
 import { gradeLabel } from '../../shared/grades.js';
-import type { CitationSource } from '../../shared/types.js';
+import type { CitationSource, EvidenceTable } from '../../shared/types.js';
 import type { JsonNode } from '../memo/draft.js';
 
 export interface Footnote {
@@ -39,6 +39,26 @@ export function memoLinkText(node: JsonNode, model: MemoModel): string {
   return `see memo “${title || 'Untitled'}”${model.memoTitles.has(id) ? '' : ' (deleted)'}`;
 }
 
+/** Citations of a claim sentence: a document and offsets, no passage (see memo/evidence.ts). */
+export function citedRanges(root: JsonNode): { documentId: number; start: number; end: number }[] {
+  const ranges: { documentId: number; start: number; end: number }[] = [];
+  walk(root, (node) => {
+    const a = node.attrs ?? {};
+    if (node.type === 'citation' && isRange(a))
+      ranges.push({ documentId: Number(a.documentId), start: Number(a.start), end: Number(a.end) });
+  });
+  return ranges;
+}
+
+function isRange(a: Record<string, unknown>): boolean {
+  return (
+    typeof a.highlightId !== 'number' &&
+    typeof a.documentId === 'number' &&
+    typeof a.start === 'number' &&
+    typeof a.end === 'number'
+  );
+}
+
 export function citationIds(root: JsonNode): number[] {
   const ids: number[] = [];
   walk(root, (node) => {
@@ -52,6 +72,7 @@ export function buildMemoModel(
   content: string,
   sources: CitationSource[],
   memoTitles: Map<number, string> = new Map(),
+  ranges: Map<string, CitationSource> = new Map(),
 ): MemoModel {
   const root = JSON.parse(content) as JsonNode;
   const byId = new Map(sources.map((s) => [s.highlightId, s]));
@@ -60,7 +81,10 @@ export function buildMemoModel(
   walk(root, (node) => {
     if (node.type !== 'citation') return;
     const attrs = node.attrs ?? {};
-    const source = byId.get(Number(attrs.highlightId)) ?? null;
+    const source =
+      (isRange(attrs)
+        ? ranges.get(`${String(attrs.documentId)}:${String(attrs.start)}:${String(attrs.end)}`)
+        : byId.get(Number(attrs.highlightId))) ?? null;
     const live = source?.exists ? source : null;
     const footnote: Footnote = {
       number: footnotes.length + 1,
@@ -146,4 +170,26 @@ export function regionImage(f: Footnote): { png: Buffer; width: number; height: 
   // The IHDR chunk follows the 8-byte signature: length, type, then width and height (PNG spec §11.2.2).
   if (png.length < 24 || png.readUInt32BE(12) !== 0x49484452) return null;
   return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20), page: region.page };
+}
+
+/** An evidence table node's table, or null when its attributes are not one (a hand-edited or damaged memo). */
+export function evidenceOf(node: JsonNode): EvidenceTable | null {
+  const t = node.attrs?.table as EvidenceTable | undefined;
+  if (!t || !Array.isArray(t.sources) || !Array.isArray(t.rows)) return null;
+  const ok = t.rows.every((r) => typeof r?.claim === 'string' && Array.isArray(r.cells));
+  return ok ? t : null;
+}
+
+/** What a cell of the evidence table says: the grade, ✓ when stated but ungraded, — when not stated. */
+export function evidenceCellText(cell: EvidenceTable['rows'][number]['cells'][number] | undefined): string {
+  if (!cell) return '—';
+  return `${typeof cell.grade === 'string' && cell.grade ? cell.grade : '✓'}${cell.copy ? ' (copy)' : ''}`;
+}
+
+export function evidenceCaption(t: EvidenceTable): string {
+  return (
+    `Evidence: ${t.rows.length} claim${t.rows.length === 1 ? '' : 's'} × ${t.sources.length} sources in ` +
+    `${String(t.scope ?? 'the project')}. Grades on the Admiralty scale (source reliability A–F, credibility 1–6); ` +
+    '✓ stated, ungraded; — not stated; (copy) near-verbatim copy of another source.'
+  );
 }

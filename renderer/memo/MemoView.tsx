@@ -17,6 +17,8 @@ import { useAutosave } from '../notes/useAutosave';
 import { Citation, citationAttrs, CitationSources } from './citationNode';
 import { hasQueuedCitations, onQueuedCitation, takeCitations } from './citeQueue';
 import { DraftFromTags } from './DraftFromTags';
+import { DraftFromClaims } from './DraftFromClaims';
+import { EvidenceTableNode } from './evidenceTableNode';
 import { ExportMenu } from './ExportMenu';
 import './memo.css';
 
@@ -35,7 +37,7 @@ export function MemoView() {
   const wb = useWorkbench();
   const list = useMemos();
   const loaded = store.isLoaded('memos');
-  const [drafting, setDrafting] = useState(false);
+  const [drafting, setDrafting] = useState<'tags' | 'claims' | null>(null);
   const openId = wb.memoId !== null && list.some((m) => m.id === wb.memoId) ? wb.memoId : (list[0]?.id ?? null);
   const openTitle = list.find((m) => m.id === openId)?.title;
 
@@ -59,7 +61,13 @@ export function MemoView() {
   }, [wb, openId, openTitle]);
   useCommands([
     { id: 'memo.new', label: 'New memo', category: 'Memo', run: () => create() },
-    { id: 'memo.draftFromTags', label: 'Draft a memo from tags…', category: 'Memo', run: () => setDrafting(true) },
+    { id: 'memo.draftFromTags', label: 'Draft a memo from tags…', category: 'Memo', run: () => setDrafting('tags') },
+    {
+      id: 'memo.draftFromClaims',
+      label: 'Draft a memo from claims…',
+      category: 'Memo',
+      run: () => setDrafting('claims'),
+    },
     { id: 'memo.delete', label: 'Delete the open memo', category: 'Memo', enabled: () => openId !== null, run: remove },
   ]);
 
@@ -84,6 +92,7 @@ export function MemoView() {
         <div className="memo-list-actions">
           <CommandButton command="memo.new">New memo</CommandButton>
           <CommandButton command="memo.draftFromTags">Draft from tags…</CommandButton>
+          <CommandButton command="memo.draftFromClaims">Draft from claims…</CommandButton>
         </div>
         <VirtualList
           className="memo-items"
@@ -114,7 +123,8 @@ export function MemoView() {
         )}
       </aside>
       <section className="memo-main">
-        {drafting && <DraftFromTags onClose={() => setDrafting(false)} />}
+        {drafting === 'tags' && <DraftFromTags onClose={() => setDrafting(null)} />}
+        {drafting === 'claims' && <DraftFromClaims onClose={() => setDrafting(null)} />}
         {openId ? (
           <MemoEditor key={openId} memoId={openId} />
         ) : (
@@ -175,7 +185,9 @@ function MemoEditor({ memoId }: { memoId: number }) {
       if (!editor) return;
       const ids: number[] = [];
       editor.state.doc.descendants((node) => {
-        if (node.type.name === 'citation') ids.push(Number(node.attrs.highlightId));
+        // Citations of a claim sentence have no passage to resolve (they show what was stored).
+        if (node.type.name === 'citation' && typeof node.attrs.highlightId === 'number')
+          ids.push(node.attrs.highlightId);
       });
       if (ids.length === 0) return;
       const resolved = await wb.client['citations.resolve']({ highlightIds: ids });
@@ -263,6 +275,13 @@ function MemoEditor({ memoId }: { memoId: number }) {
         <CommandButton command="memo.linkMemo" className="link-button" title="Cite another memo: a link that opens it">
           Link a memo…
         </CommandButton>
+        <CommandButton
+          command="memo.insertEvidenceTable"
+          className="link-button"
+          title="Claims × sources with their grades, at the end of the memo"
+        >
+          Insert evidence table
+        </CommandButton>
       </div>
       {linking && <LinkMemoDialog exclude={memoId} onPick={insertMemoLink} onClose={() => setLinking(false)} />}
       <CitationSources.Provider value={sources}>
@@ -270,7 +289,7 @@ function MemoEditor({ memoId }: { memoId: number }) {
           label="Memo"
           className="memo-body"
           content={memo.content}
-          extensions={[Citation, MemoLink]}
+          extensions={[Citation, MemoLink, EvidenceTableNode]}
           onReady={(editor) => {
             editorRef.current = editor;
             void refreshSources(editor);

@@ -5,8 +5,8 @@ import { annotationsToCsv, annotationsToW3c } from '../../export/annotations.js'
 import { memoToDocx } from '../../export/docx.js';
 import { memoToHtml } from '../../export/html.js';
 import { memoToMarkdown } from '../../export/markdown.js';
-import { buildMemoModel, citationIds, memoLinkIds, safeFileName } from '../../export/model.js';
-import { resolveCitations } from '../../memo/citations.js';
+import { buildMemoModel, citationIds, citedRanges, memoLinkIds, safeFileName } from '../../export/model.js';
+import { resolveCitations, resolveRanges } from '../../memo/citations.js';
 import type { JsonNode } from '../../memo/draft.js';
 import type { Workspace } from '../../project/workspace.js';
 import { found } from '../errors.js';
@@ -39,6 +39,7 @@ export function exportHandlers(
         memo.content,
         resolveCitations(d, citationIds(root)),
         memoTitles(d, memoLinkIds(root)),
+        resolveRanges(d, citedRanges(root)),
       );
       const content = await render(format, model, services);
       return file(`${safeFileName(memo.title)}.${format}`, MIME[format], content);

@@ -2,8 +2,10 @@ import { deleteMemo, getMemo, insertMemo, listMemos, updateMemo } from '../../db
 import { resolveCitations } from '../../memo/citations.js';
 import { draftFromTags } from '../../memo/draft.js';
 import { memoIndex } from '../../memo/overview.js';
+import { draftFromClaims, evidenceTable } from '../../memo/evidence.js';
 import { getDocumentSummary } from '../../db/documents.js';
 import { getTag } from '../../db/tags.js';
+import { getCollection } from '../../db/collections.js';
 import { getHighlights } from '../../db/highlights.js';
 import { recordEdit } from '../../db/oplog.js';
 import type { Workspace } from '../../project/workspace.js';
@@ -16,6 +18,8 @@ type MemoOps =
   | 'memos.get'
   | 'memos.create'
   | 'memos.index'
+  | 'memos.draftFromClaims'
+  | 'memos.evidenceTable'
   | 'memos.update'
   | 'memos.delete'
   | 'memos.draftFromTags'
@@ -59,6 +63,19 @@ export function memoHandlers(ws: Workspace): HandlerGroup<MemoOps> {
       return recordEdit(d, { operation: 'memos.draftFromTags', label: `Draft memo ${quoted(title)}` }, () =>
         getMemo(d, insertMemo(d, title, draftFromTags(d, title, tagIds)))!,
       );
+    },
+    'memos.draftFromClaims': ({ title, collectionId, includeSingle }) => {
+      const d = db();
+      if (collectionId !== undefined) found(getCollection(d, collectionId), 'collection', collectionId);
+      // Clustering reads only; it runs before the edit so the transaction stays short.
+      const content = draftFromClaims(d, title, { collectionId, includeSingle });
+      return recordEdit(d, { operation: 'memos.draftFromClaims', label: `Draft memo ${quoted(title)}` }, () =>
+        getMemo(d, insertMemo(d, title, content))!,
+      );
+    },
+    'memos.evidenceTable': ({ collectionId, includeSingle }) => {
+      if (collectionId !== undefined) found(getCollection(db(), collectionId), 'collection', collectionId);
+      return evidenceTable(db(), { collectionId, includeSingle });
     },
     'citations.resolve': ({ highlightIds }) => resolveCitations(db(), highlightIds),
   };
