@@ -92,7 +92,7 @@ export function draftFromClaims(db: Db, title: string, scope: ClaimScope): strin
   const content: JsonNode[] = [{ type: 'heading', attrs: { level: 1 }, content: [text(title)] }];
   if (claims.length === 0) content.push({ type: 'paragraph', content: [text('No claims found in these documents.')] });
   for (const claim of claims) {
-    content.push({ type: 'heading', attrs: { level: 2 }, content: [text(short(claim.text, 140))] });
+    content.push({ type: 'heading', attrs: { level: 3 }, content: [text(short(claim.text, 110))] });
     const independent = claim.sources.filter((s) => !s.copy).map((s) => s.source);
     const copies = claim.sources.filter((s) => s.copy).map((s) => s.source);
     const reported =

@@ -36,7 +36,7 @@ const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'memos', label: 'Memos', key: 'Mod+3' },
   { id: 'analysis', label: 'Analysis', key: 'Mod+4' },
   { id: 'claims', label: 'Claims', key: 'Mod+5' },
-  { id: 'memoIndex', label: 'All memos', key: 'Mod+6' },
+  { id: 'memoIndex', label: 'Memo index', key: 'Mod+6' },
 ];
 
 export function App() {

@@ -47,7 +47,7 @@ export function MemoIndexView() {
   return (
     <div className="memo-index">
       <div className="memo-index-toolbar">
-        <h2>All memos</h2>
+        <h2>Memo index</h2>
         <input
           type="search"
           aria-label="Search memos"

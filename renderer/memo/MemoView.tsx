@@ -148,7 +148,32 @@ function MemoEditor({ memoId }: { memoId: number }) {
   const [sources, setSources] = useState(new Map<number, CitationSource>());
   const editorRef = useRef<Editor | null>(null);
   const [linking, setLinking] = useState(false);
-  useCommands([{ id: 'memo.linkMemo', label: 'Link to another memo…', category: 'Memo', run: () => setLinking(true) }]);
+  const insertEvidenceTable = useCallback(async () => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    wb.setStatus('Comparing the sources…');
+    try {
+      const table = await wb.client['memos.evidenceTable']({});
+      if (table.rows.length === 0) return wb.setStatus('No claims to tabulate yet.');
+      editor
+        .chain()
+        .focus()
+        .insertContentAt(endOfMemo(editor), [{ type: 'evidenceTable', attrs: { table } }])
+        .run();
+      wb.setStatus(`Inserted an evidence table of ${table.rows.length} claims.`);
+    } catch (error) {
+      wb.setStatus(`Could not make the evidence table: ${(error as Error).message}`, true);
+    }
+  }, [wb]);
+  useCommands([
+    { id: 'memo.linkMemo', label: 'Link to another memo…', category: 'Memo', run: () => setLinking(true) },
+    {
+      id: 'memo.insertEvidenceTable',
+      label: 'Insert an evidence table (claim × source)',
+      category: 'Memo',
+      run: insertEvidenceTable,
+    },
+  ]);
   const insertMemoLink = useCallback((target: MemoSummary) => {
     const editor = editorRef.current;
     if (!editor) return;

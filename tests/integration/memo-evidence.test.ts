@@ -80,8 +80,9 @@ test('“Draft from claims” writes a section per claim citing each of its sour
     content: { type: string; attrs?: Record<string, unknown>; content?: { text?: string }[] }[];
   };
   const table = doc.content.find((n) => n.type === 'evidenceTable')!.attrs!.table as EvidenceTable;
-  const sections = doc.content.filter((n) => n.type === 'heading' && n.attrs?.level === 2);
-  assert.equal(sections.length, table.rows.length + 1, 'a section per claim, then the evidence table');
+  const sections = doc.content.filter((n) => n.type === 'heading' && n.attrs?.level === 3);
+  assert.equal(sections.length, table.rows.length, 'a section per claim');
+  assert.equal(doc.content.at(-2)?.type, 'heading', 'then the evidence table under its heading');
   const claims = (await client['corroboration.claims']({})).claims.filter((c) => c.sources.length > 1);
   // The first section cites one sentence of each source of the first claim, by range.
   const first = doc.content.indexOf(sections[0]);
