@@ -19,6 +19,7 @@ import {
 } from 'docx';
 import type { JsonNode } from '../memo/draft.js';
 import {
+  chartOf,
   evidenceCaption,
   evidenceCellText,
   evidenceOf,
@@ -139,9 +140,33 @@ function paragraphs(node: JsonNode, model: MemoModel, depth: number): (Paragraph
     }
     case 'evidenceTable':
       return evidenceTable(node);
+    case 'chartImage':
+      return chartFigure(node);
     default:
       return [new Paragraph({ children: runs(node, model) })];
   }
+}
+
+/** Widest a chart is drawn in a Word memo, in pixels (the text width of an A4 or Letter page, about 16 cm). */
+const DOCX_CHART_WIDTH = 600;
+
+function chartFigure(node: JsonNode): Paragraph[] {
+  const chart = chartOf(node);
+  if (!chart) return [];
+  const scale = Math.min(1, DOCX_CHART_WIDTH / chart.width);
+  return [
+    new Paragraph({
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: chart.png,
+          transformation: { width: chart.width * scale, height: chart.height * scale },
+          altText: { name: 'Chart', description: chart.caption, title: chart.caption },
+        }),
+      ],
+    }),
+    new Paragraph({ children: [new TextRun({ text: `Figure: ${chart.caption}`, italics: true, size: 18 })] }),
+  ];
 }
 
 /** A Word table: claims down, sources across, the grade in each cell; the caption below it. */

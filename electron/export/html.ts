@@ -1,6 +1,7 @@
 // Memo → standalone HTML: inline styles only, a CSP that forbids script, citations as block quotes with endnotes.
 import type { JsonNode } from '../memo/draft.js';
 import {
+  chartOf,
   evidenceCaption,
   evidenceCellText,
   evidenceOf,
@@ -68,6 +69,11 @@ function block(node: JsonNode, model: MemoModel): string {
     }
     case 'evidenceTable':
       return evidenceTable(node);
+    case 'chartImage': {
+      const chart = chartOf(node);
+      if (!chart) return '';
+      return `<figure class="chart"><img src="data:image/png;base64,${chart.base64}" width="${chart.width}" height="${chart.height}" alt="${esc(chart.caption)}"><figcaption>Figure: ${esc(chart.caption)}</figcaption></figure>`;
+    }
     default:
       return inline(node, model);
   }

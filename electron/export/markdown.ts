@@ -2,7 +2,15 @@
 // Text here comes from imported documents (titles, outlets, authors, quotes), so all of it is escaped: a
 // Markdown renderer must show it as text, never turn it into HTML, links or code that ends early.
 import type { JsonNode } from '../memo/draft.js';
-import { evidenceCaption, evidenceCellText, evidenceOf, memoLinkText, sourceLine, type MemoModel } from './model.js';
+import {
+  chartOf,
+  evidenceCaption,
+  evidenceCellText,
+  evidenceOf,
+  memoLinkText,
+  sourceLine,
+  type MemoModel,
+} from './model.js';
 
 type Mark = NonNullable<JsonNode['marks']>[number];
 
@@ -41,6 +49,12 @@ function block(node: JsonNode, model: MemoModel, indent = ''): string {
     }
     case 'evidenceTable':
       return evidenceTable(node);
+    case 'chartImage': {
+      // A data URI keeps the export one self-contained file (see README, Analysis).
+      const chart = chartOf(node);
+      if (!chart) return '';
+      return `![${escapeText(chart.caption)}](data:image/png;base64,${chart.base64})\n\n*Figure: ${escapeText(chart.caption)}*`;
+    }
     default:
       return inline(node, model);
   }

@@ -166,10 +166,41 @@ export function safeFileName(title: string): string {
 export function regionImage(f: Footnote): { png: Buffer; width: number; height: number; page: number } | null {
   const region = f.source?.region;
   if (!region?.imageBase64) return null;
-  const png = Buffer.from(region.imageBase64, 'base64');
+  const image = pngOf(region.imageBase64);
+  return image && { ...image, page: region.page };
+}
+
+function pngOf(base64: string): { png: Buffer; width: number; height: number } | null {
+  if (!/^[A-Za-z0-9+/]+=*$/.test(base64)) return null;
+  const png = Buffer.from(base64, 'base64');
   // The IHDR chunk follows the 8-byte signature: length, type, then width and height (PNG spec §11.2.2).
   if (png.length < 24 || png.readUInt32BE(12) !== 0x49484452) return null;
-  return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20), page: region.page };
+  return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+export interface ChartFigure {
+  png: Buffer;
+  base64: string;
+  /** Size to show it at, in CSS pixels (the PNG is drawn at twice that for print). */
+  width: number;
+  height: number;
+  caption: string;
+}
+
+/** A chart node's image and caption, or null when its image is not a PNG (a hand-edited or damaged memo). */
+export function chartOf(node: JsonNode): ChartFigure | null {
+  const base64 = typeof node.attrs?.png === 'string' ? node.attrs.png : '';
+  const image = pngOf(base64);
+  if (!image) return null;
+  const shown = Number(node.attrs?.width) > 0 ? Number(node.attrs?.width) : image.width / 2;
+  const scale = shown / image.width;
+  return {
+    png: image.png,
+    base64,
+    width: Math.round(shown),
+    height: Math.round(image.height * scale),
+    caption: String(node.attrs?.caption ?? '').trim() || 'Chart',
+  };
 }
 
 /** An evidence table node's table, or null when its attributes are not one (a hand-edited or damaged memo). */

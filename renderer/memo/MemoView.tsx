@@ -19,6 +19,8 @@ import { hasQueuedCitations, onQueuedCitation, takeCitations } from './citeQueue
 import { DraftFromTags } from './DraftFromTags';
 import { DraftFromClaims } from './DraftFromClaims';
 import { EvidenceTableNode } from './evidenceTableNode';
+import { ChartImage } from './chartNode';
+import { hasQueuedBlocks, onQueuedBlock, takeBlocks } from './blockQueue';
 import { ExportMenu } from './ExportMenu';
 import './memo.css';
 
@@ -75,12 +77,18 @@ export function MemoView() {
   const startingMemo = useRef(false);
   useEffect(() => {
     const startMemoForCitations = () => {
-      if (!loaded || list.length !== 0 || !hasQueuedCitations() || startingMemo.current) return;
+      if (!loaded || list.length !== 0 || startingMemo.current) return;
+      if (!hasQueuedCitations() && !hasQueuedBlocks()) return;
       startingMemo.current = true;
       void create();
     };
     startMemoForCitations();
-    return onQueuedCitation(startMemoForCitations);
+    const offCitations = onQueuedCitation(startMemoForCitations);
+    const offBlocks = onQueuedBlock(startMemoForCitations);
+    return () => {
+      offCitations();
+      offBlocks();
+    };
   }, [loaded, list.length, create]);
 
   return (
@@ -270,6 +278,18 @@ function MemoEditor({ memoId }: { memoId: number }) {
     [wb],
   );
 
+  // A chart (or another block) sent from elsewhere goes at the end of the memo.
+  const insertQueuedBlocks = useCallback(() => {
+    const editor = editorRef.current;
+    const blocks = editor ? takeBlocks() : [];
+    if (!editor || blocks.length === 0) return;
+    editor.chain().focus().insertContentAt(endOfMemo(editor), blocks).run();
+    wb.setStatus(
+      blocks.length === 1 ? 'Inserted the chart at the end of the memo.' : `Inserted ${blocks.length} charts.`,
+    );
+  }, [wb]);
+  useEffect(() => onQueuedBlock(insertQueuedBlocks), [insertQueuedBlocks]);
+
   // Citations queued before the editor is ready wait for onReady; none is taken from the queue and then dropped.
   useEffect(
     () =>
@@ -314,11 +334,12 @@ function MemoEditor({ memoId }: { memoId: number }) {
           label="Memo"
           className="memo-body"
           content={memo.content}
-          extensions={[Citation, MemoLink, EvidenceTableNode]}
+          extensions={[Citation, MemoLink, EvidenceTableNode, ChartImage]}
           onReady={(editor) => {
             editorRef.current = editor;
             void refreshSources(editor);
             void insertCitations(takeCitations());
+            insertQueuedBlocks();
           }}
           onChange={(content) => save.schedule({ content })}
           onBlur={save.flush}

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
-import { SEED_ISTANBUL, openDocument, selectPhrase } from '../support/reader.js';
+import { SEED_ISTANBUL, SEED_TURKEY, highlightAndTag, openDocument, selectPhrase } from '../support/reader.js';
 
 let app: AppSession;
 before(async () => {
@@ -140,4 +140,25 @@ test('“Draft from claims” writes a section per claim citing each source', as
   );
   await page.getByLabel('Evidence table').waitFor();
   await app.screenshot('memo-draft-from-claims');
+});
+
+test('a chart from the analysis view goes into the open memo as an image with its caption', async () => {
+  const { page } = app;
+  await openDocument(page, SEED_TURKEY);
+  await highlightAndTag(page, 'Russia has proposed restoring direct air links with the United States', 'Air links');
+  await page.keyboard.press('Control+4');
+  await page.getByRole('tab', { name: 'Chart' }).click();
+  await page.locator('.chart svg[aria-label="Bar chart of tag frequency"]').waitFor();
+  await page.getByRole('button', { name: 'Insert into memo' }).click();
+  const chart = page.locator('.memo-body .memo-chart');
+  await chart.waitFor();
+  await page.getByText('Memo saved.').waitFor();
+  assert.match(
+    (await chart.locator('figcaption').textContent()) ?? '',
+    /^Coded passages by document, stacked by tag \(Air links\)\.$/,
+  );
+  const size = await chart.locator('img').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+  assert.ok(size[0] > 500 && size[1] > 50, `a real chart image, ${size.join(' × ')}`);
+  await chart.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await app.screenshot('memo-chart');
 });
