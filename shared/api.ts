@@ -29,6 +29,8 @@ import type {
   HistoryStep,
   ImportResult,
   Memo,
+  MemoIndexEntry,
+  EvidenceTable,
   MemoSummary,
   MergePreview,
   Note,
@@ -362,9 +364,19 @@ export const api = {
       .object({
         title: shortText(500).trim().min(1),
         content: tiptapJson.optional(),
+        /** What the memo is about (at most one; none: the project). */
+        documentId: id.optional(),
+        tagId: id.optional(),
+        highlightId: id.optional(),
       })
-      .strict(),
+      .strict()
+      .refine(
+        (a) => [a.documentId, a.tagId, a.highlightId].filter((v) => v !== undefined).length <= 1,
+        'a memo is about at most one of documentId, tagId or highlightId',
+      ),
   ).returns<Memo>(),
+  /** Every memo with its subject, an excerpt and its links, those matching `query` (title or text) only. */
+  'memos.index': op(z.object({ query: shortText(200).optional() }).strict()).returns<MemoIndexEntry[]>(),
   'memos.update': op(
     z
       .object({
@@ -384,6 +396,20 @@ export const api = {
       })
       .strict(),
   ).returns<Memo>(),
+  /** A new memo: a section per claim (shared ones first) citing each source stating it, and an evidence table. */
+  'memos.draftFromClaims': op(
+    z
+      .object({
+        title: shortText(500).trim().min(1),
+        collectionId: id.optional(),
+        includeSingle: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<Memo>(),
+  /** Claim × source with grades, to insert into a memo (a snapshot: it changes only when inserted again). */
+  'memos.evidenceTable': op(
+    z.object({ collectionId: id.optional(), includeSingle: z.boolean().optional() }).strict(),
+  ).returns<EvidenceTable>(),
   'citations.resolve': op(z.object({ highlightIds: z.array(id).max(10_000) }).strict()).returns<CitationSource[]>(),
 
   // Search

@@ -107,6 +107,45 @@ export interface MemoSummary {
   title: string;
   createdAt: string;
   updatedAt: string;
+  /** What the memo is about: at most one is set; none means the project. */
+  documentId: number | null;
+  tagId: number | null;
+  highlightId: number | null;
+}
+
+/** What a new memo is about (none: the project). */
+export interface MemoSubject {
+  documentId?: number;
+  tagId?: number;
+  highlightId?: number;
+}
+
+export type MemoKind = 'project' | 'document' | 'tag' | 'passage';
+
+/** A memo's row in the Memos overview as the database gives it. */
+export interface MemoIndexRow extends MemoSummary {
+  documentTitle: string | null;
+  /** The document the memo is about, or the passage's document. */
+  subjectDocumentId: number | null;
+  tagName: string | null;
+  passage: string | null;
+  /** JSON array of the passage's tag ids. */
+  passageTags: string;
+}
+
+/** A memo in the Memos overview: its subject, an excerpt, and its links to and from other memos. */
+export interface MemoIndexEntry extends MemoSummary {
+  kind: MemoKind;
+  documentTitle: string | null;
+  tagName: string | null;
+  passage: string | null;
+  excerpt: string;
+  citations: number;
+  /** Documents it is about or cites a passage of (the subject's first); tags it is about or its passages carry. */
+  documents: { id: number; title: string }[];
+  tagIds: number[];
+  linksTo: { id: number; title: string }[];
+  linkedFrom: { id: number; title: string }[];
 }
 
 export interface Memo extends MemoSummary {
@@ -595,4 +634,24 @@ export interface MergePreview {
   targetAfter: number;
   /** Direct sub-tags of the source, which move under the target. */
   subTags: number;
+}
+
+/** One cell of an evidence table: the source's sentence stating the claim, and its grade. */
+export interface EvidenceCell {
+  documentId: number;
+  start: number;
+  end: number;
+  /** "B2": the document's reliability and the credibility of a graded passage over the sentence; null when neither. */
+  grade: string | null;
+  /** A near-verbatim copy of another source's wording. */
+  copy: boolean;
+}
+
+/** Claim × source: who states each claim, with grades (a snapshot, stored in the memo). */
+export interface EvidenceTable {
+  sources: string[];
+  rows: { claim: string; cells: (EvidenceCell | null)[] }[];
+  /** "the whole project" or "the collection “…”", and when it was made. */
+  scope: string;
+  madeAt: string;
 }

@@ -9,12 +9,25 @@ import {
   LevelFormat,
   Packer,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
 import type { JsonNode } from '../memo/draft.js';
-import { regionImage, sourceLine, type MemoModel } from './model.js';
+import {
+  chartOf,
+  evidenceCaption,
+  evidenceCellText,
+  evidenceOf,
+  memoLinkText,
+  regionImage,
+  sourceLine,
+  type MemoModel,
+} from './model.js';
 
 /** Widest a region image is drawn in a Word memo, in pixels (about 12 cm). */
 const DOCX_IMAGE_WIDTH = 450;
@@ -60,20 +73,20 @@ export async function memoToDocx(model: MemoModel): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
-function paragraphs(node: JsonNode, model: MemoModel, depth: number): Paragraph[] {
+function paragraphs(node: JsonNode, model: MemoModel, depth: number): (Paragraph | Table)[] {
   switch (node.type) {
     case 'heading':
       return [
         new Paragraph({
           heading: HEADINGS[Math.min(5, Math.max(0, Number(node.attrs?.level ?? 1) - 1))],
-          children: runs(node),
+          children: runs(node, model),
         }),
       ];
     case 'paragraph':
-      return [new Paragraph({ children: runs(node) })];
+      return [new Paragraph({ children: runs(node, model) })];
     case 'blockquote':
       return (node.content ?? []).map(
-        (c) => new Paragraph({ indent: { left: 720 }, children: runs(c, { italics: true }) }),
+        (c) => new Paragraph({ indent: { left: 720 }, children: runs(c, model, { italics: true }) }),
       );
     case 'bulletList':
     case 'orderedList':
@@ -86,7 +99,7 @@ function paragraphs(node: JsonNode, model: MemoModel, depth: number): Paragraph[
               : node.type === 'bulletList'
                 ? { bullet: { level: depth } }
                 : { numbering: { reference: 'ordered', level: depth } };
-          return [new Paragraph({ ...marker, children: runs(child) })];
+          return [new Paragraph({ ...marker, children: runs(child, model) })];
         }),
       );
     case 'codeBlock':
@@ -125,15 +138,61 @@ function paragraphs(node: JsonNode, model: MemoModel, depth: number): Paragraph[
         }),
       ];
     }
+    case 'evidenceTable':
+      return evidenceTable(node);
+    case 'chartImage':
+      return chartFigure(node);
     default:
-      return [new Paragraph({ children: runs(node) })];
+      return [new Paragraph({ children: runs(node, model) })];
   }
 }
 
-function runs(node: JsonNode, base: IRunOptions = {}): ParagraphChild[] {
+/** Widest a chart is drawn in a Word memo, in pixels (the text width of an A4 or Letter page, about 16 cm). */
+const DOCX_CHART_WIDTH = 600;
+
+function chartFigure(node: JsonNode): Paragraph[] {
+  const chart = chartOf(node);
+  if (!chart) return [];
+  const scale = Math.min(1, DOCX_CHART_WIDTH / chart.width);
+  return [
+    new Paragraph({
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: chart.png,
+          transformation: { width: chart.width * scale, height: chart.height * scale },
+          altText: { name: 'Chart', description: chart.caption, title: chart.caption },
+        }),
+      ],
+    }),
+    new Paragraph({ children: [new TextRun({ text: `Figure: ${chart.caption}`, italics: true, size: 18 })] }),
+  ];
+}
+
+/** A Word table: claims down, sources across, the grade in each cell; the caption below it. */
+function evidenceTable(node: JsonNode): (Paragraph | Table)[] {
+  const t = evidenceOf(node);
+  if (!t) return [];
+  const cell = (text: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, size: 18 })] })] });
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: ['Claim', ...t.sources].map((h) => cell(String(h), true)) }),
+      ...t.rows.map(
+        (r) =>
+          new TableRow({ children: [cell(r.claim), ...t.sources.map((_, i) => cell(evidenceCellText(r.cells[i])))] }),
+      ),
+    ],
+  });
+  return [table, new Paragraph({ children: [new TextRun({ text: evidenceCaption(t), italics: true, size: 18 })] })];
+}
+
+function runs(node: JsonNode, model: MemoModel, base: IRunOptions = {}): ParagraphChild[] {
   return (node.content ?? []).flatMap((child): ParagraphChild[] => {
     if (child.type === 'hardBreak') return [new TextRun({ ...base, break: 1 })];
-    if (child.type !== 'text') return runs(child, base);
+    if (child.type === 'memoLink') return [new TextRun({ ...base, text: memoLinkText(child, model), italics: true })];
+    if (child.type !== 'text') return runs(child, model, base);
     const marks = new Set((child.marks ?? []).map((m) => m.type));
     const run = new TextRun({
       ...base,

@@ -2,7 +2,15 @@
 // Text here comes from imported documents (titles, outlets, authors, quotes), so all of it is escaped: a
 // Markdown renderer must show it as text, never turn it into HTML, links or code that ends early.
 import type { JsonNode } from '../memo/draft.js';
-import { sourceLine, type MemoModel } from './model.js';
+import {
+  chartOf,
+  evidenceCaption,
+  evidenceCellText,
+  evidenceOf,
+  memoLinkText,
+  sourceLine,
+  type MemoModel,
+} from './model.js';
 
 type Mark = NonNullable<JsonNode['marks']>[number];
 
@@ -22,9 +30,9 @@ export function memoToMarkdown(model: MemoModel): string {
 function block(node: JsonNode, model: MemoModel, indent = ''): string {
   switch (node.type) {
     case 'heading':
-      return `${'#'.repeat(headingLevel(node))} ${oneLine(inline(node).replace(/\\\n/g, ' '))}`;
+      return `${'#'.repeat(headingLevel(node))} ${oneLine(inline(node, model).replace(/\\\n/g, ' '))}`;
     case 'paragraph':
-      return indentLines(inline(node), indent);
+      return indentLines(inline(node, model), indent);
     case 'blockquote':
       return quoteLines((node.content ?? []).map((c) => block(c, model)).join('\n\n'));
     case 'bulletList':
@@ -39,9 +47,31 @@ function block(node: JsonNode, model: MemoModel, indent = ''): string {
       const f = model.footnoteFor.get(node)!;
       return `> ${escapeText(oneLine(f.quote))}[^${f.number}]`;
     }
+    case 'evidenceTable':
+      return evidenceTable(node);
+    case 'chartImage': {
+      // A data URI keeps the export one self-contained file (see README, Analysis).
+      const chart = chartOf(node);
+      if (!chart) return '';
+      return `![${escapeText(chart.caption)}](data:image/png;base64,${chart.base64})\n\n*Figure: ${escapeText(chart.caption)}*`;
+    }
     default:
-      return inline(node);
+      return inline(node, model);
   }
+}
+
+/** A GitHub-flavoured table (escapeText escapes the pipes inside cells), its caption in italics below. */
+function evidenceTable(node: JsonNode): string {
+  const t = evidenceOf(node);
+  if (!t) return '';
+  const row = (cells: string[]) => `| ${cells.map((c) => escapeText(oneLine(c))).join(' | ')} |`;
+  return [
+    row(['Claim', ...t.sources]),
+    `| ${['Claim', ...t.sources].map(() => '---').join(' | ')} |`,
+    ...t.rows.map((r) => row([r.claim, ...t.sources.map((_, i) => evidenceCellText(r.cells[i]))])),
+    '',
+    `*${escapeText(evidenceCaption(t))}*`,
+  ].join('\n');
 }
 
 function list(node: JsonNode, model: MemoModel, bullet: (i: number) => string, indent: string): string {
@@ -86,11 +116,12 @@ function codeBlock(node: JsonNode): string {
   return `${fence}\n${code}\n${fence}`;
 }
 
-function inline(node: JsonNode): string {
+function inline(node: JsonNode, model: MemoModel): string {
   return (node.content ?? [])
     .map((child) => {
       if (child.type === 'hardBreak') return '\\\n';
-      if (child.type !== 'text') return inline(child);
+      if (child.type === 'memoLink') return `*${escapeText(memoLinkText(child, model))}*`;
+      if (child.type !== 'text') return inline(child, model);
       return withMarks(child.text ?? '', child.marks ?? []);
     })
     .join('');

@@ -70,3 +70,41 @@ function missing(highlightId: number): CitationSource {
     credibility: null,
   };
 }
+
+export interface CitedRange {
+  documentId: number;
+  start: number;
+  end: number;
+}
+
+export const rangeKey = (r: CitedRange) => `${r.documentId}:${r.start}:${r.end}`;
+
+/** Citations of a text range (a claim sentence) rather than a passage: the range as the document's text is now. */
+export function resolveRanges(db: Db, ranges: CitedRange[]): Map<string, CitationSource> {
+  const resolved = new Map<string, CitationSource>();
+  const documents = new Map<number, ReturnType<typeof getDocument>>();
+  for (const r of ranges) {
+    if (!documents.has(r.documentId)) documents.set(r.documentId, getDocument(db, r.documentId));
+    const doc = documents.get(r.documentId);
+    if (!doc || r.end > doc.text.length || r.start >= r.end) continue;
+    resolved.set(rangeKey(r), {
+      highlightId: 0,
+      exists: true,
+      exact: doc.text.slice(r.start, r.end),
+      start: r.start,
+      end: r.end,
+      documentId: doc.id,
+      documentTitle: doc.title,
+      outlet: doc.outlet,
+      author: doc.author,
+      publishedAt: doc.publishedAt,
+      url: doc.url,
+      page: pageAt(doc.pages, r.start),
+      pageEnd: pageAt(doc.pages, Math.max(r.start, r.end - 1)),
+      region: null,
+      reliability: doc.reliability ?? null,
+      credibility: null,
+    });
+  }
+  return resolved;
+}

@@ -6,9 +6,12 @@ import type { AnalysisMatrix } from '../../shared/types';
 import { useWorkbench } from '../app/workbench';
 import { useTags } from '../store/hooks';
 import { ColumnPicker, useMatrix, type ColumnChoice } from './MatrixPanel';
+import { enqueueBlock } from '../memo/blockQueue';
 
 /** Bars shown at most (the documents with the most passages). */
 const MAX_BARS = 25;
+/** Width a chart is drawn at for a memo, in CSS pixels (a memo's text column). */
+const MEMO_CHART_WIDTH = 640;
 
 interface Bar {
   label: string;
@@ -31,28 +34,7 @@ export function ChartPanel() {
     if (!node) return;
     node.replaceChildren();
     if (bars.length === 0) return;
-    const names = [...new Set(bars.map((b) => b.tag))];
-    const labels = [...new Set(bars.map((b) => b.label))];
-    const chart = Plot.plot({
-      width: Math.max(560, node.clientWidth || 720),
-      height: 60 + labels.length * 26,
-      marginLeft: 220,
-      marginRight: 24,
-      style: { fontSize: '12px', background: 'transparent' },
-      // Counts are whole numbers: no ticks between them.
-      x: { label: 'Passages →', grid: true, ticks: Math.min(10, maxTotal(bars)), tickFormat: 'd' },
-      y: { label: null, domain: labels, tickFormat: (d: string) => (d.length > 34 ? `${d.slice(0, 33)}…` : d) },
-      color: { domain: names, range: names.map((n) => colors.get(n) ?? '#888888') },
-      marks: [
-        Plot.barX(bars, {
-          x: 'count',
-          y: 'label',
-          fill: 'tag',
-          title: (b: Bar) => `${b.tag} · ${b.label}: ${b.count}`,
-        }),
-        Plot.ruleX([0]),
-      ],
-    });
+    const chart = drawChart(bars, colors, Math.max(560, node.clientWidth || 720));
     chart.setAttribute('aria-label', 'Bar chart of tag frequency');
     node.append(chart);
   }, [bars, colors]);
@@ -66,6 +48,28 @@ export function ChartPanel() {
       wb.setStatus(`Exported the chart to ${name}.`);
     } catch (e) {
       wb.setStatus(`Could not export the chart: ${(e as Error).message}`, true);
+    }
+  };
+  const insertIntoMemo = async () => {
+    if (bars.length === 0) return;
+    // Drawn again at the width of a memo's page, so its text is as legible there as here.
+    const svg = drawChart(bars, colors, MEMO_CHART_WIDTH);
+    try {
+      const png = await blobBase64(await pngBlob(svg));
+      const names = [...new Set(bars.map((b) => b.tag))];
+      const by = choice === 'documents' ? 'document' : choice.startsWith('attribute:') ? choice.slice(10) : choice;
+      const caption =
+        tagId === 'all'
+          ? `Coded passages by ${by}, stacked by tag (${names.join(', ')}).`
+          : `Passages coded “${names[0]}” by ${by}.`;
+      enqueueBlock({
+        type: 'chartImage',
+        attrs: { png, width: svg.width.baseVal.value, height: svg.height.baseVal.value, caption },
+      });
+      // The memo opens (the open one, or a new one) and takes the chart from the queue.
+      wb.openMemo(wb.memoId);
+    } catch (e) {
+      wb.setStatus(`Could not insert the chart: ${(e as Error).message}`, true);
     }
   };
   return (
@@ -93,6 +97,9 @@ export function ChartPanel() {
             PNG
           </button>
         </div>
+        <button type="button" disabled={!bars.length} onClick={() => void insertIntoMemo()}>
+          Insert into memo
+        </button>
       </div>
       {matrix.error && <p className="error">{matrix.error}</p>}
       {matrix.data && bars.length === 0 && <p className="empty">No coded passages to chart yet.</p>}
@@ -116,6 +123,33 @@ function ChartLegend({ names, colors }: { names: string[]; colors: Map<string, s
       ))}
     </ul>
   );
+}
+
+/** The bar chart as an SVG element, `width` CSS pixels wide. */
+function drawChart(bars: Bar[], colors: Map<string, string>, width: number): SVGSVGElement {
+  const names = [...new Set(bars.map((b) => b.tag))];
+  const labels = [...new Set(bars.map((b) => b.label))];
+  // No legend or caption is asked for, so Plot returns the bare SVG.
+  return Plot.plot({
+    width,
+    height: 60 + labels.length * 26,
+    marginLeft: 240,
+    marginRight: 24,
+    style: { fontSize: '12px', background: 'transparent' },
+    // Counts are whole numbers: no ticks between them.
+    x: { label: 'Passages →', grid: true, ticks: Math.min(10, maxTotal(bars)), tickFormat: 'd' },
+    y: { label: null, domain: labels, tickFormat: (d: string) => (d.length > 34 ? `${d.slice(0, 33)}…` : d) },
+    color: { domain: names, range: names.map((n) => colors.get(n) ?? '#888888') },
+    marks: [
+      Plot.barX(bars, {
+        x: 'count',
+        y: 'label',
+        fill: 'tag',
+        title: (b: Bar) => `${b.tag} · ${b.label}: ${b.count}`,
+      }),
+      Plot.ruleX([0]),
+    ],
+  }) as SVGSVGElement;
 }
 
 /** One bar segment per tag and column with passages; for documents, the columns with the most passages. */
@@ -167,6 +201,13 @@ async function pngBlob(svg: SVGSVGElement): Promise<Blob> {
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+async function blobBase64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 function download(blob: Blob, fileName: string): void {

@@ -10,6 +10,7 @@ import { commands, formatKey } from '../commands/registry';
 import { useCommands } from '../commands/useCommands';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { enqueueCitation } from '../memo/citeQueue';
+import { useMemoSubjectCommands } from '../memo/memoCommands';
 import { MarginPanel } from '../margin/MarginPanel';
 import { ReaderPane } from '../reader/ReaderPane';
 import { SearchBox } from '../search/SearchBox';
@@ -26,6 +27,8 @@ import { useWorkbench, type View, type Workbench } from './workbench';
 const MemoView = lazy(() => import('../memo/MemoView').then((m) => ({ default: m.MemoView })));
 // Likewise the analysis view, which no first screen shows.
 const AnalysisView = lazy(() => import('../analysis/AnalysisView').then((m) => ({ default: m.AnalysisView })));
+// And the overview of every memo.
+const MemoIndexView = lazy(() => import('../memo/MemoIndexView').then((m) => ({ default: m.MemoIndexView })));
 
 const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'reader', label: 'Reader', key: 'Mod+1' },
@@ -33,6 +36,7 @@ const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'memos', label: 'Memos', key: 'Mod+3' },
   { id: 'analysis', label: 'Analysis', key: 'Mod+4' },
   { id: 'claims', label: 'Claims', key: 'Mod+5' },
+  { id: 'memoIndex', label: 'Memo index', key: 'Mod+6' },
 ];
 
 export function App() {
@@ -40,6 +44,7 @@ export function App() {
   const [palette, setPalette] = useState<string | null>(null);
   useAppCommands(wb, setPalette);
   useCoderCommands(wb);
+  useMemoSubjectCommands(wb);
   useCloseDeletedDocument(wb);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -105,6 +110,11 @@ export function App() {
           </Suspense>
         )}
         {wb.view === 'claims' && <ClaimsView />}
+        {wb.view === 'memoIndex' && (
+          <Suspense fallback={<p className="muted loading">Opening the memos…</p>}>
+            <MemoIndexView />
+          </Suspense>
+        )}
       </main>
       {wb.view === 'reader' && (
         <aside className="margin">

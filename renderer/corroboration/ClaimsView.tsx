@@ -75,6 +75,23 @@ export function ClaimsView() {
             ))}
           </select>
         )}
+        <button
+          type="button"
+          title="A memo with a section per claim citing each source, and an evidence table"
+          disabled={!report.data?.claims.length}
+          onClick={() =>
+            void wb.client['memos.draftFromClaims']({
+              title: 'What the sources report',
+              includeSingle: show !== 'shared',
+              ...(collectionId === '' ? {} : { collectionId }),
+            }).then(
+              (memo) => wb.openMemo(memo.id),
+              (error: Error) => wb.setStatus(error.message, true),
+            )
+          }
+        >
+          Draft memo from claims
+        </button>
         {report.data && (
           <span className="muted">
             {report.data.sentences.toLocaleString()} claim sentences in {report.data.documentsCovered.toLocaleString()}{' '}

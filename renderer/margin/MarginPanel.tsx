@@ -12,6 +12,7 @@ import { CredibilityPicker, GradeBadge } from '../grading/grading';
 import { DocumentNote, HighlightNote } from '../notes/HighlightNote';
 import { RegionThumbnail } from '../pdf/RegionThumbnail';
 import { useDocumentPages } from '../reader/documentPages';
+import { createMemoAbout } from '../memo/memoCommands';
 import { useDocumentSummary } from '../store/hooks';
 import { colorOf } from '../reader/paint';
 import { useAnnotations, type Annotations } from '../reader/useAnnotations';
@@ -57,6 +58,16 @@ export function MarginPanel() {
         <span className="muted">
           {wb.documentId ? formatCount(placedCount === -1 ? rows.length : placedCount) : ''}
         </span>
+        {wb.documentId && (
+          <button
+            type="button"
+            className="link-button margin-memo"
+            title="A memo about this document"
+            onClick={() => void createMemoAbout(wb, { documentId: wb.documentId! })}
+          >
+            New memo about this
+          </button>
+        )}
       </div>
       {!wb.documentId && <p className="empty">Open a document to see its highlights and notes here.</p>}
       {wb.documentId && annotations.loaded && rows.length === 0 && (
@@ -174,6 +185,13 @@ function MarginItem({
           {!highlight.orphaned && <OtherSources key={highlight.id} highlightId={highlight.id} />}
           <button type="button" className="link-button" onClick={() => requestCitation(highlight.id)}>
             Cite in memo
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void createMemoAbout(wb, { highlightId: highlight.id })}
+          >
+            New memo about this
           </button>
         </div>
       )}

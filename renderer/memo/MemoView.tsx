@@ -1,7 +1,7 @@
 // The memo composer: memos of the project, a rich-text editor with citation blocks, drafting and export.
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChangeSet, CitationSource, Memo } from '../../shared/types';
+import type { ChangeSet, CitationSource, Memo, MemoSummary } from '../../shared/types';
 import { store } from '../api/client';
 import { readHighlightDragData } from '../app/citations';
 import { VirtualList } from '../app/VirtualList';
@@ -10,10 +10,17 @@ import { CommandButton } from '../commands/CommandButton';
 import { useCommands } from '../commands/useCommands';
 import { RichTextEditor } from '../notes/RichTextEditor';
 import { useChanges, useMemos } from '../store/hooks';
+import { MemoLink } from './memoLinkNode';
+import { MemoSubjectLine, memoKindLabel } from './subject';
+import { LinkMemoDialog } from './LinkMemoDialog';
 import { useAutosave } from '../notes/useAutosave';
 import { Citation, citationAttrs, CitationSources } from './citationNode';
 import { hasQueuedCitations, onQueuedCitation, takeCitations } from './citeQueue';
 import { DraftFromTags } from './DraftFromTags';
+import { DraftFromClaims } from './DraftFromClaims';
+import { EvidenceTableNode } from './evidenceTableNode';
+import { ChartImage } from './chartNode';
+import { hasQueuedBlocks, onQueuedBlock, takeBlocks } from './blockQueue';
 import { ExportMenu } from './ExportMenu';
 import './memo.css';
 
@@ -32,7 +39,7 @@ export function MemoView() {
   const wb = useWorkbench();
   const list = useMemos();
   const loaded = store.isLoaded('memos');
-  const [drafting, setDrafting] = useState(false);
+  const [drafting, setDrafting] = useState<'tags' | 'claims' | null>(null);
   const openId = wb.memoId !== null && list.some((m) => m.id === wb.memoId) ? wb.memoId : (list[0]?.id ?? null);
   const openTitle = list.find((m) => m.id === openId)?.title;
 
@@ -56,7 +63,13 @@ export function MemoView() {
   }, [wb, openId, openTitle]);
   useCommands([
     { id: 'memo.new', label: 'New memo', category: 'Memo', run: () => create() },
-    { id: 'memo.draftFromTags', label: 'Draft a memo from tags…', category: 'Memo', run: () => setDrafting(true) },
+    { id: 'memo.draftFromTags', label: 'Draft a memo from tags…', category: 'Memo', run: () => setDrafting('tags') },
+    {
+      id: 'memo.draftFromClaims',
+      label: 'Draft a memo from claims…',
+      category: 'Memo',
+      run: () => setDrafting('claims'),
+    },
     { id: 'memo.delete', label: 'Delete the open memo', category: 'Memo', enabled: () => openId !== null, run: remove },
   ]);
 
@@ -64,12 +77,18 @@ export function MemoView() {
   const startingMemo = useRef(false);
   useEffect(() => {
     const startMemoForCitations = () => {
-      if (!loaded || list.length !== 0 || !hasQueuedCitations() || startingMemo.current) return;
+      if (!loaded || list.length !== 0 || startingMemo.current) return;
+      if (!hasQueuedCitations() && !hasQueuedBlocks()) return;
       startingMemo.current = true;
       void create();
     };
     startMemoForCitations();
-    return onQueuedCitation(startMemoForCitations);
+    const offCitations = onQueuedCitation(startMemoForCitations);
+    const offBlocks = onQueuedBlock(startMemoForCitations);
+    return () => {
+      offCitations();
+      offBlocks();
+    };
   }, [loaded, list.length, create]);
 
   return (
@@ -81,6 +100,7 @@ export function MemoView() {
         <div className="memo-list-actions">
           <CommandButton command="memo.new">New memo</CommandButton>
           <CommandButton command="memo.draftFromTags">Draft from tags…</CommandButton>
+          <CommandButton command="memo.draftFromClaims">Draft from claims…</CommandButton>
         </div>
         <VirtualList
           className="memo-items"
@@ -93,7 +113,9 @@ export function MemoView() {
             return (
               <button type="button" className={m.id === openId ? 'selected' : ''} onClick={() => wb.openMemo(m.id)}>
                 <span>{m.title}</span>
-                <span className="muted">{new Date(m.updatedAt).toLocaleDateString()}</span>
+                <span className="muted">
+                  {memoKindLabel(m)} · {new Date(m.updatedAt).toLocaleDateString()}
+                </span>
               </button>
             );
           }}
@@ -109,7 +131,8 @@ export function MemoView() {
         )}
       </aside>
       <section className="memo-main">
-        {drafting && <DraftFromTags onClose={() => setDrafting(false)} />}
+        {drafting === 'tags' && <DraftFromTags onClose={() => setDrafting(null)} />}
+        {drafting === 'claims' && <DraftFromClaims onClose={() => setDrafting(null)} />}
         {openId ? (
           <MemoEditor key={openId} memoId={openId} />
         ) : (
@@ -132,6 +155,46 @@ function MemoEditor({ memoId }: { memoId: number }) {
   const [title, setTitle] = useState('');
   const [sources, setSources] = useState(new Map<number, CitationSource>());
   const editorRef = useRef<Editor | null>(null);
+  const [linking, setLinking] = useState(false);
+  const insertEvidenceTable = useCallback(async () => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    wb.setStatus('Comparing the sources…');
+    try {
+      const table = await wb.client['memos.evidenceTable']({});
+      if (table.rows.length === 0) return wb.setStatus('No claims to tabulate yet.');
+      editor
+        .chain()
+        .focus()
+        .insertContentAt(endOfMemo(editor), [{ type: 'evidenceTable', attrs: { table } }])
+        .run();
+      wb.setStatus(`Inserted an evidence table of ${table.rows.length} claims.`);
+    } catch (error) {
+      wb.setStatus(`Could not make the evidence table: ${(error as Error).message}`, true);
+    }
+  }, [wb]);
+  useCommands([
+    { id: 'memo.linkMemo', label: 'Link to another memo…', category: 'Memo', run: () => setLinking(true) },
+    {
+      id: 'memo.insertEvidenceTable',
+      label: 'Insert an evidence table (claim × source)',
+      category: 'Memo',
+      run: insertEvidenceTable,
+    },
+  ]);
+  const insertMemoLink = useCallback((target: MemoSummary) => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    editor
+      .chain()
+      .focus()
+      .insertContent([
+        { type: 'memoLink', attrs: { memoId: target.id, title: target.title } },
+        { type: 'text', text: ' ' },
+      ])
+      .run();
+    setLinking(false);
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -155,7 +218,9 @@ function MemoEditor({ memoId }: { memoId: number }) {
       if (!editor) return;
       const ids: number[] = [];
       editor.state.doc.descendants((node) => {
-        if (node.type.name === 'citation') ids.push(Number(node.attrs.highlightId));
+        // Citations of a claim sentence have no passage to resolve (they show what was stored).
+        if (node.type.name === 'citation' && typeof node.attrs.highlightId === 'number')
+          ids.push(node.attrs.highlightId);
       });
       if (ids.length === 0) return;
       const resolved = await wb.client['citations.resolve']({ highlightIds: ids });
@@ -213,6 +278,18 @@ function MemoEditor({ memoId }: { memoId: number }) {
     [wb],
   );
 
+  // A chart (or another block) sent from elsewhere goes at the end of the memo.
+  const insertQueuedBlocks = useCallback(() => {
+    const editor = editorRef.current;
+    const blocks = editor ? takeBlocks() : [];
+    if (!editor || blocks.length === 0) return;
+    editor.chain().focus().insertContentAt(endOfMemo(editor), blocks).run();
+    wb.setStatus(
+      blocks.length === 1 ? 'Inserted the chart at the end of the memo.' : `Inserted ${blocks.length} charts.`,
+    );
+  }, [wb]);
+  useEffect(() => onQueuedBlock(insertQueuedBlocks), [insertQueuedBlocks]);
+
   // Citations queued before the editor is ready wait for onReady; none is taken from the queue and then dropped.
   useEffect(
     () =>
@@ -238,16 +315,31 @@ function MemoEditor({ memoId }: { memoId: number }) {
         />
         <ExportMenu memoId={memoId} beforeExport={save.flush} />
       </div>
+      <div className="memo-subject-bar">
+        <MemoSubjectLine memo={memo} />
+        <CommandButton command="memo.linkMemo" className="link-button" title="Cite another memo: a link that opens it">
+          Link a memo…
+        </CommandButton>
+        <CommandButton
+          command="memo.insertEvidenceTable"
+          className="link-button"
+          title="Claims × sources with their grades, at the end of the memo"
+        >
+          Insert evidence table
+        </CommandButton>
+      </div>
+      {linking && <LinkMemoDialog exclude={memoId} onPick={insertMemoLink} onClose={() => setLinking(false)} />}
       <CitationSources.Provider value={sources}>
         <RichTextEditor
           label="Memo"
           className="memo-body"
           content={memo.content}
-          extensions={[Citation]}
+          extensions={[Citation, MemoLink, EvidenceTableNode, ChartImage]}
           onReady={(editor) => {
             editorRef.current = editor;
             void refreshSources(editor);
             void insertCitations(takeCitations());
+            insertQueuedBlocks();
           }}
           onChange={(content) => save.schedule({ content })}
           onBlur={save.flush}

@@ -25,6 +25,10 @@ export const Citation = Node.create({
       documentTitle: { default: '' },
       outlet: { default: '' },
       publishedAt: { default: '' },
+      // A claim sentence cited without a passage: its offsets, and its grade when drafted.
+      start: { default: null },
+      end: { default: null },
+      grade: { default: null },
     };
   },
   parseHTML() {
@@ -64,11 +68,15 @@ function CitationView({ node, selected, editor, getPos }: NodeViewProps) {
   ]
     .filter(Boolean)
     .join(' · ');
+  const range = attrs.highlightId === null && typeof node.attrs.start === 'number' ? node.attrs : null;
   const open = () => {
     if (live?.exists && live.documentId && live.start !== null && live.end !== null) {
       wb.openDocument(live.documentId, { start: live.start, end: live.end, highlightId: live.highlightId });
+    } else if (range && attrs.documentId) {
+      wb.openDocument(Number(attrs.documentId), { start: Number(range.start), end: Number(range.end) });
     }
   };
+  const openable = live?.exists || range !== null;
   return (
     <NodeViewWrapper
       as="figure"
@@ -78,7 +86,7 @@ function CitationView({ node, selected, editor, getPos }: NodeViewProps) {
       {/* A click selects the citation (to move, copy or delete it); a double-click or the link opens the passage. */}
       <blockquote
         className="citation-quote"
-        title={live?.exists ? 'Double-click to open this passage in the reader' : undefined}
+        title={openable ? 'Double-click to open this passage in the reader' : undefined}
         onClick={() => {
           const at = getPos();
           if (typeof at === 'number') editor.commands.setNodeSelection(at);
@@ -96,8 +104,11 @@ function CitationView({ node, selected, editor, getPos }: NodeViewProps) {
       </blockquote>
       <figcaption>
         {source || 'Source not set'} <GradeBadge reliability={live?.reliability} credibility={live?.credibility} />
+        {range && typeof range.grade === 'string' && (
+          <span className={`grade-badge grade-${range.grade.slice(0, 1)}`}>{range.grade}</span>
+        )}
         <ReportedBy corroboration={live?.corroboration} />
-        {live?.exists && (
+        {openable && (
           <>
             {' · '}
             <button type="button" className="link-button citation-open" onClick={open}>

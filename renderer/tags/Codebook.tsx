@@ -5,6 +5,8 @@ import { useApi } from '../app/useApi';
 import { useWorkbench } from '../app/workbench';
 import { useCommands } from '../commands/useCommands';
 import { SplitTagDialog } from './SplitTagDialog';
+import { createMemoAbout } from '../memo/memoCommands';
+import { useMemos } from '../store/hooks';
 import './tags.css';
 
 interface Props {
@@ -133,6 +135,7 @@ function TagEditor({ tag, tags, onDone }: { tag: Tag; tags: Tag[]; onDone(): voi
       <label>
         Description <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
       </label>
+      <TagMemos tag={tag} />
       <label>
         Inside
         <select value={parentId ?? ''} onChange={(e) => setParentId(e.target.value ? Number(e.target.value) : null)}>
@@ -270,4 +273,23 @@ function flattenTree(tags: Tag[]): { tag: Tag; depth: number }[] {
   };
   walk(null, 0);
   return out;
+}
+
+/** Code memos: the memos about this tag, beside its description, and a way to start one. */
+function TagMemos({ tag }: { tag: Tag }) {
+  const wb = useWorkbench();
+  const memos = useMemos().filter((m) => m.tagId === tag.id);
+  return (
+    <div className="tag-memos" aria-label="Code memos">
+      <span className="muted">Code memos:</span>
+      {memos.map((m) => (
+        <button key={m.id} type="button" className="link-button" onClick={() => wb.openMemo(m.id)}>
+          ↗ {m.title}
+        </button>
+      ))}
+      <button type="button" className="link-button" onClick={() => void createMemoAbout(wb, { tagId: tag.id })}>
+        New memo about this tag
+      </button>
+    </div>
+  );
 }

@@ -1,12 +1,13 @@
 import { GlossError } from '../../../shared/api.js';
 import type { ExportedFile } from '../../../shared/types.js';
-import { getMemo } from '../../db/memos.js';
+import { getMemo, memoTitles } from '../../db/memos.js';
 import { annotationsToCsv, annotationsToW3c } from '../../export/annotations.js';
 import { memoToDocx } from '../../export/docx.js';
 import { memoToHtml } from '../../export/html.js';
 import { memoToMarkdown } from '../../export/markdown.js';
-import { buildMemoModel, citationIds, safeFileName } from '../../export/model.js';
-import { resolveCitations } from '../../memo/citations.js';
+import { buildMemoModel, citationIds, citedRanges, memoLinkIds, safeFileName } from '../../export/model.js';
+import { resolveCitations, resolveRanges } from '../../memo/citations.js';
+import type { JsonNode } from '../../memo/draft.js';
 import type { Workspace } from '../../project/workspace.js';
 import { found } from '../errors.js';
 import type { HandlerGroup } from '../types.js';
@@ -32,10 +33,13 @@ export function exportHandlers(
     'export.memo': async ({ memoId, format }) => {
       const d = db();
       const memo = found(getMemo(d, memoId), 'memo', memoId);
+      const root = JSON.parse(memo.content) as JsonNode;
       const model = buildMemoModel(
         memo.title,
         memo.content,
-        resolveCitations(d, citationIds(JSON.parse(memo.content))),
+        resolveCitations(d, citationIds(root)),
+        memoTitles(d, memoLinkIds(root)),
+        resolveRanges(d, citedRanges(root)),
       );
       const content = await render(format, model, services);
       return file(`${safeFileName(memo.title)}.${format}`, MIME[format], content);

@@ -1,6 +1,12 @@
 import { deleteMemo, getMemo, insertMemo, listMemos, updateMemo } from '../../db/memos.js';
 import { resolveCitations } from '../../memo/citations.js';
 import { draftFromTags } from '../../memo/draft.js';
+import { memoIndex } from '../../memo/overview.js';
+import { draftFromClaims, evidenceTable } from '../../memo/evidence.js';
+import { getDocumentSummary } from '../../db/documents.js';
+import { getTag } from '../../db/tags.js';
+import { getCollection } from '../../db/collections.js';
+import { getHighlights } from '../../db/highlights.js';
 import { recordEdit } from '../../db/oplog.js';
 import type { Workspace } from '../../project/workspace.js';
 import { found } from '../errors.js';
@@ -11,6 +17,9 @@ type MemoOps =
   | 'memos.list'
   | 'memos.get'
   | 'memos.create'
+  | 'memos.index'
+  | 'memos.draftFromClaims'
+  | 'memos.evidenceTable'
   | 'memos.update'
   | 'memos.delete'
   | 'memos.draftFromTags'
@@ -21,12 +30,16 @@ export function memoHandlers(ws: Workspace): HandlerGroup<MemoOps> {
   return {
     'memos.list': () => listMemos(db()),
     'memos.get': ({ id }) => found(getMemo(db(), id), 'memo', id),
-    'memos.create': ({ title, content }) => {
+    'memos.create': ({ title, content, documentId, tagId, highlightId }) => {
       const d = db();
+      if (documentId !== undefined) found(getDocumentSummary(d, documentId), 'document', documentId);
+      if (tagId !== undefined) found(getTag(d, tagId), 'tag', tagId);
+      if (highlightId !== undefined) found(getHighlights(d, [highlightId]).get(highlightId), 'highlight', highlightId);
       return recordEdit(d, { operation: 'memos.create', label: `New memo ${quoted(title)}` }, () =>
-        getMemo(d, insertMemo(d, title, content))!,
+        getMemo(d, insertMemo(d, title, content, { documentId, tagId, highlightId }))!,
       );
     },
+    'memos.index': ({ query }) => memoIndex(db(), query),
     'memos.update': ({ id, title, content }) => {
       const d = db();
       const memo = found(getMemo(d, id), 'memo', id);
@@ -50,6 +63,19 @@ export function memoHandlers(ws: Workspace): HandlerGroup<MemoOps> {
       return recordEdit(d, { operation: 'memos.draftFromTags', label: `Draft memo ${quoted(title)}` }, () =>
         getMemo(d, insertMemo(d, title, draftFromTags(d, title, tagIds)))!,
       );
+    },
+    'memos.draftFromClaims': ({ title, collectionId, includeSingle }) => {
+      const d = db();
+      if (collectionId !== undefined) found(getCollection(d, collectionId), 'collection', collectionId);
+      // Clustering reads only; it runs before the edit so the transaction stays short.
+      const content = draftFromClaims(d, title, { collectionId, includeSingle });
+      return recordEdit(d, { operation: 'memos.draftFromClaims', label: `Draft memo ${quoted(title)}` }, () =>
+        getMemo(d, insertMemo(d, title, content))!,
+      );
+    },
+    'memos.evidenceTable': ({ collectionId, includeSingle }) => {
+      if (collectionId !== undefined) found(getCollection(db(), collectionId), 'collection', collectionId);
+      return evidenceTable(db(), { collectionId, includeSingle });
     },
     'citations.resolve': ({ highlightIds }) => resolveCitations(db(), highlightIds),
   };
