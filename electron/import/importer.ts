@@ -4,6 +4,7 @@ import { MAX_IMPORT_FILE_BYTES } from '../../shared/api.js';
 import { blocksOnParagraphs } from '../../shared/structure.js';
 import type { DocumentBlock, ImportResult, PageStart } from '../../shared/types.js';
 import { queueForIndex } from '../corroboration/sentenceIndex.js';
+import { noteImported } from '../entities/service.js';
 import type { Db } from '../db/connection.js';
 import type { IndexedSentence } from '../db/sentences.js';
 import { documentWriter, getDocumentSummaries, getDocumentSummary } from '../db/documents.js';
@@ -151,6 +152,7 @@ export function writeImports(db: Db, items: ExtractedImport[]): ImportResult[] {
     items.map((item) => writeImport(db, writer, item)),
   );
   const imported = written.filter((w): w is { id: number; result: ImportResult } => w.id !== null);
+  if (imported.length) noteImported(db);
   const summaries = getDocumentSummaries(
     db,
     imported.map((w) => w.id),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { inWriteTransaction, openDatabase, schemaVersion, type Db, type OpenOptions } from '../db/connection.js';
 import { countDocuments } from '../db/documents.js';
 import { getMeta, setMeta } from '../db/meta.js';
+import { stopReading } from '../entities/service.js';
 import { clearHistory } from '../db/oplog.js';
 import { importFile } from '../import/importer.js';
 
@@ -28,7 +29,14 @@ export async function openProject(file: string, options: ProjectOptions = {}): P
     db.close();
     throw error;
   }
-  return { path: file, db, close: () => db.close() };
+  return {
+    path: file,
+    db,
+    close: () => {
+      stopReading(db);
+      db.close();
+    },
+  };
 }
 
 /** Two instances opening a new project at once: the second waits for the first and then finds it seeded. */
