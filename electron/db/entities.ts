@@ -32,8 +32,7 @@ export function extractionCounts(db: Db): { done: number; total: number } {
 /** The document as it is now, when it still has the text and date it was read at. */
 export function isCurrent(db: Db, doc: Omit<DocumentToRead, 'text'>): boolean {
   const row = db.prepare('SELECT content_hash AS h, published_at AS p FROM documents WHERE id = ?').get(doc.id) as
-    | { h: string; p: string | null }
-    | undefined;
+    { h: string; p: string | null } | undefined;
   return row !== undefined && row.h === doc.contentHash && row.p === doc.publishedAt;
 }
 
@@ -52,8 +51,7 @@ export function clearDocumentReading(db: Db, documentId: number): void {
 /** undefined: the key is unknown; null: it named an entity the analyst deleted. */
 export function entityOfKey(db: Db, key: string): number | null | undefined {
   const row = db.prepare('SELECT entity_id AS id FROM entity_keys WHERE key = ?').get(key) as
-    | { id: number | null }
-    | undefined;
+    { id: number | null } | undefined;
   return row?.id;
 }
 

@@ -92,10 +92,17 @@ export function nameMention(kind: EntityKind, text: string): NamedMention | unde
   if (words.length === 0) return undefined;
   const last = words[words.length - 1];
   const possessive = POSSESSIVE.exec(last.word);
-  if (possessive) words[words.length - 1] = { ...last, word: last.word.slice(0, possessive.index), end: last.end - possessive[0].length };
+  if (possessive)
+    words[words.length - 1] = {
+      ...last,
+      word: last.word.slice(0, possessive.index),
+      end: last.end - possessive[0].length,
+    };
   words = words.filter((w) => w.word.length > 0);
   // A trailing full stop ends the sentence, not an abbreviation, unless the word is one ("U.S.").
-  words = words.map((w) => (/\.$/.test(w.word) && !/\..*\.$/.test(w.word) ? { ...w, word: w.word.slice(0, -1), end: w.end - 1 } : w));
+  words = words.map((w) =>
+    /\.$/.test(w.word) && !/\..*\.$/.test(w.word) ? { ...w, word: w.word.slice(0, -1), end: w.end - 1 } : w,
+  );
   if (kind !== 'person' && words.length > 0 && fold(words[0].word) === 'the') words = words.slice(1);
   if (words.length === 0) return undefined;
   const lastFolded = fold(words[words.length - 1].word);
@@ -126,10 +133,13 @@ function transliterated(key: string): string {
     .join(' ');
 }
 
-/** Every word a title or qualifier ("State", "Foreign Minister"): no name. */
-export function onlyTitles(text: string): boolean {
-  const words = wordsOf(text);
-  return words.every((w) => isTitle(w.word.replace(/\.$/, '')));
+/** "U.S.", "Türkiye": a place whatever the tagger says. */
+export function isPlaceAlias(text: string): boolean {
+  return PLACE_ALIASES[fold(text)] !== undefined;
+}
+
+export function isOrganisationWord(lower: string): boolean {
+  return ORGANISATION_WORDS.has(lower);
 }
 
 function isTitle(word: string): boolean {

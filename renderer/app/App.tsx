@@ -26,6 +26,9 @@ import { useWorkbench, type View, type Workbench } from './workbench';
 const MemoView = lazy(() => import('../memo/MemoView').then((m) => ({ default: m.MemoView })));
 // Likewise the analysis view, which no first screen shows.
 const AnalysisView = lazy(() => import('../analysis/AnalysisView').then((m) => ({ default: m.AnalysisView })));
+// Entities and the timeline: loaded, and their documents read, only when first opened.
+const EntitiesView = lazy(() => import('../entities/EntitiesView').then((m) => ({ default: m.EntitiesView })));
+const TimelineView = lazy(() => import('../timeline/TimelineView').then((m) => ({ default: m.TimelineView })));
 
 const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'reader', label: 'Reader', key: 'Mod+1' },
@@ -33,6 +36,8 @@ const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'memos', label: 'Memos', key: 'Mod+3' },
   { id: 'analysis', label: 'Analysis', key: 'Mod+4' },
   { id: 'claims', label: 'Claims', key: 'Mod+5' },
+  { id: 'entities', label: 'Entities', key: 'Mod+6' },
+  { id: 'timeline', label: 'Timeline', key: 'Mod+7' },
 ];
 
 export function App() {
@@ -105,6 +110,16 @@ export function App() {
           </Suspense>
         )}
         {wb.view === 'claims' && <ClaimsView />}
+        {wb.view === 'entities' && (
+          <Suspense fallback={<p className="muted loading">Opening the entities…</p>}>
+            <EntitiesView />
+          </Suspense>
+        )}
+        {wb.view === 'timeline' && (
+          <Suspense fallback={<p className="muted loading">Opening the timeline…</p>}>
+            <TimelineView />
+          </Suspense>
+        )}
       </main>
       {wb.view === 'reader' && (
         <aside className="margin">

@@ -210,7 +210,11 @@ function codeMentions(db: Db, entityId: number, name: string) {
     if (same) {
       if (!same.tagIds.includes(tag.id)) setHighlightTags(db, same.id, [...same.tagIds, tag.id]);
     } else {
-      const id = insertHighlight(db, { documentId: m.documentId, coderId, ...describeAnchor(text(m.documentId), m.start, m.end) });
+      const id = insertHighlight(db, {
+        documentId: m.documentId,
+        coderId,
+        ...describeAnchor(text(m.documentId), m.start, m.end),
+      });
       setHighlightTags(db, id, [tag.id]);
     }
     coded++;

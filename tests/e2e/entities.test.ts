@@ -1,0 +1,77 @@
+// The Entities view (Ctrl+6) and the Timeline (Ctrl+7) in the real renderer: the sample corpus is read in the
+// background when the view first opens; an entity lists its mentions, which open in the reader; renaming is undone
+// by Ctrl+Z; a relative date without a publication date waits in the undated list until the analyst dates it.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchApp, type AppSession } from '../support/app.js';
+
+let app: AppSession;
+before(async () => {
+  app = await launchApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+test('the Entities view finds the people and places of the talks, and a mention opens in the reader', async () => {
+  const { page } = app;
+  await page.locator('.library-filters').first().waitFor();
+  await page.keyboard.press('Control+6');
+  const putin = page.locator('.entity-row', { hasText: 'Vladimir Putin' });
+  await putin.waitFor({ timeout: 60_000 });
+  await page.locator('.reading-progress', { hasText: '5 documents read' }).waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('.entity-row', { hasText: /^person\s*Putin/ }).count(), 0, '“Putin” merged');
+  for (const name of ['Sergey Lavrov', 'Marco Rubio', 'Istanbul', 'Turkey'])
+    await page.locator('.entity-row', { hasText: name }).first().waitFor();
+  await putin.getByRole('button').click();
+  const detail = page.getByRole('region', { name: 'Entity Vladimir Putin' });
+  await detail.locator('.entity-aliases', { hasText: 'Putin' }).waitFor();
+  await detail.locator('.entity-mention').first().waitFor();
+  await app.screenshot('entities-view');
+  await page.getByRole('tab', { name: 'Places' }).click();
+  const turkey = page.locator('.entity-row', { hasText: 'Turkey' });
+  await turkey.getByRole('button').click();
+  await page
+    .getByRole('region', { name: 'Entity Turkey' })
+    .locator('.entity-aliases', { hasText: 'Turkiye' })
+    .waitFor();
+  await page.getByRole('region', { name: 'Entity Turkey' }).locator('.entity-mention').first().click();
+  await page.locator('.reader .doc-headline').waitFor();
+});
+
+test('renaming an entity is undone by Ctrl+Z, and its mentions can be coded as a tag', async () => {
+  const { page } = app;
+  await page.keyboard.press('Control+6');
+  await page.getByRole('tab', { name: 'People' }).click();
+  await page.getByLabel('Filter entities').fill('Lavrov');
+  await page.locator('.entity-row', { hasText: 'Sergey Lavrov' }).getByRole('button').click();
+  const name = page.getByLabel('Entity name');
+  await name.fill('Sergei Lavrov');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByLabel('Filter entities').fill('');
+  await page.locator('.entity-row', { hasText: 'Sergei Lavrov' }).waitFor();
+  await page.locator('.entities h2').click();
+  await page.keyboard.press('Control+z');
+  await page.locator('.entity-row', { hasText: 'Sergey Lavrov' }).waitFor();
+  await page.locator('.entity-row', { hasText: 'Sergey Lavrov' }).getByRole('button').click();
+  await page.getByRole('button', { name: 'Code as tag' }).click();
+  await page.locator('.status-message', { hasText: /Coded \d+ mentions with the tag Sergey Lavrov/ }).waitFor();
+});
+
+test('the Timeline lists an undated relative date; dating it places it on the chart', async () => {
+  const { page } = app;
+  await page.keyboard.press('Control+7');
+  const side = page.getByRole('complementary', { name: 'Events' });
+  const thursday = side.locator('.timeline-event', { hasText: 'undated' }).filter({ hasText: 'on Thursday' }).first();
+  await thursday.waitFor({ timeout: 60_000 });
+  await thursday.locator('input[type=date]').fill('2025-02-27');
+  await thursday.getByRole('button', { name: 'Save date' }).click();
+  await page.locator('.timeline-chart svg circle').first().waitFor();
+  const dated = side.locator('.timeline-event', { hasText: '2025-02-27' }).filter({ hasText: 'corrected' });
+  await dated.first().waitFor();
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await page.getByRole('button', { name: 'Fit' }).waitFor();
+  await app.screenshot('timeline-view');
+  await dated.first().locator('.entity-mention').click();
+  await page.locator('.reader .doc-headline').waitFor();
+});
