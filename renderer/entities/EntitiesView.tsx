@@ -73,7 +73,7 @@ export function EntitiesView() {
       id: 'entities.merge',
       label: 'Merge the ticked entities into the selected one',
       category: 'Entities',
-      keys: ['Mod+Shift+M'],
+      keys: ['Mod+Shift+E'],
       enabled: () => selected !== null && mergeCount > 0,
       run: mergeInto,
     },
@@ -224,7 +224,7 @@ function EntityPanel({ entity, version }: { entity: EntitySummary; version: numb
       id: 'entities.toTag',
       label: 'Code the selected entity’s mentions as a tag',
       category: 'Entities',
-      keys: ['Mod+Shift+T'],
+      keys: ['Mod+Shift+G'],
       run: toTag,
     },
     {

@@ -3,7 +3,7 @@
 // Dates the reader could not resolve (a relative date in a document without a publication date) stay in a list.
 import * as Plot from '@observablehq/plot';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ChangeSet, TimelineEvent, TimelineReport } from '../../shared/types';
+import type { ChangeSet, Claim, ClaimsReport, TimelineEvent, TimelineReport } from '../../shared/types';
 import { useApi } from '../app/useApi';
 import { useWorkbench } from '../app/workbench';
 import { useCommands } from '../commands/useCommands';
@@ -121,6 +121,7 @@ export function TimelineView() {
           {undated.map((e) => (
             <EventItem key={e.id} event={e} />
           ))}
+          <UndatedClaims dated={dated} />
         </aside>
       </div>
     </div>
@@ -276,6 +277,47 @@ function EventItem({ event }: { event: TimelineEvent }) {
         )}
       </button>
     </div>
+  );
+}
+
+/** The corpus's claims (clustered as in the Claims view) none of whose sentences carries a date: read on opening. */
+function UndatedClaims({ dated }: { dated: TimelineEvent[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="undated-claims" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>Claims without a date</summary>
+      {open && <UndatedClaimList dated={dated} />}
+    </details>
+  );
+}
+
+function UndatedClaimList({ dated }: { dated: TimelineEvent[] }) {
+  const wb = useWorkbench();
+  const report = useApi<ClaimsReport>(() => wb.client['corroboration.claims']({}), []);
+  const claims = useMemo(() => {
+    const datedAt = new Set(dated.map((e) => `${e.documentId}:${e.start}`));
+    const isDated = (c: Claim) => c.sentences.some((s) => datedAt.has(`${s.documentId}:${s.start}`));
+    return (report.data?.claims ?? []).filter((c) => !isDated(c));
+  }, [report.data, dated]);
+  if (report.error) return <p className="error">{report.error}</p>;
+  if (!report.data) return <p className="muted">Clustering the claims…</p>;
+  return (
+    <ul className="entity-mentions">
+      {claims.map((c) => (
+        <li key={`${c.sentences[0].documentId}:${c.sentences[0].start}`}>
+          <button
+            type="button"
+            className="link-button entity-mention"
+            onClick={() => wb.openDocument(c.sentences[0].documentId, c.sentences[0])}
+          >
+            <span className="claim-sentence-source">
+              {c.sources.length === 1 ? c.sources[0].source : `${c.sources.length} sources`}
+            </span>{' '}
+            {c.text}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

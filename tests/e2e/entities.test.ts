@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
+import { SEED_ISTANBUL, SEED_ORIGINAL, SEED_TURKEY } from '../support/reader.js';
 
 let app: AppSession;
 before(async () => {
@@ -58,20 +59,42 @@ test('renaming an entity is undone by Ctrl+Z, and its mentions can be coded as a
   await page.locator('.status-message', { hasText: /Coded \d+ mentions with the tag Sergey Lavrov/ }).waitFor();
 });
 
-test('the Timeline lists an undated relative date; dating it places it on the chart', async () => {
+async function setPublished(title: string, day: string) {
   const { page } = app;
+  await page.locator('.doc-item', { hasText: title }).click();
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  const form = page.getByRole('form', { name: 'Document details' });
+  await form.getByLabel('Published').fill(day);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await page.locator('.doc-item', { hasText: title }).locator('.doc-meta', { hasText: day }).waitFor();
+}
+
+test('the Timeline dates relative dates from publication dates; an undated one is dated by hand', async () => {
+  const { page } = app;
+  await setPublished(SEED_ISTANBUL, '2025-02-28');
+  await setPublished(SEED_ORIGINAL, '2025-02-28');
+  await setPublished(SEED_TURKEY, '2025-03-01');
   await page.keyboard.press('Control+7');
   const side = page.getByRole('complementary', { name: 'Events' });
-  const thursday = side.locator('.timeline-event', { hasText: 'undated' }).filter({ hasText: 'on Thursday' }).first();
-  await thursday.waitFor({ timeout: 60_000 });
-  await thursday.locator('input[type=date]').fill('2025-02-27');
-  await thursday.getByRole('button', { name: 'Save date' }).click();
+  // "met in Istanbul on Thursday", published on Friday 28 February 2025.
+  const istanbul = side.locator('.timeline-event', { hasText: 'met in Istanbul on Thursday' });
+  await istanbul.locator('.date-line', { hasText: '2025-02-27' }).waitFor({ timeout: 60_000 });
   await page.locator('.timeline-chart svg circle').first().waitFor();
-  const dated = side.locator('.timeline-event', { hasText: '2025-02-27' }).filter({ hasText: 'corrected' });
-  await dated.first().waitFor();
-  await page.getByRole('button', { name: 'Zoom out' }).click();
-  await page.getByRole('button', { name: 'Fit' }).waitFor();
+  const saturday = side
+    .locator('.timeline-event', { hasText: 'undated' })
+    .filter({ hasText: 'deputy foreign minister on Saturday' });
+  await saturday.locator('input[type=date]').fill('2025-03-01');
+  await saturday.getByRole('button', { name: 'Save date' }).click();
+  const dated = side
+    .locator('.timeline-event', { hasText: 'deputy foreign minister on Saturday' })
+    .filter({ hasText: 'corrected' });
+  await dated.locator('.date-line', { hasText: '2025-03-01' }).waitFor();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await side.getByText('Claims without a date').click();
+  await side.locator('.undated-claims .entity-mention').first().waitFor({ timeout: 60_000 });
+  await side.getByText('Claims without a date').click();
   await app.screenshot('timeline-view');
-  await dated.first().locator('.entity-mention').click();
-  await page.locator('.reader .doc-headline').waitFor();
+  await istanbul.locator('.entity-mention').click();
+  await page.locator('.reader .doc-headline', { hasText: SEED_ISTANBUL }).waitFor();
 });
