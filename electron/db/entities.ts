@@ -62,8 +62,9 @@ export function setKey(db: Db, key: string, entityId: number | null): void {
   ).run(key, entityId);
 }
 
-export function keysOf(db: Db, entityId: number): string[] {
-  return db.prepare('SELECT key FROM entity_keys WHERE entity_id = ?').pluck().all(entityId) as string[];
+/** Sets a key that names nothing yet; one naming another entity stays with it. */
+export function claimKey(db: Db, key: string, entityId: number): void {
+  db.prepare('INSERT INTO entity_keys (key, entity_id) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, entityId);
 }
 
 export function moveKeys(db: Db, fromId: number, toId: number): void {

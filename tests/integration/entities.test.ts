@@ -114,3 +114,23 @@ test('the timeline resolves relative dates against the publication date, and a d
   assert.equal(undone.corrected, false);
   await assert.rejects(api['timeline.setDate']({ eventId: event.id, day: '2025-02-30' }), /calendar day/);
 });
+
+test('a deleted entity is not found again when its documents are read again', async () => {
+  const api = backend.client;
+  const index = await readAll();
+  const kremlin = byName(index, 'Kremlin')!;
+  const { mentions } = await api['entities.get']({ entityId: kremlin.id });
+  await api['entities.delete']({ entityId: kremlin.id });
+  // A new publication date makes the reader read the document again.
+  await api['documents.update']({ id: mentions[0].documentId, patch: { publishedAt: '2025-03-03' } });
+  await api['entities.index']({});
+  await whenRead(backend.workspace.project.db);
+  const after = await api['entities.index']({});
+  assert.equal(after.progress.done, 5);
+  assert.equal(byName(after, 'Kremlin'), undefined);
+  await api['history.undo']({});
+  await api['history.undo']({});
+  await api['entities.index']({});
+  await whenRead(backend.workspace.project.db);
+  assert.equal(byName(await api['entities.index']({}), 'Kremlin')?.mentions, kremlin.mentions);
+});

@@ -1,11 +1,12 @@
 // Entities (people, organisations, places) and the timeline of dated events. Reading documents runs in the
 // background (entities/service.ts); every change the analyst makes is one undoable edit.
-import type { EntityDetail, EntityMention, TimelineEvent } from '../../../shared/types.js';
+import type { EntityDetail, EntityKind, EntityMention, TimelineEvent } from '../../../shared/types.js';
 import { describeAnchor } from '../../anchoring/anchor.js';
 import { sourceName } from '../../corroboration/match.js';
 import { ensureDefaultCoder } from '../../db/coders.js';
 import type { Db } from '../../db/connection.js';
 import {
+  claimKey,
   deleteEntity,
   documentText,
   entitySummary,
@@ -62,8 +63,8 @@ export function entityHandlers(ws: Workspace): HandlerGroup<EntityOps | Timeline
       const e = entity(entityId);
       recordEdit(d, { operation: 'entities.rename', label: `Rename ${quoted(e.name)} to ${quoted(name)}` }, () => {
         renameEntity(d, entityId, name);
-        // The new name finds its mentions in documents read later too.
-        setKey(d, `${e.kind}:${fold(name)}`, entityId);
+        // The new name finds its mentions in documents read later too, unless it already names another entity.
+        claimKey(d, keyOfName(e.kind, name), entityId);
       });
       return entitySummary(d, entityId)!;
     },
@@ -94,7 +95,7 @@ export function entityHandlers(ws: Workspace): HandlerGroup<EntityOps | Timeline
         const newId = insertEntity(d, e.kind, name);
         moveMentions(d, entityId, newId, mentionIds);
         for (const key of keysOnlyIn(d, e.kind, mentions, moving)) setKey(d, key, newId);
-        setKey(d, `${e.kind}:${fold(name)}`, newId);
+        claimKey(d, keyOfName(e.kind, name), newId);
         return entitySummary(d, newId)!;
       });
     },
@@ -129,6 +130,10 @@ export function entityHandlers(ws: Workspace): HandlerGroup<EntityOps | Timeline
       return toEvent(getEvent(d, eventId)!, text);
     },
   };
+}
+
+function keyOfName(kind: EntityKind, name: string): string {
+  return `${kind}:${nameMention(kind, name)?.key ?? fold(name)}`;
 }
 
 function entityDetail(db: Db, entityId: number): EntityDetail {
@@ -179,7 +184,7 @@ function sentenceAround(text: string, start: number, end: number): { start: numb
 /** Keys written only by the moving mentions: after a split they find the new entity. */
 function keysOnlyIn(
   db: Db,
-  kind: EntityDetail['entity']['kind'],
+  kind: EntityKind,
   mentions: { id: number; documentId: number; start: number; end: number }[],
   moving: Set<number>,
 ): string[] {

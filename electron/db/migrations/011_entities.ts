@@ -29,8 +29,10 @@ CREATE TABLE entity_documents (
   content_hash TEXT NOT NULL,
   published_at TEXT
 );
+-- AUTOINCREMENT: reading documents again writes rows outside the log, and must never take the id of a row an undo
+-- may put back.
 CREATE TABLE entities (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'place')),
   name TEXT NOT NULL
 );
@@ -42,7 +44,7 @@ CREATE TABLE entity_keys (
 ) WITHOUT ROWID;
 CREATE INDEX entity_keys_entity ON entity_keys(entity_id);
 CREATE TABLE entity_mentions (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   start_offset INTEGER NOT NULL,
@@ -53,7 +55,7 @@ CREATE INDEX entity_mentions_document ON entity_mentions(document_id);
 -- A dated sentence: the date's words, the day it resolves to (NULL: relative, and no publication date), its
 -- precision, and whether the analyst corrected it.
 CREATE TABLE timeline_events (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   sentence_start INTEGER NOT NULL,
   sentence_end INTEGER NOT NULL,
