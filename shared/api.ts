@@ -20,6 +20,11 @@ import type {
   DocumentFull,
   DocumentPage,
   DocumentSummary,
+  EntityDetail,
+  EntityIndex,
+  EntitySummary,
+  TimelineEvent,
+  TimelineReport,
   ExchangeReport,
   ExportedFile,
   Highlight,
@@ -62,6 +67,10 @@ const offset = z.number().int().nonnegative();
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #ffcc00');
 const shortText = (max: number) => z.string().max(max);
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2025-02-27');
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day like 2025-02-27')
+  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), 'a real calendar day');
 const tiptapJson = z
   .string()
   .max(8 * 1024 * 1024)
@@ -580,6 +589,40 @@ export const api = {
   'corroboration.forDocument': op(z.object({ documentId: id }).strict()).returns<SentenceCorroboration[]>(),
   /** The claims of the project (or a collection), clustered across documents with their sources. */
   'corroboration.claims': op(z.object({ collectionId: id.optional() }).strict()).returns<ClaimsReport>(),
+
+  // Entities and the timeline (issue 14): read from the documents in the background, first when asked.
+  /** Every entity with its counts, and how far reading has come (starts reading what is left). */
+  'entities.index': op(empty).returns<EntityIndex>(),
+  /** An entity's mentions (the first 2,000), counts by outlet and the ways it is written. */
+  'entities.get': op(z.object({ entityId: id }).strict()).returns<EntityDetail>(),
+  'entities.rename': op(
+    z.object({ entityId: id, name: shortText(300).trim().min(1, 'a name cannot be empty') }).strict(),
+  ).returns<EntitySummary>(),
+  /** The sources' mentions and names become the target's; the sources are removed. */
+  'entities.merge': op(
+    z
+      .object({ sourceIds: z.array(id).min(1).max(500), targetId: id })
+      .strict()
+      .refine((a) => !a.sourceIds.includes(a.targetId), 'cannot merge an entity into itself'),
+  ).returns<EntitySummary>(),
+  /** The given mentions leave the entity for a new one of the same kind. */
+  'entities.split': op(
+    z
+      .object({
+        entityId: id,
+        mentionIds: z.array(id).min(1).max(10_000),
+        name: shortText(300).trim().min(1, 'a name cannot be empty'),
+      })
+      .strict(),
+  ).returns<EntitySummary>(),
+  /** Removes the entity and its mentions; it is not found again in documents read later. */
+  'entities.delete': op(z.object({ entityId: id }).strict()).returns<{ deleted: true }>(),
+  /** Codes every mention as a passage with a tag of the entity's name (made if missing). */
+  'entities.toTag': op(z.object({ entityId: id }).strict()).returns<{ tag: Tag; coded: number }>(),
+  /** Dated events (the first 5,000), dated first, and how far reading has come. */
+  'timeline.events': op(empty).returns<TimelineReport>(),
+  /** Corrects an event's date (a day), or clears it with null. */
+  'timeline.setDate': op(z.object({ eventId: id, day: isoDay.nullable() }).strict()).returns<TimelineEvent>(),
 } as const;
 
 export type Api = typeof api;

@@ -655,3 +655,80 @@ export interface EvidenceTable {
   scope: string;
   madeAt: string;
 }
+
+// Entities and the timeline (issue 14): people, organisations and places named in the corpus, and dated events.
+export type EntityKind = 'person' | 'organisation' | 'place';
+export type DatePrecision = 'day' | 'week' | 'month' | 'year';
+
+/** How far the background extraction of entities and dates has come. */
+export interface ExtractionProgress {
+  /** Documents read so far, of all the project's documents. */
+  done: number;
+  total: number;
+  running: boolean;
+  /** Throughput of the running extraction, documents per second. */
+  docsPerSecond: number | null;
+}
+
+export interface EntitySummary {
+  id: number;
+  kind: EntityKind;
+  name: string;
+  mentions: number;
+  documents: number;
+}
+
+export interface EntityIndex {
+  entities: EntitySummary[];
+  progress: ExtractionProgress;
+}
+
+export interface EntityMention {
+  id: number;
+  documentId: number;
+  start: number;
+  end: number;
+  /** The words as written ("President Vladimir Putin’s" is mentioned as "Vladimir Putin"). */
+  text: string;
+  /** The sentence around the mention. */
+  context: string;
+  contextStart: number;
+  source: string;
+}
+
+export interface EntityDetail {
+  entity: EntitySummary;
+  byOutlet: { source: string; mentions: number }[];
+  /** Each way the entity is written, with how often. */
+  aliases: { text: string; mentions: number }[];
+  mentions: EntityMention[];
+}
+
+export interface TimelineEvent {
+  id: number;
+  documentId: number;
+  source: string;
+  /** The sentence that carries the date. */
+  start: number;
+  end: number;
+  text: string;
+  /** The date's words ("on Thursday"). */
+  dateText: string;
+  /** ISO day, or null when a relative date has no publication date to resolve against. */
+  day: string | null;
+  precision: DatePrecision;
+  relative: boolean;
+  corrected: boolean;
+}
+
+export interface TimelineReport {
+  events: TimelineEvent[];
+  progress: ExtractionProgress;
+}
+
+export interface ChangeSet {
+  /** The entity index changed (an entity renamed, merged, split, deleted; mentions found). */
+  entityIndex?: true;
+  /** An event's date changed. */
+  timeline?: true;
+}

@@ -12,7 +12,7 @@ import { getNote } from '../db/notes.js';
 import { readChanges, type RowChange } from '../db/oplog.js';
 import { getTag } from '../db/tags.js';
 
-type Kind = keyof ChangeSet;
+type Kind = Exclude<keyof ChangeSet, 'entityIndex' | 'timeline'>;
 
 class Touched {
   readonly ids: Record<Kind, Set<number>> = {
@@ -29,6 +29,8 @@ class Touched {
   /** Attribute names whose values changed (their definitions' counts change). */
   readonly attributeNames = new Set<string>();
   readonly createdDocuments = new Set<number>();
+  entityIndex = false;
+  timeline = false;
 
   add(kind: Kind, id: unknown): void {
     if (typeof id === 'number') this.ids[kind].add(id);
@@ -88,6 +90,14 @@ function collect(t: Touched, change: RowChange): void {
     case 'highlight_grades':
       rows.forEach((r) => t.add('highlights', r.highlight_id));
       break;
+    case 'entities':
+    case 'entity_keys':
+    case 'entity_mentions':
+      t.entityIndex = true;
+      break;
+    case 'timeline_events':
+      t.timeline = true;
+      break;
   }
 }
 
@@ -115,6 +125,8 @@ function load(db: Db, t: Touched): ChangeSet {
   if (t.ids.attributeDefinitions.size)
     changes.attributeDefinitions = split(t.ids.attributeDefinitions, (id) => getDefinition(db, id));
   if (t.ids.attributeValues.size) changes.attributeValues = { documentIds: [...t.ids.attributeValues] };
+  if (t.entityIndex) changes.entityIndex = true;
+  if (t.timeline) changes.timeline = true;
   return changes;
 }
 

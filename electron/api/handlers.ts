@@ -4,6 +4,7 @@ import { analysisHandlers } from './handlers/analysis.js';
 import { attributeHandlers } from './handlers/attributes.js';
 import { collectionHandlers } from './handlers/collections.js';
 import { documentHandlers } from './handlers/documents.js';
+import { entityHandlers } from './handlers/entities.js';
 import { exchangeHandlers } from './handlers/exchange.js';
 import { exportHandlers, type ExportServices } from './handlers/export.js';
 import { corroborationHandlers } from './handlers/corroboration.js';
@@ -42,5 +43,6 @@ export function createHandlers(ws: Workspace, services: HandlerServices = {}): H
     ...analysisHandlers(ws),
     ...gradeHandlers(ws),
     ...corroborationHandlers(ws),
+    ...entityHandlers(ws),
   };
 }

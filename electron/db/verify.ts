@@ -178,7 +178,7 @@ function expectedSchemaVersionSql(): string | null {
 /** Differences, worded for a person: "unexpected trigger x", "altered index y", "missing table z". */
 export function compareSchemas(expected: SchemaEntry[], actual: SchemaEntry[]): string[] {
   const key = (e: SchemaEntry) => `${e.type} ${e.name}`;
-  const wanted = new Map(expected.map((e) => [key(e), e]));
+  const wanted = new Map(expected.filter((e) => !SQLITE_INTERNAL.test(e.name)).map((e) => [key(e), e]));
   const found = new Map(actual.filter((e) => !SQLITE_INTERNAL.test(e.name)).map((e) => [key(e), e]));
   const problems: string[] = [];
   for (const [k, entry] of found) {

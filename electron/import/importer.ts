@@ -3,6 +3,7 @@
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/api.js';
 import { blocksOnParagraphs } from '../../shared/structure.js';
 import type { DocumentBlock, ImportResult, PageStart } from '../../shared/types.js';
+import { noteImported } from '../entities/service.js';
 import type { Db } from '../db/connection.js';
 import { documentWriter, getDocumentSummaries, getDocumentSummary } from '../db/documents.js';
 import { structureWriter } from '../db/documentStructure.js';
@@ -147,6 +148,7 @@ export function writeImports(db: Db, items: ExtractedImport[]): ImportResult[] {
     items.map((item) => writeImport(db, writer, item)),
   );
   const imported = written.filter((w): w is { id: number; result: ImportResult } => w.id !== null);
+  if (imported.length) noteImported(db);
   const summaries = getDocumentSummaries(
     db,
     imported.map((w) => w.id),

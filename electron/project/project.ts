@@ -5,6 +5,7 @@ import { closeCorroborationQueries } from '../corroboration/queries.js';
 import { inWriteTransaction, openDatabase, schemaVersion, type Db, type OpenOptions } from '../db/connection.js';
 import { countDocuments } from '../db/documents.js';
 import { getMeta, setMeta } from '../db/meta.js';
+import { stopReading } from '../entities/service.js';
 import { clearHistory } from '../db/oplog.js';
 import { importFile } from '../import/importer.js';
 
@@ -34,6 +35,7 @@ export async function openProject(file: string, options: ProjectOptions = {}): P
     db,
     close: () => {
       closeCorroborationQueries(db);
+      stopReading(db);
       db.close();
     },
   };

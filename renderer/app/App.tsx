@@ -29,6 +29,9 @@ const MemoView = lazy(() => import('../memo/MemoView').then((m) => ({ default: m
 const AnalysisView = lazy(() => import('../analysis/AnalysisView').then((m) => ({ default: m.AnalysisView })));
 // And the overview of every memo.
 const MemoIndexView = lazy(() => import('../memo/MemoIndexView').then((m) => ({ default: m.MemoIndexView })));
+// Entities and the timeline: loaded, and their documents read, only when first opened.
+const EntitiesView = lazy(() => import('../entities/EntitiesView').then((m) => ({ default: m.EntitiesView })));
+const TimelineView = lazy(() => import('../timeline/TimelineView').then((m) => ({ default: m.TimelineView })));
 
 const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'reader', label: 'Reader', key: 'Mod+1' },
@@ -37,6 +40,8 @@ const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'analysis', label: 'Analysis', key: 'Mod+4' },
   { id: 'claims', label: 'Claims', key: 'Mod+5' },
   { id: 'memoIndex', label: 'Memo index', key: 'Mod+6' },
+  { id: 'entities', label: 'Entities', key: 'Mod+7' },
+  { id: 'timeline', label: 'Timeline', key: 'Mod+8' },
 ];
 
 export function App() {
@@ -113,6 +118,16 @@ export function App() {
         {wb.view === 'memoIndex' && (
           <Suspense fallback={<p className="muted loading">Opening the memos…</p>}>
             <MemoIndexView />
+          </Suspense>
+        )}
+        {wb.view === 'entities' && (
+          <Suspense fallback={<p className="muted loading">Opening the entities…</p>}>
+            <EntitiesView />
+          </Suspense>
+        )}
+        {wb.view === 'timeline' && (
+          <Suspense fallback={<p className="muted loading">Opening the timeline…</p>}>
+            <TimelineView />
           </Suspense>
         )}
       </main>

@@ -9,6 +9,7 @@ import { deriveExistingStructure, migration007 } from './007_structure.js';
 import { migration008 } from './008_analysis.js';
 import { migration009 } from './009_corroboration.js';
 import { migration010 } from './010_memo_subjects.js';
+import { migration011 } from './011_entities.js';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,5 @@ export const migrations: Migration[] = [
   { version: 8, name: 'analysis', sql: migration008 },
   { version: 9, name: 'corroboration', sql: migration009 },
   { version: 10, name: 'memo subjects', sql: migration010 },
+  { version: 11, name: 'entities', sql: migration011 },
 ];

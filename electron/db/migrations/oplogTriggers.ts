@@ -8,6 +8,7 @@ export const LOGGED_KEYS: Record<string, string[]> = {
   document_originals: ['document_id'],
   document_structure: ['document_id'],
   highlight_regions: ['highlight_id'],
+  entity_keys: ['key'],
 };
 
 export function keyColumns(table: string): string[] {

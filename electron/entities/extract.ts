@@ -1,0 +1,353 @@
+// What one document names and dates, computed in a worker thread (entities/worker.ts), never on the backend's.
+// People, organisations and places come from compromise's tagger (wink-nlp's English model has no person, place or
+// organisation recogniser); dates from chrono-node, resolved against the document's publication date.
+import * as chrono from 'chrono-node';
+import nlp from 'compromise';
+import type { DatePrecision, EntityKind } from '../../shared/types.js';
+import { sentenceSpans } from '../corroboration/text.js';
+import { isOrganisationWord, isPlaceAlias, nameMention, type NamedMention } from './aliases.js';
+
+export interface FoundMention extends NamedMention {
+  /** start/end are offsets into the document. */
+  surname?: string;
+}
+
+export interface FoundDate {
+  /** The sentence that carries the date: the event's passage. */
+  sentenceStart: number;
+  sentenceEnd: number;
+  /** The date's own words ("on Thursday"). */
+  start: number;
+  end: number;
+  /** ISO day the date resolves to (the first day of a week, month or year), or null without a reference. */
+  day: string | null;
+  precision: DatePrecision;
+  relative: boolean;
+}
+
+export interface Extraction {
+  mentions: FoundMention[];
+  dates: FoundDate[];
+}
+
+/** Paragraphs longer than this are read in pieces (compromise's cost grows faster than the text). */
+const MAX_CHUNK = 20_000;
+
+// Names compromise's lexicon lacks that news about Russia and Turkey uses all the time.
+nlp.addWords({
+  türkiye: 'Country',
+  turkiye: 'Country',
+  kremlin: 'Organization',
+  lavrov: 'LastName',
+  peskov: 'LastName',
+  ryabkov: 'LastName',
+  zelenskyy: 'LastName',
+  zelenskiy: 'LastName',
+  zelensky: 'LastName',
+  trump: 'LastName',
+  biden: 'LastName',
+});
+
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
+
+export function extractDocument(text: string, publishedAt: string | null): Extraction {
+  const found: FoundMention[] = [];
+  const unknown: Span[] = [];
+  for (const chunk of chunksOf(text)) {
+    const read = mentionsIn(text.slice(chunk.start, chunk.end), chunk.start);
+    found.push(...read.found);
+    unknown.push(...read.unknown);
+  }
+  const mentions = [...found, ...surnamesOfKnownPeople(text, found, unknown)].sort((a, b) => a.start - b.start);
+  return { mentions, dates: datesIn(text, publishedAt) };
+}
+
+function chunksOf(text: string): { start: number; end: number }[] {
+  const chunks: { start: number; end: number }[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end - start > MAX_CHUNK) {
+      const cut = text.lastIndexOf('. ', start + MAX_CHUNK);
+      end = cut > start ? cut + 1 : start + MAX_CHUNK;
+    }
+    if (/\S/.test(text.slice(start, end))) chunks.push({ start, end });
+    start = end + 1;
+  }
+  return chunks;
+}
+
+interface Word {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  tags: Set<string>;
+  /** Only a space between it and the word before: no punctuation. */
+  joined: boolean;
+}
+
+interface Span {
+  kind: EntityKind | undefined;
+  start: number;
+  end: number;
+}
+
+const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'Honorific'];
+const PLACE_TAGS = ['Place', 'Country', 'City', 'Region'];
+const NAME_TAGS = /Name|Place|City|Country|Region|Organization|Honorific|Person|Demonym/;
+
+/**
+ * Runs of capitalised words, each classed by the tags compromise's lexicon and first tagging pass give its words: a
+ * person's name anywhere makes a person ("Secretary of State Marco Rubio"), an organisation's word an organisation
+ * ("US State Department"), else a place. compromise's own people()/places() matches and its post-tagger cost ten
+ * times as much for the same names on news text.
+ */
+function mentionsIn(paragraph: string, base: number): { found: FoundMention[]; unknown: Span[] } {
+  const doc = nlp.tokenize(paragraph) as unknown as { docs: CompromiseTerm[][]; compute(steps: string[]): void };
+  doc.compute(['lexicon', 'preTagger']);
+  const found: FoundMention[] = [];
+  const unknown: Span[] = [];
+  for (const sentence of wordsOf(doc.docs)) {
+    for (const span of capitalisedRuns(sentence)) {
+      const parts = span.kind === 'place' ? splitCompound(paragraph, span) : [span];
+      for (const part of parts) {
+        if (part.kind === undefined) {
+          unknown.push({ ...part, start: base + part.start, end: base + part.end });
+          continue;
+        }
+        const words = paragraph.slice(part.start, part.end);
+        const named = nameMention(part.kind, words);
+        if (!named || (isCommonWord(named.key) && !/^\p{Lu}[\p{Lu}.]+$/u.test(words))) continue;
+        found.push({ ...named, start: base + part.start + named.start, end: base + part.start + named.end });
+      }
+    }
+  }
+  return { found, unknown };
+}
+
+interface CompromiseTerm {
+  text: string;
+  pre: string;
+  post: string;
+  tags: Set<string>;
+}
+
+function wordsOf(sentences: CompromiseTerm[][]): Word[][] {
+  let at = 0;
+  let previousPost = '';
+  return sentences.map((terms) =>
+    terms.map((term) => {
+      const start = at + term.pre.length;
+      const end = start + term.text.length;
+      const joined = term.pre === '' && /^\s+$/.test(previousPost);
+      at = end + term.post.length;
+      previousPost = term.post;
+      return { text: term.text, lower: term.text.toLowerCase(), start, end, tags: term.tags, joined };
+    }),
+  );
+}
+
+function capitalisedRuns(words: Word[]): Span[] {
+  const spans: Span[] = [];
+  const titleCase = isTitleCase(words);
+  let run: Word[] = [];
+  const flush = () => {
+    // Capitalised common words start sentences ("The", "While"): not part of a name.
+    while (run.length && isCommonWord(bare(run[0].lower)) && !isName(run[0]) && !isAcronym(run[0])) run = run.slice(1);
+    const kind = kindOf(run);
+    const name = kind === 'person' ? personPart(run) : kind === 'place' ? placePart(run) : run;
+    if (name.length) spans.push({ kind, start: name[0].start, end: name[name.length - 1].end });
+    run = [];
+  };
+  for (const word of words) {
+    const capital = /^\p{Lu}/u.test(word.text);
+    // A headline in title case ("Diplomats Meet in Istanbul"): its common words are not names.
+    const common = titleCase && isCommonWord(bare(word.lower)) && !isName(word) && !isAcronym(word);
+    if (capital && !common && (run.length === 0 || word.joined)) run.push(word);
+    else {
+      flush();
+      if (capital && !common) run.push(word);
+    }
+  }
+  flush();
+  return spans;
+}
+
+/** "US" is no pronoun. */
+const isAcronym = (word: Word) => /^\p{Lu}[\p{Lu}.]+$/u.test(word.text);
+
+const bare = (lower: string) => lower.replace(/['’]s$/, '');
+
+function isTitleCase(words: Word[]): boolean {
+  const long = words.filter((w) => w.text.length > 3 && /^\p{L}/u.test(w.text));
+  return long.length >= 4 && long.filter((w) => /^\p{Lu}/u.test(w.text)).length >= long.length * 0.7;
+}
+
+/** From the first word that can be a name: "Ukraine’s President Volodymyr Zelensky" → Volodymyr Zelensky. */
+function personPart(run: Word[]): Word[] {
+  const first = run.findIndex((w) => isPersonWord(w) || lexicon[bare(w.lower)] === undefined);
+  return first === -1 ? [] : run.slice(first);
+}
+
+/** Up to the first word that is no place, or a possessive: "US Secretary" → US, "Russia’s Washington" → Russia. */
+function placePart(run: Word[]): Word[] {
+  const words: Word[] = [];
+  for (const w of run) {
+    if (!PLACE_TAGS.some((t) => w.tags.has(t)) && !isPlaceAlias(bare(w.lower))) break;
+    words.push(w);
+    if (/['’]s$/.test(w.text)) break;
+  }
+  return words;
+}
+
+function lexiconTags(word: string): (string | undefined)[] {
+  const tag = lexicon[bare(word.toLowerCase())];
+  return Array.isArray(tag) ? tag : [tag];
+}
+
+function isFirstName(word: string): boolean {
+  return lexiconTags(word).some((t) => t === 'MaleName' || t === 'FemaleName' || t === 'FirstName');
+}
+
+/** Tagged a person, or a name in the lexicon (the first pass may re-tag "Trump" in "Trump administration"). */
+function isPersonWord(word: Word): boolean {
+  return (
+    PERSON_TAGS.some((t) => word.tags.has(t)) || isFirstName(word.text) || lexiconTags(word.text).includes('LastName')
+  );
+}
+
+function isName(word: Word): boolean {
+  return [...word.tags].some((t) => NAME_TAGS.test(t) || t === 'ProperNoun');
+}
+
+function kindOf(run: Word[]): EntityKind | undefined {
+  if (run.length === 0) return undefined;
+  if (isPlaceAlias(run.map((w) => bare(w.lower)).join(' '))) return 'place';
+  const has = (tags: string[]) => run.some((w) => tags.some((t) => w.tags.has(t)));
+  if (run.length === 1 && (run[0].tags.has('Demonym') || lexiconTags(run[0].text).includes('Demonym')))
+    return undefined;
+  const person = run.some(isPersonWord);
+  if (has(['Organization']) && !person) return 'organisation';
+  if (run.length > 1 && isOrganisationWord(run[run.length - 1].lower)) return 'organisation';
+  if (person) return 'person';
+  if (has(PLACE_TAGS)) return 'place';
+  return undefined;
+}
+
+/** "US-Russia relations" names two places. */
+function splitCompound(text: string, span: Span): Span[] {
+  const parts: Span[] = [];
+  let start = span.start;
+  for (const m of text.slice(span.start, span.end).matchAll(/[-–—]/g)) {
+    parts.push({ ...span, start, end: span.start + m.index });
+    start = span.start + m.index + 1;
+  }
+  parts.push({ ...span, start });
+  return parts;
+}
+
+/** A lone word the lexicon knows as something other than a name ("Will", "Low"). */
+function isCommonWord(key: string): boolean {
+  if (key.includes(' ')) return false;
+  const tag = lexicon[key];
+  if (tag === undefined) return false;
+  return !(Array.isArray(tag) ? tag : [tag]).some((t) => NAME_TAGS.test(t));
+}
+
+/** "Trump" alone, unknown to the lexicon, in a report that also says "Donald Trump". */
+function surnamesOfKnownPeople(text: string, found: FoundMention[], unknown: Span[]): FoundMention[] {
+  const surnames = new Map<string, FoundMention>();
+  for (const m of found) {
+    const words = m.key.split(' ');
+    if (m.kind === 'person' && words.length > 1) surnames.set(words[words.length - 1], m);
+  }
+  return unknown.flatMap((span) => {
+    const named = nameMention('person', text.slice(span.start, span.end));
+    if (!named || named.key.includes(' ') || !surnames.has(named.key)) return [];
+    return [{ ...named, start: span.start + named.start, end: span.start + named.end }];
+  });
+}
+
+function datesIn(text: string, publishedAt: string | null): FoundDate[] {
+  const reference = publishedAt ? referenceDate(publishedAt) : undefined;
+  const dates: FoundDate[] = [];
+  for (const sentence of sentenceSpans(text)) {
+    const words = text.slice(sentence.start, sentence.end);
+    if (!/\d|day|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ago|tomorrow|tonight/i.test(words))
+      continue;
+    for (const result of chrono.parse(words, reference ?? new Date(Date.UTC(2000, 0, 1)))) {
+      const date = resolvedDate(result, reference);
+      if (!date) continue;
+      dates.push({
+        sentenceStart: sentence.start,
+        sentenceEnd: sentence.end,
+        start: sentence.start + result.index,
+        end: sentence.start + result.index + result.text.length,
+        ...date,
+      });
+    }
+  }
+  return dates;
+}
+
+/** Noon UTC of the publication day, so "on Thursday" lands on the same calendar day in any time zone. */
+function referenceDate(iso: string): Date | undefined {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y) return undefined;
+  return new Date(Date.UTC(y, (m || 1) - 1, d || 1, 12));
+}
+
+const RELATIVE_WORDS =
+  /\b(this|last|next|past|coming|ago|yesterday|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
+
+type ChronoResult = ReturnType<typeof chrono.parse>[number];
+
+function resolvedDate(
+  result: ChronoResult,
+  reference: Date | undefined,
+): Pick<FoundDate, 'day' | 'precision' | 'relative'> | undefined {
+  const c = result.start;
+  const phrase = result.text.toLowerCase();
+  // A clock time alone ("at 10 am") or a bare number is no event date.
+  if (!c.isCertain('day') && !c.isCertain('month') && !c.isCertain('year') && !c.isCertain('weekday')) {
+    if (!/week|month|year|ago|yesterday|today|tomorrow|tonight/.test(phrase)) return undefined;
+  }
+  // Dates counted from another event ("six days later", "three years after"), spans ahead and "now" are not
+  // dates of the sentence's event.
+  if (/\b(later|after|before|earlier|within|since|until|now)\b|next \w+ (days|weeks|months|years)/.test(phrase))
+    return undefined;
+  // chrono counts the year of "last year" or "this month" as known: it is known only from the reference.
+  const relative = !c.isCertain('year') || RELATIVE_WORDS.test(phrase);
+  const precision = precisionOf(result, phrase);
+  if (relative && !reference) return { day: null, precision, relative };
+  const date = c.date();
+  const week = /\b(this|last|next) week\b/.exec(phrase);
+  if (week && reference) {
+    const shift = { this: 0, last: -7, next: 7 }[week[1] as 'this' | 'last' | 'next'];
+    return {
+      day: mondayOf(new Date(reference.getTime() + shift * 86_400_000).toISOString().slice(0, 10)),
+      precision,
+      relative,
+    };
+  }
+  const iso = date.toISOString().slice(0, 10);
+  const day = precision === 'month' ? `${iso.slice(0, 7)}-01` : precision === 'year' ? `${iso.slice(0, 4)}-01-01` : iso;
+  return { day: precision === 'week' ? mondayOf(iso) : day, precision, relative };
+}
+
+function precisionOf(result: ChronoResult, phrase: string): DatePrecision {
+  const c = result.start;
+  if (/week/.test(phrase) && !c.isCertain('weekday')) return 'week';
+  if (c.isCertain('day') || c.isCertain('weekday') || /yesterday|today|tomorrow|tonight|days? ago/.test(phrase))
+    return 'day';
+  if (c.isCertain('month') || /month/.test(phrase)) return 'month';
+  return 'year';
+}
+
+function mondayOf(iso: string): string {
+  const date = new Date(`${iso}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
