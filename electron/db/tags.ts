@@ -149,7 +149,3 @@ export function descendantIds(db: Db, id: number): number[] {
 }
 
 /** The tag of this name, whatever its case (names are unique without case). */
-export function findTagByName(db: Db, name: string): Tag | undefined {
-  const id = db.prepare('SELECT id FROM tags WHERE name = ? COLLATE NOCASE').pluck().get(name) as number | undefined;
-  return id === undefined ? undefined : getTag(db, id);
-}

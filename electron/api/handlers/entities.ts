@@ -200,9 +200,10 @@ function keysOnlyIn(
 }
 
 function codeMentions(db: Db, entityId: number, name: string) {
-  const tag =
-    findTagByName(db, name) ??
-    getTag(db, insertTag(db, { name, color: nextTagColor(db), description: '', parentId: null }))!;
+  const tag = getTag(
+    db,
+    findTagByName(db, name) ?? insertTag(db, { name, color: nextTagColor(db), description: '', parentId: null }),
+  )!;
   const coderId = ensureDefaultCoder(db, currentAuthor());
   const text = documentText(db);
   const rows = mentionsOf(db, entityId, Number.MAX_SAFE_INTEGER);
