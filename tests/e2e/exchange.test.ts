@@ -53,6 +53,8 @@ test(
 
 test('a .qdpx dropped on the library goes to the REFI-QDA importer, not the document importer', async () => {
   const { page } = app;
+  // The drop handler is the library's: wait for it to be there (run alone, this test can start before it is).
+  await page.locator('.library .doc-item').first().waitFor();
   await page.evaluate(() => {
     const transfer = new DataTransfer();
     transfer.items.add(new File(['not a zip either'], 'dropped.qdpx'));
