@@ -6,10 +6,11 @@
 // (a few files just imported, an undone deletion) are indexed at once; many (a large import, a project from before
 // the index existed) are caught up in the background — the worker computes their sentences batch by batch, this
 // thread writes them — and queries answer from what is indexed so far in the meantime.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { openOptionsOf, type Db, type OpenOptions } from '../db/connection.js';
 import { journalMark } from '../db/oplog.js';
 import { unindexedDocumentIds } from '../db/sentences.js';
+import { startWorker, workerModule } from '../workerThread.js';
 import type { QueryKind, QueryReply, QueryRequest } from './queryProtocol.js';
 import { ensureIndexed, writeIndexed, type DocumentToIndex } from './sentenceIndex.js';
 
@@ -117,14 +118,10 @@ export class CorroborationQueries {
   }
 }
 
-const WORKER_FILE = new URL(`./queryWorker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const WORKER_FILE = workerModule('queryWorker', import.meta.url);
 
 function spawnQueryWorker(workerData: { file: string; options: OpenOptions }): Worker {
-  if (!WORKER_FILE.pathname.endsWith('.ts')) return new Worker(WORKER_FILE, { workerData });
-  // Running from TypeScript sources (tests, benchmarks): the worker registers tsx before loading its module.
-  const module = JSON.stringify(WORKER_FILE.href);
-  const load = `import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${module}))`;
-  return new Worker(load, { eval: true, workerData });
+  return startWorker(WORKER_FILE, { workerData });
 }
 
 const perDatabase = new WeakMap<Db, CorroborationQueries>();

@@ -2,7 +2,8 @@
 // heap cap and a wall-clock limit; a worker that crosses either, crashes, or whose import is cancelled is
 // terminated and replaced, and the backend's own thread never parses a file, so it keeps answering calls.
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerModule } from '../workerThread.js';
 import { DEFAULT_IMPORT_LIMITS, describeSeconds, timeLimitFor, type ImportLimits } from './limits.js';
 import type { ExtractionReply, ExtractionRequest, FileOutcome, FileToExtract } from './protocol.js';
 
@@ -31,7 +32,7 @@ interface Slot {
   idleTimer?: NodeJS.Timeout;
 }
 
-const WORKER_FILE = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const WORKER_FILE = workerModule('worker', import.meta.url);
 
 export class ExtractionPool {
   readonly size: number;
@@ -164,12 +165,7 @@ export class ExtractionPool {
 }
 
 function spawnWorker(limits: ImportLimits): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: limits.memoryLimitMb, stackSizeMb: 4 };
-  if (!WORKER_FILE.pathname.endsWith('.ts')) return new Worker(WORKER_FILE, { resourceLimits });
-  // Running from TypeScript sources (tests, benchmarks): the worker registers tsx before loading its module.
-  const module = JSON.stringify(WORKER_FILE.href);
-  const load = `import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${module}))`;
-  return new Worker(load, { eval: true, resourceLimits });
+  return startWorker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: limits.memoryLimitMb, stackSizeMb: 4 } });
 }
 
 function failureOutcome(fileName: string, why: Failure, limits: ImportLimits, limitMs?: number): FileOutcome {
