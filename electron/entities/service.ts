@@ -2,7 +2,8 @@
 // small batches; the backend thread only reads the batch's text and writes what came back, in one short
 // transaction per batch, so it keeps answering meanwhile. Nothing runs until the Entities or Timeline view first asks
 // (existing projects catch up then); after that, new imports are read a moment after they land.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker as startWorkerThread, workerModule } from '../workerThread.js';
 import type { ExtractionProgress } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import {
@@ -23,7 +24,7 @@ const BATCH = 20;
 /** Quiet time after an import before reading its documents. */
 const AFTER_IMPORT_MS = 1500;
 
-const WORKER_FILE = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const WORKER_FILE = workerModule('worker', import.meta.url);
 
 class Reader {
   private worker: Worker | null = null;
@@ -138,13 +139,7 @@ class Reader {
 }
 
 function startWorker(): Worker {
-  const worker = WORKER_FILE.pathname.endsWith('.ts')
-    ? // Running from TypeScript sources (tests): the worker registers tsx before loading its module.
-      new Worker(
-        `import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(WORKER_FILE.href)}))`,
-        { eval: true },
-      )
-    : new Worker(WORKER_FILE);
+  const worker = startWorkerThread(WORKER_FILE);
   worker.unref();
   return worker;
 }
