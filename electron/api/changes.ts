@@ -59,6 +59,10 @@ function collect(t: Touched, change: RowChange): void {
     case 'coders':
       t.add('coders', first);
       break;
+    case 'current_coder':
+      // Both the coder who was current and the one who is now change their isDefault.
+      rows.forEach((r) => t.add('coders', r.coder_id));
+      break;
     case 'highlight_tags':
       t.add('highlights', first);
       t.add('tags', change.rowKey[1]);

@@ -8,6 +8,7 @@ import { migration006 } from './006_pdf.js';
 import { deriveExistingStructure, migration007 } from './007_structure.js';
 import { migration008 } from './008_analysis.js';
 import { migration009 } from './009_corroboration.js';
+import { migration012 } from './012_agreement.js';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const migrations: Migration[] = [
   { version: 7, name: 'structure', sql: migration007, up: deriveExistingStructure },
   { version: 8, name: 'analysis', sql: migration008 },
   { version: 9, name: 'corroboration', sql: migration009 },
+  { version: 12, name: 'agreement', sql: migration012 },
 ];
