@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ChangeSet } from '../../shared/types';
 import { onMenuCommand, store, transportName } from '../api/client';
+import { requestAgreementTab } from '../agreement/tab';
 import { useCoderCommands } from '../coders/coders';
 import { CommandButton } from '../commands/CommandButton';
 import { CommandPalette } from '../commands/CommandPalette';
@@ -24,7 +25,8 @@ import { useWorkbench, type View, type Workbench } from './workbench';
 
 // The memo composer (tiptap) is the largest part of the bundle: load it when first shown.
 const MemoView = lazy(() => import('../memo/MemoView').then((m) => ({ default: m.MemoView })));
-// Likewise the analysis view, which no first screen shows.
+// Likewise the analysis and agreement views, which no first screen shows.
+const AgreementView = lazy(() => import('../agreement/AgreementView').then((m) => ({ default: m.AgreementView })));
 const AnalysisView = lazy(() => import('../analysis/AnalysisView').then((m) => ({ default: m.AnalysisView })));
 
 const VIEWS: { id: View; label: string; key: string }[] = [
@@ -33,6 +35,7 @@ const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'memos', label: 'Memos', key: 'Mod+3' },
   { id: 'analysis', label: 'Analysis', key: 'Mod+4' },
   { id: 'claims', label: 'Claims', key: 'Mod+5' },
+  { id: 'agreement', label: 'Agreement', key: 'Mod+6' },
 ];
 
 export function App() {
@@ -105,6 +108,11 @@ export function App() {
           </Suspense>
         )}
         {wb.view === 'claims' && <ClaimsView />}
+        {wb.view === 'agreement' && (
+          <Suspense fallback={<p className="muted loading">Opening agreement…</p>}>
+            <AgreementView />
+          </Suspense>
+        )}
       </main>
       {wb.view === 'reader' && (
         <aside className="margin">
@@ -167,6 +175,16 @@ function useAppCommands(wb: Workbench, openPalette: (query: string) => void): vo
       run: () => {
         wb.setView('memos');
         openPalette('export memo as');
+      },
+    },
+    {
+      id: 'agreement.queue',
+      label: 'Show disagreements between coders',
+      category: 'Agreement',
+      keys: ['Mod+Shift+6'],
+      run: () => {
+        requestAgreementTab('queue');
+        wb.setView('agreement');
       },
     },
     { id: 'project.reload', label: 'Reload project data', category: 'File', run: () => store.reset() },

@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import type { GlossClient } from '../../shared/client';
 import { client as defaultClient } from '../api/client';
 
-export type View = 'reader' | 'themes' | 'memos' | 'search' | 'analysis' | 'claims';
+export type View = 'reader' | 'themes' | 'memos' | 'search' | 'analysis' | 'claims' | 'agreement';
 
 /** Where the reader should scroll to and what to flash once a document is shown. */
 export interface ReaderFocus {

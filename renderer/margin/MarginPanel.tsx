@@ -5,7 +5,7 @@ import type { Highlight } from '../../shared/types';
 import { requestCitation, setHighlightDragData } from '../app/citations';
 import { VirtualList, type VirtualListHandle } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
-import { CoderName } from '../coders/coders';
+import { CoderFilterNotice, CoderName } from '../coders/coders';
 import { DocumentCorroboration, OtherSources, PassageReportedBy } from '../corroboration/corroboration';
 import { CredibilityPicker, GradeBadge } from '../grading/grading';
 import { DocumentNote, HighlightNote } from '../notes/HighlightNote';
@@ -54,6 +54,7 @@ export function MarginPanel() {
           {wb.documentId ? formatCount(placedCount === -1 ? rows.length : placedCount) : ''}
         </span>
       </div>
+      <CoderFilterNotice />
       {!wb.documentId && <p className="empty">Open a document to see its highlights and notes here.</p>}
       {wb.documentId && annotations.loaded && rows.length === 0 && (
         <p className="empty">

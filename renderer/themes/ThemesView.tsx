@@ -18,7 +18,8 @@ import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
 import { useChanges, useTags } from '../store/hooks';
 import { Codebook } from '../tags/Codebook';
-import { CoderName } from '../coders/coders';
+import { CoderFilterNotice, CoderName } from '../coders/coders';
+import { byShownCoder, useShownCoder } from '../coders/coderView';
 import { GradeBadge, GradeFilter, matchesGradeFilter } from '../grading/grading';
 import './themes.css';
 import { formatCount } from '../app/format';
@@ -140,6 +141,7 @@ function ThemePassages({
 }) {
   const wb = useWorkbench();
   const version = useCodingVersion();
+  const shownCoder = useShownCoder();
   const attributeVersion = useAttributeValuesVersion();
   const fetched = useApi<ThemeGroup[]>(
     () =>
@@ -151,9 +153,12 @@ function ThemePassages({
   const groups = useMemo(
     () => ({
       ...fetched,
-      data: fetched.data?.filter((g) => matchesGradeFilter(grade, g.reliability)),
+      data: fetched.data
+        ?.filter((g) => matchesGradeFilter(grade, g.reliability))
+        .map((g) => ({ ...g, passages: byShownCoder(g.passages, shownCoder, (p) => p.highlight.coderId) }))
+        .filter((g) => g.passages.length > 0),
     }),
-    [fetched, grade],
+    [fetched, grade, shownCoder],
   );
   const rows = useMemo<ThemeRow[]>(
     () =>
@@ -189,7 +194,12 @@ function ThemePassages({
   if (groups.data.length === 0 && fetched.data?.length)
     return <p className="empty">No passage of these tags comes from a source with this grade.</p>;
   if (groups.data.length === 0)
-    return <p className="empty">No passage carries {mode === 'and' ? 'all of' : 'any of'} these tags yet.</p>;
+    return (
+      <>
+        <CoderFilterNotice />
+        <p className="empty">No passage carries {mode === 'and' ? 'all of' : 'any of'} these tags yet.</p>
+      </>
+    );
   const total = groups.data.reduce((n, g) => n + g.passages.length, 0);
   return (
     <VirtualList
@@ -198,9 +208,12 @@ function ThemePassages({
       count={rows.length}
       overscan={4}
       header={
-        <p className="muted theme-total">
-          {formatCount(total)} passages in {formatCount(groups.data.length)} documents
-        </p>
+        <>
+          <CoderFilterNotice />
+          <p className="muted theme-total">
+            {formatCount(total)} passages in {formatCount(groups.data.length)} documents
+          </p>
+        </>
       }
       estimateSize={estimateSize}
       onRangeChange={(first, last) =>
