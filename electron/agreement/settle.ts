@@ -143,19 +143,19 @@ export function settleDisagreement(db: Db, request: SettleRequest, decidedBy: nu
   return listDecisions(db, undefined, [id])[0]!;
 }
 
-const CHOICE_WORDS: Record<DecisionChoice, string> = {
-  a: 'kept the first coder’s coding',
-  b: 'kept the second coder’s coding',
-  both: 'kept both codings',
-  neither: 'kept neither coding',
-  merged: 'merged the two into one passage',
-};
-const KIND_WORDS: Record<AgreementDecision['kind'], string> = {
-  'only-a': 'only the first coder coded it',
-  'only-b': 'only the second coder coded it',
-  tags: 'different tags',
-  boundaries: 'boundaries far apart',
-};
+function choiceWords(choice: DecisionChoice, a: string, b: string): string {
+  if (choice === 'a') return `kept ${a}’s coding`;
+  if (choice === 'b') return `kept ${b}’s coding`;
+  return { both: 'kept both codings', neither: 'kept neither coding', merged: 'merged the two into one passage' }[
+    choice
+  ];
+}
+
+function kindWords(kind: AgreementDecision['kind'], a: string, b: string): string {
+  if (kind === 'only-a') return `only ${a} coded it`;
+  if (kind === 'only-b') return `only ${b} coded it`;
+  return kind === 'tags' ? 'different tags' : 'boundaries far apart';
+}
 
 const paragraph = (text: string): JsonNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
@@ -177,7 +177,8 @@ export function draftDecisionsMemo(db: Db, title: string, coderA: number, coderB
       .map((t) => getTag(db, t)?.name)
       .filter(Boolean)
       .join(', ');
-    const who = `${name(d.coderA)} / ${name(d.coderB)}`;
+    const [a, b] = [name(d.coderA), name(d.coderB)];
+    const who = `${a} / ${b}`;
     content.push({
       type: 'heading',
       attrs: { level: 3 },
@@ -185,7 +186,7 @@ export function draftDecisionsMemo(db: Db, title: string, coderA: number, coderB
     });
     content.push(
       paragraph(
-        `${KIND_WORDS[d.kind]}${tags ? ` (${tags})` : ''}: ${d.decidedByName ?? 'someone'} ${CHOICE_WORDS[d.choice]} on ${d.decidedAt.slice(0, 10)}.` +
+        `${kindWords(d.kind, a, b)}${tags ? ` (${tags})` : ''}: ${d.decidedByName ?? 'someone'} ${choiceWords(d.choice, a, b)} on ${d.decidedAt.slice(0, 10)}.` +
           (d.reason ? ` Why: ${d.reason}` : ''),
       ),
     );

@@ -2,7 +2,7 @@
 // highlight_tags row means that highlight, that tag (its count) and that document (its counts) changed.
 import type { ChangeSet, EntityChanges } from '../../shared/types.js';
 import { findDefinitionByName, getDefinition } from '../db/attributeDefinitions.js';
-import { getCoder } from '../db/coders.js';
+import { getCoder, listCoders } from '../db/coders.js';
 import { getCollection } from '../db/collections.js';
 import type { Db } from '../db/connection.js';
 import { getDocumentSummary } from '../db/documents.js';
@@ -29,6 +29,7 @@ class Touched {
   /** Attribute names whose values changed (their definitions' counts change). */
   readonly attributeNames = new Set<string>();
   readonly createdDocuments = new Set<number>();
+  allCoders = false;
 
   add(kind: Kind, id: unknown): void {
     if (typeof id === 'number') this.ids[kind].add(id);
@@ -60,8 +61,8 @@ function collect(t: Touched, change: RowChange): void {
       t.add('coders', first);
       break;
     case 'current_coder':
-      // Both the coder who was current and the one who is now change their isDefault.
-      rows.forEach((r) => t.add('coders', r.coder_id));
+      // Who was current may have been so by the meta fallback, not by this row: every coder's isDefault is sent.
+      t.allCoders = true;
       break;
     case 'highlight_tags':
       t.add('highlights', first);
@@ -111,6 +112,7 @@ function load(db: Db, t: Touched): ChangeSet {
   if (t.ids.notes.size) changes.notes = split(t.ids.notes, (id) => getNote(db, id));
   if (t.ids.memos.size) changes.memos = split(t.ids.memos, (id) => summaryOf(getMemo(db, id)));
   if (t.ids.collections.size) changes.collections = split(t.ids.collections, (id) => getCollection(db, id));
+  if (t.allCoders) listCoders(db).forEach((c) => t.add('coders', c.id));
   if (t.ids.coders.size) changes.coders = split(t.ids.coders, (id) => getCoder(db, id));
   for (const name of t.attributeNames) {
     const definition = findDefinitionByName(db, name);

@@ -15,12 +15,17 @@ import { useCommands } from '../commands/useCommands';
 import { useTags } from '../store/hooks';
 import { queuePair, useCodingChanges, type AgreementScope } from './scope';
 
-const KIND_LABELS: Record<Disagreement['kind'], string> = {
-  'only-a': 'Only the first coded it',
-  'only-b': 'Only the second coded it',
-  tags: 'Different tags',
-  boundaries: 'Boundaries far apart',
-};
+function kindLabel(kind: Disagreement['kind'], [a, b]: [string, string]): string {
+  if (kind === 'only-a') return `Only ${a} coded it`;
+  if (kind === 'only-b') return `Only ${b} coded it`;
+  return kind === 'tags' ? 'Different tags' : 'Boundaries far apart';
+}
+
+function choiceLabel(choice: DecisionChoice, [a, b]: [string, string]): string {
+  if (choice === 'a') return `${a}’s kept`;
+  if (choice === 'b') return `${b}’s kept`;
+  return { both: 'both kept', neither: 'neither kept', merged: 'merged into one passage' }[choice];
+}
 
 export function DisagreementPanel({ scope, coders }: { scope: AgreementScope; coders: Coder[] }) {
   const wb = useWorkbench();
@@ -64,6 +69,10 @@ export function DisagreementPanel({ scope, coders }: { scope: AgreementScope; co
       run: draft,
     },
   ]);
+  const nameOf = (d: { coderA: number | null; coderB: number | null }): [string, string] => [
+    coders.find((c) => c.id === d.coderA)?.name ?? 'a deleted coder',
+    coders.find((c) => c.id === d.coderB)?.name ?? 'a deleted coder',
+  ];
   if (!pair) return <p className="empty">Choose two different coders to compare.</p>;
   if (queue.error) return <p className="error">{queue.error}</p>;
   const data = queue.data;
@@ -124,8 +133,8 @@ export function DisagreementPanel({ scope, coders }: { scope: AgreementScope; co
           <ul>
             {data.decisions.map((d) => (
               <li key={d.id}>
-                <strong>{d.documentTitle}</strong> · {KIND_LABELS[d.kind].toLowerCase()} → {CHOICE_LABELS[d.choice]} ·{' '}
-                {d.decidedByName ?? 'someone'}, {new Date(d.decidedAt).toLocaleString()}
+                <strong>{d.documentTitle}</strong> · {kindLabel(d.kind, nameOf(d))} → {choiceLabel(d.choice, nameOf(d))}{' '}
+                · {d.decidedByName ?? 'someone'}, {new Date(d.decidedAt).toLocaleString()}
                 {d.reason && <span className="muted"> — {d.reason}</span>}
               </li>
             ))}
@@ -135,14 +144,6 @@ export function DisagreementPanel({ scope, coders }: { scope: AgreementScope; co
     </div>
   );
 }
-
-const CHOICE_LABELS: Record<DecisionChoice, string> = {
-  a: 'first coder’s kept',
-  b: 'second coder’s kept',
-  both: 'both kept',
-  neither: 'neither kept',
-  merged: 'merged',
-};
 
 function DisagreementItem({
   item,
@@ -177,7 +178,7 @@ function DisagreementItem({
         <button type="button" className="link-button" onClick={onOpen} title="Open in the reader">
           {item.documentTitle}
         </button>
-        <span className={`kind kind-${item.kind}`}>{KIND_LABELS[item.kind]}</span>
+        <span className={`kind kind-${item.kind}`}>{kindLabel(item.kind, names)}</span>
         <span className="muted">
           characters {item.start.toLocaleString()}–{item.end.toLocaleString()}
         </span>

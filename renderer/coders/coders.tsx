@@ -7,6 +7,7 @@ import { useCommands } from '../commands/useCommands';
 import { useSliceVersion } from '../store/hooks';
 import { slices } from '../store/store';
 import { currentCoderId, setCoderView, useCoderView, useShownCoder } from './coderView';
+import './coders.css';
 
 /** The coder's name, shown small beside a passage; nothing for a passage without one. */
 export function CoderName({ coderId }: { coderId?: number | null }) {

@@ -225,3 +225,14 @@ test('the table exports as CSV and as an XLSX workbook', async () => {
   assert.equal(sheet.getCell('A2').value, 'Staffing');
   assert.equal(sheet.rowCount, 4);
 });
+
+test('switching coder sends both coders in the changes, so the renderer knows who is current', async () => {
+  const dispatched = await backend.dispatch('coders.setCurrent', { id: ann });
+  assert.ok(dispatched.ok);
+  const coders = dispatched.changes?.coders?.upserted ?? [];
+  assert.deepEqual(coders.map((x) => [x.name, x.isDefault]).sort(), [
+    ['Ann', true],
+    ['Bea', false],
+  ]);
+  await c['history.undo']({});
+});
