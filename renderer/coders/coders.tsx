@@ -9,6 +9,11 @@ import { slices } from '../store/store';
 import { currentCoderId, setCoderView, useCoderView, useShownCoder } from './coderView';
 import './coders.css';
 
+/** A colour per coder, told apart at a glance in the margin (golden-angle hues, so neighbours differ). */
+export function coderColor(id: number): string {
+  return `hsl(${Math.round((id * 137.508) % 360)} 55% 50%)`;
+}
+
 /** The coder's name, shown small beside a passage; nothing for a passage without one. */
 export function CoderName({ coderId }: { coderId?: number | null }) {
   const version = useSliceVersion(slices.coders);
@@ -24,6 +29,7 @@ export function CoderName({ coderId }: { coderId?: number | null }) {
   if (!coder) return null;
   return (
     <span className="coder-name" title={`Coded by ${coder.name}`}>
+      <span className="coder-dot" style={{ background: coderColor(coder.id) }} aria-hidden="true" />
       {coder.name}
     </span>
   );

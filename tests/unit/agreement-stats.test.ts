@@ -1,6 +1,8 @@
 // The agreement statistics against published worked examples.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { classify } from '../../electron/agreement/compute.js';
+import { overlapClusters, overlapRatio } from '../../electron/agreement/intervals.js';
 import { cohensKappa, krippendorffAlpha, percentAgreement, type Unit } from '../../electron/agreement/stats.js';
 
 /** Coders in rows, units in columns (null = missing), as the examples print them. */
@@ -80,4 +82,39 @@ test('weights equal repeated units, perfect agreement gives 1, one category ever
   );
   assert.equal(krippendorffAlpha([{ values: [1, 1], weight: 3 }]), null);
   assert.equal(cohensKappa([{ values: [1, 1], weight: 3 }]), null);
+});
+
+test('a stretch is classified by how two coders differ there', () => {
+  const row = (coderId: number, tagId: number, start: number, end: number) => ({
+    highlightId: coderId * 100 + tagId,
+    documentId: 1,
+    start,
+    end,
+    tagId,
+    coderId,
+  });
+  assert.equal(classify([row(1, 7, 0, 10), row(2, 7, 0, 10)], 1, 2, 0.8), null);
+  assert.equal(classify([row(1, 7, 0, 10)], 1, 2, 0.8), 'only-a');
+  assert.equal(classify([row(2, 7, 0, 10)], 1, 2, 0.8), 'only-b');
+  assert.equal(classify([row(1, 7, 0, 10), row(2, 8, 0, 10)], 1, 2, 0.8), 'tags');
+  // 6 shared of 14 covered: 0.43.
+  assert.equal(classify([row(1, 7, 0, 10), row(2, 7, 4, 14)], 1, 2, 0.8), 'boundaries');
+  assert.equal(classify([row(1, 7, 0, 10), row(2, 7, 4, 14)], 1, 2, 0.4), null);
+});
+
+test('overlap clusters join chains of overlapping passages and keep touching ones apart', () => {
+  const clusters = overlapClusters([
+    { start: 0, end: 10 },
+    { start: 8, end: 20 },
+    { start: 19, end: 30 },
+    { start: 30, end: 40 },
+  ]);
+  assert.deepEqual(
+    clusters.map((c) => [c.start, c.end, c.items.length]),
+    [
+      [0, 30, 3],
+      [30, 40, 1],
+    ],
+  );
+  assert.equal(overlapRatio([{ start: 0, end: 10 }], [{ start: 5, end: 15 }]), 5 / 15);
 });
