@@ -15,6 +15,8 @@ import { useCommands } from '../commands/useCommands';
 import { useTags } from '../store/hooks';
 import { queuePair, useCodingChanges, type AgreementScope } from './scope';
 
+const PAGE = 50;
+
 function kindLabel(kind: Disagreement['kind'], [a, b]: [string, string]): string {
   if (kind === 'only-a') return `Only ${a} coded it`;
   if (kind === 'only-b') return `Only ${b} coded it`;
@@ -33,6 +35,8 @@ export function DisagreementPanel({ scope, coders }: { scope: AgreementScope; co
   const tags = useTags();
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
   const pair = queuePair(scope, coders);
+  // A screen's worth at a time: 500 side-by-side cards would be thousands of nodes.
+  const [shown, setShown] = useState(PAGE);
   const args = pair && {
     coderA: pair[0],
     coderB: pair[1],
@@ -116,7 +120,7 @@ export function DisagreementPanel({ scope, coders }: { scope: AgreementScope; co
         </button>
       </div>
       <ol className="disagreement-list" aria-label="Disagreements">
-        {data.items.map((item) => (
+        {data.items.slice(0, shown).map((item) => (
           <DisagreementItem
             key={`${item.documentId}:${item.start}:${item.end}`}
             item={item}
@@ -127,6 +131,11 @@ export function DisagreementPanel({ scope, coders }: { scope: AgreementScope; co
           />
         ))}
       </ol>
+      {data.items.length > shown && (
+        <button type="button" className="link-button" onClick={() => setShown((n) => n + PAGE)}>
+          Show {Math.min(PAGE, data.items.length - shown)} more
+        </button>
+      )}
       {data.decisions.length > 0 && (
         <details className="decisions">
           <summary>Decisions ({data.decisions.length})</summary>
