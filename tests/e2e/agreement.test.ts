@@ -126,3 +126,16 @@ test('the disagreement queue sets the two sides next to each other; a decision i
   await page.locator('.ProseMirror', { hasText: 'Why: Expulsions are about staffing' }).waitFor();
   await app.screenshot('agreement-memo');
 });
+
+test('the queue reads in the dark colour scheme too', async () => {
+  const { page } = app;
+  await page.keyboard.press('Control+Shift+6');
+  await page.locator('.disagreement').first().waitFor();
+  const toggle = page.getByRole('button', { name: /^Colour scheme/ });
+  while ((await toggle.getAttribute('aria-label')) !== 'Colour scheme: dark') await toggle.click();
+  await app.screenshot('agreement-queue-dark');
+  await page.keyboard.press('Control+6');
+  await page.getByRole('tab', { name: 'Agreement table' }).click();
+  await page.locator('.agreement-table').waitFor();
+  await app.screenshot('agreement-table-dark');
+});
