@@ -236,3 +236,31 @@ test('switching coder sends both coders in the changes, so the renderer knows wh
   ]);
   await c['history.undo']({});
 });
+
+test('different tags on the same words: keeping both gives each coder both tags; neither removes the passages', async () => {
+  const tagIds = [tag.visas, tag.staff];
+  await mark(10, 40, [tag.staff], other); // Bea; Ann has Visas there
+  const queue = await c['agreement.queue']({ coderA: ann, coderB: bea, tagIds, documentIds: [other] });
+  assert.deepEqual(
+    queue.items.map((i) => [i.kind, i.a[0]!.tagIds, i.b[0]!.tagIds]),
+    [['tags', [tag.visas], [tag.staff]]],
+  );
+  const settle = (choice: 'both' | 'neither') =>
+    c['agreement.settle']({ coderA: ann, coderB: bea, documentId: other, start: 10, end: 40, tagIds, choice });
+  await settle('both');
+  const passages = async () =>
+    (await c['highlights.list']({ documentId: other })).map((h) => [h.coderId, h.start, h.end, [...h.tagIds].sort()]);
+  const bothTags = [tag.visas, tag.staff].sort();
+  assert.deepEqual(
+    (await passages()).sort(),
+    [
+      [ann, 10, 40, bothTags],
+      [bea, 10, 40, bothTags],
+    ].sort(),
+  );
+  await c['history.undo']({});
+  await settle('neither');
+  assert.deepEqual(await passages(), [], 'bare passages without a note are removed');
+  await c['history.undo']({});
+  assert.equal((await passages()).length, 2);
+});
