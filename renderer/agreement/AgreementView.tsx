@@ -6,6 +6,7 @@ import { saveFile } from '../app/saveFile';
 import { useApi } from '../app/useApi';
 import { useWorkbench } from '../app/workbench';
 import { setCoderView, useCoderView } from '../coders/coderView';
+import { CommandButton } from '../commands/CommandButton';
 import { useCommands } from '../commands/useCommands';
 import { DisagreementPanel } from './DisagreementPanel';
 import {
@@ -64,6 +65,8 @@ export function AgreementView() {
             </button>
           ))}
         </div>
+        <span className="spacer" />
+        <WhoAmI coders={coders} />
       </div>
       {coders.filter((c) => c.highlightCount > 0).length < 2 ? (
         <p className="empty">
@@ -225,3 +228,33 @@ function AgreementTablePanel({
 
 const figure = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 const quality = (x: number | null) => (x === null ? '' : x >= 0.8 ? 'good' : x >= 0.667 ? 'fair' : 'poor');
+
+/** Who new passages belong to, switchable here as from the palette (Code as another coder…, Add a coder…). */
+function WhoAmI({ coders }: { coders: ReturnType<typeof useCoders> }) {
+  const wb = useWorkbench();
+  const me = coders.find((c) => c.isDefault);
+  const switchTo = async (id: number) => {
+    try {
+      const coder = await wb.client['coders.setCurrent']({ id });
+      wb.setStatus(`You now code as ${coder.name}: new passages are theirs (Ctrl+Z to undo).`);
+    } catch (error) {
+      wb.setStatus(`Could not switch coder: ${(error as Error).message}`, true);
+    }
+  };
+  return (
+    <span className="agreement-me">
+      <label>
+        You code as{' '}
+        <select aria-label="You code as" value={me?.id ?? ''} onChange={(e) => void switchTo(Number(e.target.value))}>
+          {!me && <option value="">(your first passage names you)</option>}
+          {coders.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <CommandButton command="coder.add">Add a coder…</CommandButton>
+    </span>
+  );
+}
