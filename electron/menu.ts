@@ -9,6 +9,13 @@ export type MenuCommand =
   | 'view.reader'
   | 'view.themes'
   | 'view.memos'
+  | 'view.analysis'
+  | 'view.claims'
+  | 'view.memoIndex'
+  | 'view.entities'
+  | 'view.timeline'
+  | 'view.agreement'
+  | 'agreement.queue'
   | 'search.focus'
   | 'history.undo'
   | 'history.redo'
@@ -77,6 +84,13 @@ export function buildMenu(
         item('Reader', 'view.reader', 'CmdOrCtrl+1'),
         item('Themes', 'view.themes', 'CmdOrCtrl+2'),
         item('Memos', 'view.memos', 'CmdOrCtrl+3'),
+        item('Analysis', 'view.analysis', 'CmdOrCtrl+4'),
+        item('Claims', 'view.claims', 'CmdOrCtrl+5'),
+        item('Memo Index', 'view.memoIndex', 'CmdOrCtrl+6'),
+        item('Entities', 'view.entities', 'CmdOrCtrl+7'),
+        item('Timeline', 'view.timeline', 'CmdOrCtrl+8'),
+        item('Agreement', 'view.agreement', 'CmdOrCtrl+9'),
+        item('Disagreements', 'agreement.queue', 'CmdOrCtrl+Shift+9'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -45,6 +45,9 @@ import type {
   Tag,
   TagMatrix,
   ThemeGroup,
+  AgreementDecision,
+  AgreementReport,
+  DisagreementQueue,
 } from './types.js';
 
 interface OpSpec<A extends z.ZodType, R> {
@@ -196,6 +199,32 @@ const matrixArgs = z
     attributes: attributeFilters.optional(),
   })
   .strict();
+
+// Agreement between coders (issue 15) ----------------------------------------------------------------------------
+const agreementScope = {
+  coderIds: z.array(id).min(2, 'agreement needs at least two coders').max(100).optional(),
+  tagIds: z.array(id).min(1, 'choose at least one tag').max(1000).optional(),
+  documentIds: z.array(id).min(1, 'choose at least one document').max(100_000).optional(),
+};
+const overlapThreshold = z.number().min(0.01, 'a threshold from 1% to 100%').max(1, 'a threshold from 1% to 100%');
+const agreementArgs = z
+  .object({
+    ...agreementScope,
+    level: z.enum(['character', 'segment']),
+    ignoreUncoded: z.boolean().optional(),
+    threshold: overlapThreshold.optional(),
+  })
+  .strict();
+const coderPair = { coderA: id, coderB: id };
+const queueArgs = z
+  .object({
+    ...coderPair,
+    tagIds: agreementScope.tagIds,
+    documentIds: agreementScope.documentIds,
+    threshold: overlapThreshold.optional(),
+  })
+  .strict()
+  .refine((a) => a.coderA !== a.coderB, 'choose two different coders');
 
 export const api = {
   // Project
@@ -467,6 +496,40 @@ export const api = {
   'coders.rename': op(
     z.object({ id, name: shortText(200).trim().min(1, 'a coder needs a name') }).strict(),
   ).returns<Coder>(),
+
+  'coders.create': op(
+    z.object({ name: shortText(200).trim().min(1, 'a coder needs a name') }).strict(),
+  ).returns<Coder>(),
+  /** Who this copy of Gloss codes as: new passages belong to this coder. */
+  'coders.setCurrent': op(z.object({ id }).strict()).returns<Coder>(),
+
+  // Agreement between coders: statistics per tag, the disagreement queue, settling it, drafting the decisions.
+  'agreement.compute': op(agreementArgs).returns<AgreementReport>(),
+  'agreement.export': op(agreementArgs.extend({ format: tableFormat }).strict()).returns<ExportedFile>(),
+  'agreement.queue': op(queueArgs).returns<DisagreementQueue>(),
+  /** Settles one stretch: both coders' codings of the compared tags there become the chosen outcome. */
+  'agreement.settle': op(
+    z
+      .object({
+        ...coderPair,
+        documentId: id,
+        start: offset,
+        end: offset,
+        tagIds: z.array(id).min(1).max(1000),
+        choice: z.enum(['a', 'b', 'both', 'neither', 'merged']),
+        merged: z.object({ start: offset, end: offset }).strict().optional(),
+        reason: shortText(10_000).optional(),
+        threshold: overlapThreshold.optional(),
+      })
+      .strict()
+      .refine((a) => a.end > a.start, 'end must be after start')
+      .refine(
+        (a) => a.choice !== 'merged' || a.merged !== undefined,
+        'a merged boundary needs merged.start and merged.end',
+      )
+      .refine((a) => a.coderA !== a.coderB, 'choose two different coders'),
+  ).returns<AgreementDecision>(),
+  'agreement.draftMemo': op(z.object({ ...coderPair, title: shortText(500).trim().min(1) }).strict()).returns<Memo>(),
 
   // PDF pages: the original file of an imported PDF, for the page view (null when it was not kept), and region
   // highlights: a rectangle on a page in PDF points, the text under or nearest it, and the image cropped from it.

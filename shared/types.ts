@@ -732,3 +732,85 @@ export interface ChangeSet {
   /** An event's date changed. */
   timeline?: true;
 }
+
+// Inter-coder agreement (issue 15) ----------------------------------------------------------------------------------
+
+export type AgreementLevel = 'character' | 'segment';
+
+/** Agreement of the chosen coders on one tag (tagId null: all chosen tags pooled). */
+export interface AgreementRow {
+  tagId: number | null;
+  tagName: string;
+  /** Characters (character level) or passages (segment level) that at least two coders coded or could have. */
+  units: number;
+  percent: number | null;
+  kappa: number | null;
+  alpha: number | null;
+  /** Passages of each coder with this tag, in the report's coder order. */
+  passages: number[];
+}
+
+export interface AgreementReport {
+  level: AgreementLevel;
+  coders: { id: number; name: string }[];
+  /** Documents in which at least two of the chosen coders made passages. */
+  documents: number;
+  ignoreUncoded: boolean;
+  /** Segment level: share of overlap (intersection ÷ union) at which two passages count as the same. */
+  threshold: number;
+  rows: AgreementRow[];
+  elapsedMs: number;
+}
+
+/** One coder's passage in a disagreement, with the compared tags it carries. */
+export interface DisagreementPassage {
+  highlightId: number;
+  start: number;
+  end: number;
+  tagIds: number[];
+}
+
+export type DisagreementKind = 'only-a' | 'only-b' | 'tags' | 'boundaries';
+
+/** A stretch of a document where two coders' passages overlap and differ (or one coded and the other did not). */
+export interface Disagreement {
+  documentId: number;
+  documentTitle: string;
+  start: number;
+  end: number;
+  kind: DisagreementKind;
+  /** The document's text from start to end (cut in the middle beyond 2,000 characters). */
+  text: string;
+  a: DisagreementPassage[];
+  b: DisagreementPassage[];
+}
+
+export type DecisionChoice = 'a' | 'b' | 'both' | 'neither' | 'merged';
+
+export interface AgreementDecision {
+  id: number;
+  documentId: number;
+  documentTitle: string;
+  start: number;
+  end: number;
+  coderA: number | null;
+  coderB: number | null;
+  kind: DisagreementKind;
+  choice: DecisionChoice;
+  tagIds: number[];
+  sides: { a: DisagreementPassage[]; b: DisagreementPassage[] };
+  result: { start: number; end: number; tagIds: number[] }[];
+  reason: string;
+  decidedBy: number | null;
+  decidedByName: string | null;
+  decidedAt: string;
+}
+
+export interface DisagreementQueue {
+  coderA: { id: number; name: string };
+  coderB: { id: number; name: string };
+  items: Disagreement[];
+  /** Items beyond the first 500 are counted, not sent. */
+  total: number;
+  decisions: AgreementDecision[];
+}

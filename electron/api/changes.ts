@@ -2,7 +2,7 @@
 // highlight_tags row means that highlight, that tag (its count) and that document (its counts) changed.
 import type { ChangeSet, EntityChanges } from '../../shared/types.js';
 import { findDefinitionByName, getDefinition } from '../db/attributeDefinitions.js';
-import { getCoder } from '../db/coders.js';
+import { getCoder, listCoders } from '../db/coders.js';
 import { getCollection } from '../db/collections.js';
 import type { Db } from '../db/connection.js';
 import { getDocumentSummary } from '../db/documents.js';
@@ -31,6 +31,7 @@ class Touched {
   readonly createdDocuments = new Set<number>();
   entityIndex = false;
   timeline = false;
+  allCoders = false;
 
   add(kind: Kind, id: unknown): void {
     if (typeof id === 'number') this.ids[kind].add(id);
@@ -60,6 +61,10 @@ function collect(t: Touched, change: RowChange): void {
       break;
     case 'coders':
       t.add('coders', first);
+      break;
+    case 'current_coder':
+      // Who was current may have been so by the meta fallback, not by this row: every coder's isDefault is sent.
+      t.allCoders = true;
       break;
     case 'highlight_tags':
       t.add('highlights', first);
@@ -117,6 +122,7 @@ function load(db: Db, t: Touched): ChangeSet {
   if (t.ids.notes.size) changes.notes = split(t.ids.notes, (id) => getNote(db, id));
   if (t.ids.memos.size) changes.memos = split(t.ids.memos, (id) => summaryOf(getMemo(db, id)));
   if (t.ids.collections.size) changes.collections = split(t.ids.collections, (id) => getCollection(db, id));
+  if (t.allCoders) listCoders(db).forEach((c) => t.add('coders', c.id));
   if (t.ids.coders.size) changes.coders = split(t.ids.coders, (id) => getCoder(db, id));
   for (const name of t.attributeNames) {
     const definition = findDefinitionByName(db, name);

@@ -1,5 +1,6 @@
 // Every operation's handler, grouped by concern. The Handlers type makes a missing operation a compile error.
 import type { Workspace } from '../project/workspace.js';
+import { agreementHandlers } from './handlers/agreement.js';
 import { analysisHandlers } from './handlers/analysis.js';
 import { attributeHandlers } from './handlers/attributes.js';
 import { collectionHandlers } from './handlers/collections.js';
@@ -44,5 +45,6 @@ export function createHandlers(ws: Workspace, services: HandlerServices = {}): H
     ...gradeHandlers(ws),
     ...corroborationHandlers(ws),
     ...entityHandlers(ws),
+    ...agreementHandlers(ws),
   };
 }

@@ -1,13 +1,15 @@
-// Queries for coders: the people who made passages (REFI-QDA users). One default coder, named after the OS user
-// when first needed, is who makes passages in this copy of Gloss.
+// Queries for coders: the people who made passages (REFI-QDA users). The current coder (current_coder, else the
+// default coder named after the OS user when first needed) is who makes passages in this copy of Gloss.
 import type { Coder } from '../../shared/types.js';
 import type { Db } from './connection.js';
 import { getMeta, setMeta } from './meta.js';
 
 const DEFAULT_KEY = 'coders.default';
+const currentId = `COALESCE((SELECT coder_id FROM current_coder WHERE id = 1),
+  CAST((SELECT value FROM meta WHERE key = '${DEFAULT_KEY}') AS INTEGER))`;
 const columns = `c.id, c.name, c.created_at AS createdAt,
   (SELECT COUNT(*) FROM highlights h WHERE h.coder_id = c.id) AS highlightCount,
-  c.id = CAST((SELECT value FROM meta WHERE key = '${DEFAULT_KEY}') AS INTEGER) AS isDefault`;
+  c.id = ${currentId} AS isDefault`;
 
 type CoderRow = Omit<Coder, 'isDefault'> & { isDefault: number | null };
 const toCoder = (row: CoderRow): Coder => ({ ...row, isDefault: row.isDefault === 1 });
@@ -29,10 +31,23 @@ export function renameCoder(db: Db, id: number, name: string): boolean {
   return db.prepare('UPDATE coders SET name = ? WHERE id = ?').run(name, id).changes > 0;
 }
 
-/** The default coder's id, or undefined when there is none yet (or it was deleted). */
+/** The current coder's id, or undefined when there is none yet (or it was deleted). */
 export function defaultCoderId(db: Db): number | undefined {
-  const id = Number(getMeta(db, DEFAULT_KEY));
+  const chosen = db.prepare('SELECT coder_id FROM current_coder WHERE id = 1').pluck().get() as number | null;
+  const id = chosen ?? Number(getMeta(db, DEFAULT_KEY));
   return Number.isInteger(id) && getCoder(db, id) ? id : undefined;
+}
+
+/** Makes `coderId` the one new passages belong to (a logged row: call inside a recorded edit). */
+export function setCurrentCoder(db: Db, coderId: number): void {
+  db.prepare(
+    'INSERT INTO current_coder (id, coder_id) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET coder_id = excluded.coder_id',
+  ).run(coderId);
+}
+
+export function findCoderByName(db: Db, name: string): number | undefined {
+  return db.prepare('SELECT id FROM coders WHERE lower(name) = lower(?) ORDER BY id LIMIT 1').pluck().get(name) as
+    number | undefined;
 }
 
 /** The default coder, created with `name` if missing; call inside a recorded edit so undo can remove it. */

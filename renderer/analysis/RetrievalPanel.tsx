@@ -14,6 +14,7 @@ import { useCollections, useSliceVersion, useTags } from '../store/hooks';
 import { slices } from '../store/store';
 import { useCodingVersion } from './codingVersion';
 import { SegmentList, type ContextSetting } from './SegmentList';
+import { useShownCoder } from '../coders/coderView';
 
 const OPERATORS: { id: RetrievalOperator; label: string; title: string }[] = [
   { id: 'and', label: 'AND', title: 'Passages that also carry this tag, or overlap a passage that does' },
@@ -61,7 +62,12 @@ export function RetrievalPanel() {
   const [context, setContext] = useState<ContextSetting>({ unit: 'sentence', count: 1 });
   const update = (patch: Partial<RetrievalState>) => setState((s) => ({ ...s, ...patch }));
   const live = state.terms.filter((t) => tags.some((tag) => tag.id === t.tagId));
-  const query = useMemo(() => toQuery({ ...state, terms: live }), [state, live]);
+  // Blind mode (or the views' coder filter) narrows retrieval to that coder unless the panel names one itself.
+  const shownCoder = useShownCoder();
+  const query = useMemo(
+    () => toQuery({ ...state, terms: live, coderId: state.coderId ?? shownCoder }),
+    [state, live, shownCoder],
+  );
   const coding = useCodingVersion();
   const values = useAttributeValuesVersion();
   const key = JSON.stringify(query);

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ChangeSet } from '../../shared/types';
 import { onMenuCommand, store, transportName } from '../api/client';
+import { requestAgreementTab } from '../agreement/tab';
 import { useCoderCommands } from '../coders/coders';
 import { CommandButton } from '../commands/CommandButton';
 import { CommandPalette } from '../commands/CommandPalette';
@@ -25,7 +26,8 @@ import { useWorkbench, type View, type Workbench } from './workbench';
 
 // The memo composer (tiptap) is the largest part of the bundle: load it when first shown.
 const MemoView = lazy(() => import('../memo/MemoView').then((m) => ({ default: m.MemoView })));
-// Likewise the analysis view, which no first screen shows.
+// Likewise the analysis and agreement views, which no first screen shows.
+const AgreementView = lazy(() => import('../agreement/AgreementView').then((m) => ({ default: m.AgreementView })));
 const AnalysisView = lazy(() => import('../analysis/AnalysisView').then((m) => ({ default: m.AnalysisView })));
 // And the overview of every memo.
 const MemoIndexView = lazy(() => import('../memo/MemoIndexView').then((m) => ({ default: m.MemoIndexView })));
@@ -42,6 +44,7 @@ const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'memoIndex', label: 'Memo index', key: 'Mod+6' },
   { id: 'entities', label: 'Entities', key: 'Mod+7' },
   { id: 'timeline', label: 'Timeline', key: 'Mod+8' },
+  { id: 'agreement', label: 'Agreement', key: 'Mod+9' },
 ];
 
 export function App() {
@@ -130,6 +133,11 @@ export function App() {
             <TimelineView />
           </Suspense>
         )}
+        {wb.view === 'agreement' && (
+          <Suspense fallback={<p className="muted loading">Opening agreement…</p>}>
+            <AgreementView />
+          </Suspense>
+        )}
       </main>
       {wb.view === 'reader' && (
         <aside className="margin">
@@ -192,6 +200,16 @@ function useAppCommands(wb: Workbench, openPalette: (query: string) => void): vo
       run: () => {
         wb.setView('memos');
         openPalette('export memo as');
+      },
+    },
+    {
+      id: 'agreement.queue',
+      label: 'Show disagreements between coders',
+      category: 'Agreement',
+      keys: ['Mod+Shift+9'],
+      run: () => {
+        requestAgreementTab('queue');
+        wb.setView('agreement');
       },
     },
     { id: 'project.reload', label: 'Reload project data', category: 'File', run: () => store.reset() },

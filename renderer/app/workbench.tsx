@@ -5,7 +5,16 @@ import type { GlossClient } from '../../shared/client';
 import { client as defaultClient } from '../api/client';
 
 export type View =
-  'reader' | 'themes' | 'memos' | 'search' | 'analysis' | 'claims' | 'memoIndex' | 'entities' | 'timeline';
+  | 'reader'
+  | 'themes'
+  | 'memos'
+  | 'search'
+  | 'analysis'
+  | 'claims'
+  | 'memoIndex'
+  | 'entities'
+  | 'timeline'
+  | 'agreement';
 
 /** Where the reader should scroll to and what to flash once a document is shown. */
 export interface ReaderFocus {

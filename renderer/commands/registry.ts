@@ -114,9 +114,11 @@ const NAMED_KEYS = new Set([
 
 /** 'Mod+Shift+Z' for Ctrl+Shift+Z (or Cmd+Shift+Z); null for a lone modifier. */
 export function keyOf(
-  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'> & { code?: string },
 ): string | null {
-  const { key } = event;
+  // Shift turns a digit into punctuation that differs by layout ('(' or ')'); the physical digit key is what was meant.
+  const digit = event.shiftKey ? /^Digit(\d)$/.exec(event.code ?? '')?.[1] : undefined;
+  const key = digit ?? event.key;
   if (['Control', 'Meta', 'Alt', 'Shift'].includes(key)) return null;
   const name = NAMED_KEYS.has(key) ? key : key.length === 1 ? key.toUpperCase() : key;
   const parts = [

@@ -6,7 +6,7 @@ import type { Highlight, PageStart } from '../../shared/types';
 import { requestCitation, setHighlightDragData } from '../app/citations';
 import { VirtualList, type VirtualListHandle } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
-import { CoderName } from '../coders/coders';
+import { CoderFilterNotice, CoderName } from '../coders/coders';
 import { DocumentCorroboration, OtherSources, PassageReportedBy } from '../corroboration/corroboration';
 import { CredibilityPicker, GradeBadge } from '../grading/grading';
 import { DocumentNote, HighlightNote } from '../notes/HighlightNote';
@@ -69,6 +69,7 @@ export function MarginPanel() {
           </button>
         )}
       </div>
+      <CoderFilterNotice />
       {!wb.documentId && <p className="empty">Open a document to see its highlights and notes here.</p>}
       {wb.documentId && annotations.loaded && rows.length === 0 && (
         <p className="empty">

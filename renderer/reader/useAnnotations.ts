@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Highlight, Note, Tag } from '../../shared/types';
+import { byShownCoder, useShownCoder } from '../coders/coderView';
 import { useDocumentAnnotations, useTags } from '../store/hooks';
 
 export interface Annotations {
@@ -14,7 +15,10 @@ export interface Annotations {
 
 /** A document's highlights, the codebook and the notes, from the store (patched by every write, never re-fetched). */
 export function useAnnotations(documentId: number | null): Annotations {
-  const { loaded, highlights, notes } = useDocumentAnnotations(documentId);
+  const { loaded, highlights: all, notes } = useDocumentAnnotations(documentId);
+  // Blind mode and the coder filter hide other coders' passages from the reader and the margin alike.
+  const shownCoder = useShownCoder();
+  const highlights = useMemo(() => byShownCoder(all, shownCoder, (h) => h.coderId), [all, shownCoder]);
   const tags = useTags();
   const tagMaps = useMemo(
     () => ({

@@ -22,7 +22,8 @@ import { RegionThumbnail } from '../pdf/RegionThumbnail';
 import { Codebook } from '../tags/Codebook';
 import { PassageRecoder } from '../tags/PassageRecoder';
 import { TagChip } from '../tags/TagPicker';
-import { CoderName } from '../coders/coders';
+import { CoderFilterNotice, CoderName } from '../coders/coders';
+import { byShownCoder, useShownCoder } from '../coders/coderView';
 import { GradeBadge, GradeFilter, matchesGradeFilter } from '../grading/grading';
 import './themes.css';
 import { formatCount } from '../app/format';
@@ -144,6 +145,7 @@ function ThemePassages({
 }) {
   const wb = useWorkbench();
   const version = useCodingVersion();
+  const shownCoder = useShownCoder();
   const attributeVersion = useAttributeValuesVersion();
   const fetched = useApi<ThemeGroup[]>(
     () =>
@@ -155,9 +157,12 @@ function ThemePassages({
   const groups = useMemo(
     () => ({
       ...fetched,
-      data: fetched.data?.filter((g) => matchesGradeFilter(grade, g.reliability)),
+      data: fetched.data
+        ?.filter((g) => matchesGradeFilter(grade, g.reliability))
+        .map((g) => ({ ...g, passages: byShownCoder(g.passages, shownCoder, (p) => p.highlight.coderId) }))
+        .filter((g) => g.passages.length > 0),
     }),
-    [fetched, grade],
+    [fetched, grade, shownCoder],
   );
   const rows = useMemo<ThemeRow[]>(
     () =>
@@ -193,7 +198,12 @@ function ThemePassages({
   if (groups.data.length === 0 && fetched.data?.length)
     return <p className="empty">No passage of these tags comes from a source with this grade.</p>;
   if (groups.data.length === 0)
-    return <p className="empty">No passage carries {mode === 'and' ? 'all of' : 'any of'} these tags yet.</p>;
+    return (
+      <>
+        <CoderFilterNotice />
+        <p className="empty">No passage carries {mode === 'and' ? 'all of' : 'any of'} these tags yet.</p>
+      </>
+    );
   const total = groups.data.reduce((n, g) => n + g.passages.length, 0);
   return (
     <VirtualList
@@ -202,9 +212,12 @@ function ThemePassages({
       count={rows.length}
       overscan={4}
       header={
-        <p className="muted theme-total">
-          {formatCount(total)} passages in {formatCount(groups.data.length)} documents
-        </p>
+        <>
+          <CoderFilterNotice />
+          <p className="muted theme-total">
+            {formatCount(total)} passages in {formatCount(groups.data.length)} documents
+          </p>
+        </>
       }
       estimateSize={estimateSize}
       onRangeChange={(first, last) =>

@@ -10,6 +10,7 @@ import { migration008 } from './008_analysis.js';
 import { migration009 } from './009_corroboration.js';
 import { migration010 } from './010_memo_subjects.js';
 import { migration011 } from './011_entities.js';
+import { migration012 } from './012_agreement.js';
 
 export interface Migration {
   version: number;
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   { version: 9, name: 'corroboration', sql: migration009 },
   { version: 10, name: 'memo subjects', sql: migration010 },
   { version: 11, name: 'entities', sql: migration011 },
+  { version: 12, name: 'agreement', sql: migration012 },
 ];

@@ -33,6 +33,13 @@ test('keys are named the same way whatever the keyboard reports', () => {
   assert.equal(keyOf(keyEvent('Control', { ctrl: true })), null);
 });
 
+test('Shift with a digit names the digit, whatever punctuation the layout prints there', () => {
+  const shiftedNine = { ...keyEvent('(', { ctrl: true, shift: true }), code: 'Digit9' };
+  assert.equal(keyOf(shiftedNine), 'Mod+Shift+9');
+  const frenchSix = { ...keyEvent('-', { ctrl: true, shift: true }), code: 'Digit6' };
+  assert.equal(keyOf(frenchSix), 'Mod+Shift+6');
+});
+
 test('a shortcut runs its enabled command, once, and a disabled one not at all', () => {
   const registry = new CommandRegistry();
   const ran: string[] = [];
