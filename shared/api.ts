@@ -39,12 +39,13 @@ import type {
   MemoSummary,
   MergePreview,
   Note,
-  PassageContext,
   ProjectInfo,
   SearchHit,
   Tag,
   TagMatrix,
   ThemeGroup,
+  ThemeOutline,
+  ThemeRows,
   AgreementDecision,
   AgreementReport,
   DisagreementQueue,
@@ -140,6 +141,17 @@ const attributeFilter = z
   })
   .strict();
 const attributeFilters = z.array(attributeFilter).max(20);
+
+/** The passages of the theme view: those carrying any (or all) of the tags. */
+const themeQuery = z
+  .object({
+    tagIds: z.array(id).min(1).max(100),
+    mode: z.enum(['and', 'or']),
+    /** A parent tag also gathers its sub-tags' passages. */
+    includeChildren: z.boolean().optional(),
+    attributes: attributeFilters.optional(),
+  })
+  .strict();
 
 const reliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F']);
 const credibility = z.number().int().min(1, 'a credibility from 1 to 6').max(6, 'a credibility from 1 to 6');
@@ -358,19 +370,13 @@ export const api = {
   ).returns<{ deleted: true }>(),
 
   // Theme view
-  'themes.passages': op(
-    z
-      .object({
-        tagIds: z.array(id).min(1).max(100),
-        mode: z.enum(['and', 'or']),
-        /** A parent tag also gathers its sub-tags' passages. */
-        includeChildren: z.boolean().optional(),
-        attributes: attributeFilters.optional(),
-      })
-      .strict(),
-  ).returns<ThemeGroup[]>(),
-  /** Wider context for passages shown in the theme view (those on screen). */
-  'themes.context': op(z.object({ highlightIds: z.array(id).max(500) }).strict()).returns<PassageContext[]>(),
+  'themes.passages': op(themeQuery).returns<ThemeGroup[]>(),
+  /** The theme view's list: where each passage sits, and the first rows (see ThemeOutline). */
+  'themes.outline': op(themeQuery).returns<ThemeOutline>(),
+  /** Rows of the theme view by id (those scrolled to): passages with wider context, and group headings. */
+  'themes.rows': op(
+    z.object({ highlightIds: z.array(id).max(500), documentIds: z.array(id).max(500) }).strict(),
+  ).returns<ThemeRows>(),
   'themes.matrix': op(empty).returns<TagMatrix>(),
 
   // Notes

@@ -199,6 +199,22 @@ export interface ThemeGroup {
   passages: ThemePassage[];
 }
 
+/**
+ * The theme view's list without its text: each document's group with its reliability (for the grade filter) and its
+ * passages' ids and coders (for the coder filter), and the first rows in full. Other rows, and the documents'
+ * headings, are read by id as they scroll in (`themes.rows`).
+ */
+export interface ThemeOutline {
+  groups: { documentId: number; reliability: Reliability | null; passages: { id: number; coderId: number | null }[] }[];
+  first: ThemeRows;
+}
+
+/** Rows of the theme view read by id: passages in full, and the headings of their documents' groups. */
+export interface ThemeRows {
+  passages: ThemePassage[];
+  documents: DocumentHeading[];
+}
+
 export interface TagMatrix {
   tags: Tag[];
   documents: { id: number; title: string }[];

@@ -1,6 +1,16 @@
 // Queries for the theme view: tagged passages across documents, counts per tag per document, co-occurrence.
 import { passagePages } from '../../shared/pages.js';
-import type { AttributeFilter, PageStart, PassageContext, Reliability, ThemeGroup } from '../../shared/types.js';
+import type {
+  AttributeFilter,
+  DocumentHeading,
+  PageStart,
+  PassageContext,
+  Reliability,
+  ThemeGroup,
+  ThemeOutline,
+  ThemePassage,
+  ThemeRows,
+} from '../../shared/types.js';
 import { attributeFilterSql } from './attributes.js';
 import type { Db } from './connection.js';
 import { reliabilityColumn } from './grades.js';
@@ -20,56 +30,136 @@ interface ThemeRow extends HighlightRow {
   pages: string | null;
 }
 
-/**
- * The passages carrying any (or all) of the tags, grouped by document in reading order, with their notes, in one
- * joined query. Their context is the stored quote context (prefix/suffix); `passageContexts` widens it for the
- * passages on screen, so thousands of passages never mean reading thousands of document texts.
- */
-export function themeGroups(
+/** SQL selecting the ids of the highlights carrying any (or all) of the tags, with its bindings. */
+function taggedSelection(
   db: Db,
   tagIds: number[],
   mode: 'and' | 'or',
-  options: { includeChildren?: boolean; attributes?: AttributeFilter[] } = {},
-): ThemeGroup[] {
+  options: { includeChildren?: boolean; attributes?: AttributeFilter[] },
+) {
   // With sub-tags, each chosen tag stands for its subtree: AND asks for one tag of every chosen subtree.
   const subtrees = tagIds.map((id) => (options.includeChildren ? descendantIds(db, id) : [id]));
   const members = subtrees.flatMap((ids, group) => ids.map((tagId) => ({ tagId, group })));
   const having = mode === 'and' ? `HAVING COUNT(DISTINCT m.grp) = ${new Set(tagIds).size}` : '';
   const attributes = attributeFilterSql(options.attributes, 'h.document_id');
+  return {
+    with: `WITH m(tag_id, grp) AS
+      (SELECT json_extract(value, '$.tagId'), json_extract(value, '$.group') FROM json_each(@members))`,
+    from: `(SELECT ht.highlight_id FROM highlight_tags ht JOIN m ON m.tag_id = ht.tag_id GROUP BY ht.highlight_id ${having}) sel
+      JOIN highlights h ON h.id = sel.highlight_id`,
+    where: attributes.sql.length ? `WHERE ${attributes.sql.join(' AND ')}` : '',
+    params: { members: JSON.stringify(members), ...attributes.params },
+  };
+}
+
+type ThemeOptions = { includeChildren?: boolean; attributes?: AttributeFilter[] };
+
+/**
+ * The passages carrying any (or all) of the tags, grouped by document in reading order, with their notes, in one
+ * joined query (the whole list, for dialogs over one tag; the theme view reads `themeOutline` and rows by id).
+ */
+export function themeGroups(db: Db, tagIds: number[], mode: 'and' | 'or', options: ThemeOptions = {}): ThemeGroup[] {
+  const selection = taggedSelection(db, tagIds, mode, options);
   const rows = db
     .prepare(
-      `
-    WITH m(tag_id, grp) AS (SELECT json_extract(value, '$.tagId'), json_extract(value, '$.group') FROM json_each(@members))
-    SELECT ${highlightColumns}, n.text AS noteText, d.title, d.outlet, d.published_at AS publishedAt,
-      d.source_name AS sourceName, ${reliabilityColumn} AS reliability, d.pages
-    FROM (SELECT ht.highlight_id FROM highlight_tags ht JOIN m ON m.tag_id = ht.tag_id GROUP BY ht.highlight_id ${having}) sel
-    JOIN highlights h ON h.id = sel.highlight_id
+      `${selection.with}
+    SELECT ${themeRowColumns}
+    FROM ${selection.from}
     JOIN documents d ON d.id = h.document_id
     LEFT JOIN notes n ON n.highlight_id = h.id
-    ${attributes.sql.length ? `WHERE ${attributes.sql.join(' AND ')}` : ''}
+    ${selection.where}
     ORDER BY h.document_id, h.start_offset, h.id`,
     )
-    .all({ members: JSON.stringify(members), ...attributes.params }) as ThemeRow[];
+    .all(selection.params) as ThemeRow[];
   const groups: ThemeGroup[] = [];
-  let pages: PageStart[] | null = null;
   for (const row of rows) {
     let group = groups.at(-1);
     if (group?.document.id !== row.documentId) {
-      const { title, outlet, publishedAt, sourceName } = row;
-      const document = { id: row.documentId, title, outlet, publishedAt, sourceName };
-      groups.push((group = { document, passages: [], reliability: row.reliability }));
-      pages = row.pages ? (JSON.parse(row.pages) as PageStart[]) : null;
+      groups.push((group = { document: headingOf(row), passages: [], reliability: row.reliability }));
     }
-    const highlight = toHighlight(row);
-    group.passages.push({
-      highlight,
-      before: highlight.prefix,
-      after: highlight.suffix,
-      noteText: row.noteText,
-      ...(pages && !highlight.orphaned && passagePages(pages, highlight)),
-    });
+    group.passages.push(toThemePassage(row, { before: row.prefix, after: row.suffix }));
   }
   return groups;
+}
+
+const themeRowColumns = `${highlightColumns}, n.text AS noteText, d.title, d.outlet, d.published_at AS publishedAt,
+      d.source_name AS sourceName, ${reliabilityColumn} AS reliability, d.pages`;
+
+function headingOf(row: ThemeRow): DocumentHeading {
+  const { title, outlet, publishedAt, sourceName } = row;
+  return { id: row.documentId, title, outlet, publishedAt, sourceName };
+}
+
+function toThemePassage(row: ThemeRow, context: { before: string; after: string }): ThemePassage {
+  const highlight = toHighlight(row);
+  const pages = row.pages && !highlight.orphaned ? (JSON.parse(row.pages) as PageStart[]) : null;
+  return { highlight, ...context, noteText: row.noteText, ...(pages && passagePages(pages, highlight)) };
+}
+
+/** Rows the theme view sends in full with its outline, so its first screen needs no second request. */
+export const THEME_FIRST_ROWS = 60;
+
+/**
+ * Where every passage of the tags sits (its document's group, its coder) without its text: 5,000 passages are a
+ * few hundred kilobytes of ids. The rows on screen are read by id (`themeRows`), the first few sent along.
+ */
+export function themeOutline(db: Db, tagIds: number[], mode: 'and' | 'or', options: ThemeOptions = {}): ThemeOutline {
+  const selection = taggedSelection(db, tagIds, mode, options);
+  const places = db
+    .prepare(
+      `${selection.with}
+    SELECT h.id, h.document_id AS documentId, h.coder_id AS coderId,
+      (SELECT g.reliability FROM document_grades g WHERE g.document_id = h.document_id) AS reliability
+    FROM ${selection.from}
+    ${selection.where}
+    ORDER BY h.document_id, h.start_offset, h.id`,
+    )
+    .all(selection.params) as {
+    id: number;
+    documentId: number;
+    coderId: number | null;
+    reliability: Reliability | null;
+  }[];
+  const groups: ThemeOutline['groups'] = [];
+  for (const { id, documentId, coderId, reliability } of places) {
+    let group = groups.at(-1);
+    if (group?.documentId !== documentId) groups.push((group = { documentId, reliability, passages: [] }));
+    group.passages.push({ id, coderId });
+  }
+  const firstIds = places.slice(0, THEME_FIRST_ROWS).map((p) => p.id);
+  return {
+    groups,
+    first: themeRows(db, firstIds, [...new Set(places.slice(0, THEME_FIRST_ROWS).map((p) => p.documentId))]),
+  };
+}
+
+/** Passages by id, in the order asked, with THEME_CONTEXT characters of text either side; and group headings. */
+export function themeRows(db: Db, highlightIds: number[], documentIds: number[]): ThemeRows {
+  const rows = db
+    .prepare(
+      `SELECT ${themeRowColumns}
+      FROM json_each(?) j JOIN highlights h ON h.id = j.value
+      JOIN documents d ON d.id = h.document_id
+      LEFT JOIN notes n ON n.highlight_id = h.id
+      ORDER BY j.key`,
+    )
+    .all(JSON.stringify(highlightIds)) as ThemeRow[];
+  const contexts = new Map(
+    passageContexts(
+      db,
+      rows.map((r) => r.id),
+    ).map((c) => [c.highlightId, c]),
+  );
+  const documents = db
+    .prepare(
+      `SELECT d.id, d.title, d.outlet, d.published_at AS publishedAt, d.source_name AS sourceName
+      FROM json_each(?) j JOIN documents d ON d.id = j.value`,
+    )
+    .all(JSON.stringify(documentIds)) as DocumentHeading[];
+  return {
+    passages: rows.map((row) => toThemePassage(row, contexts.get(row.id) ?? { before: row.prefix, after: row.suffix })),
+    documents,
+  };
 }
 
 /** Wider context around each passage, from its document's current text (orphans keep their stored context). */

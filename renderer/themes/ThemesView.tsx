@@ -5,10 +5,11 @@ import { pageLabel } from '../../shared/pages';
 import type {
   AttributeFilter,
   ChangeSet,
-  PassageContext,
+  DocumentHeading,
   TagMatrix,
-  ThemeGroup,
+  ThemeOutline,
   ThemePassage,
+  ThemeRows,
 } from '../../shared/types';
 import { AttributeFilterPicker, filtersOf } from '../attributes/AttributeFilterPicker';
 import { useAttributeValuesVersion } from '../attributes/useAttributes';
@@ -128,7 +129,8 @@ export function ThemesView() {
   );
 }
 
-type ThemeRow = { kind: 'group'; group: ThemeGroup } | { kind: 'passage'; passage: ThemePassage };
+type ThemeGroupOutline = ThemeOutline['groups'][number];
+type ThemeRow = { kind: 'group'; group: ThemeGroupOutline } | { kind: 'passage'; id: number; group: ThemeGroupOutline };
 
 function ThemePassages({
   tagIds,
@@ -147,44 +149,43 @@ function ThemePassages({
   const version = useCodingVersion();
   const shownCoder = useShownCoder();
   const attributeVersion = useAttributeValuesVersion();
-  const fetched = useApi<ThemeGroup[]>(
+  const outline = useApi<ThemeOutline | null>(
     () =>
       tagIds.length
-        ? wb.client['themes.passages']({ tagIds, mode, includeChildren, attributes: filtersOf(attribute) })
-        : Promise.resolve([]),
+        ? wb.client['themes.outline']({ tagIds, mode, includeChildren, attributes: filtersOf(attribute) })
+        : Promise.resolve(null),
     [tagIds.join(','), mode, version, includeChildren, JSON.stringify(attribute), attribute ? attributeVersion : 0],
   );
-  const groups = useMemo(
-    () => ({
-      ...fetched,
-      data: fetched.data
-        ?.filter((g) => matchesGradeFilter(grade, g.reliability))
-        .map((g) => ({ ...g, passages: byShownCoder(g.passages, shownCoder, (p) => p.highlight.coderId) }))
+  const shown = useMemo(
+    () =>
+      (outline.data?.groups ?? [])
+        .filter((g) => matchesGradeFilter(grade, g.reliability))
+        .map((g) => ({ ...g, passages: byShownCoder(g.passages, shownCoder, (p) => p.coderId) }))
         .filter((g) => g.passages.length > 0),
-    }),
-    [fetched, grade, shownCoder],
+    [outline.data, grade, shownCoder],
   );
   const rows = useMemo<ThemeRow[]>(
     () =>
-      (groups.data ?? []).flatMap((group) => [
+      shown.flatMap((group) => [
         { kind: 'group' as const, group },
-        ...group.passages.map((passage) => ({ kind: 'passage' as const, passage })),
+        ...group.passages.map((p) => ({ kind: 'passage' as const, id: p.id, group })),
       ]),
-    [groups.data],
+    [shown],
   );
-  const contexts = useWiderContexts(wb.client, groups.data);
-  const groupOf = useMemo(
-    () => new Map((groups.data ?? []).flatMap((g) => g.passages.map((p) => [p.highlight.id, g] as const))),
-    [groups.data],
-  );
+  const themeRows = useThemeRows(wb.client, outline.data);
+  const { want: wantRows } = themeRows;
   // Stable while the rows are: the virtualizer re-measures every row whenever these functions change.
   const estimateSize = useCallback((i: number) => (rows[i].kind === 'group' ? 70 : 110), [rows]);
   const itemKey = useCallback(
     (i: number) => {
       const r = rows[i];
-      return r.kind === 'group' ? `g${r.group.document.id}` : r.passage.highlight.id;
+      return r.kind === 'group' ? `g${r.group.documentId}` : r.id;
     },
     [rows],
+  );
+  const onRangeChange = useCallback(
+    (first: number, last: number) => wantRows(rows.slice(first, last + 1)),
+    [rows, wantRows],
   );
   if (tagIds.length === 0)
     return (
@@ -193,18 +194,18 @@ function ThemePassages({
         <p>Tick tags in the codebook to gather their passages from every document.</p>
       </div>
     );
-  if (groups.error) return <p className="error">{groups.error}</p>;
-  if (!groups.data) return <p className="muted loading">Gathering passages…</p>;
-  if (groups.data.length === 0 && fetched.data?.length)
+  if (outline.error) return <p className="error">{outline.error}</p>;
+  if (!outline.data) return <p className="muted loading">Gathering passages…</p>;
+  if (shown.length === 0 && outline.data.groups.length && grade)
     return <p className="empty">No passage of these tags comes from a source with this grade.</p>;
-  if (groups.data.length === 0)
+  if (shown.length === 0)
     return (
       <>
         <CoderFilterNotice />
         <p className="empty">No passage carries {mode === 'and' ? 'all of' : 'any of'} these tags yet.</p>
       </>
     );
-  const total = groups.data.reduce((n, g) => n + g.passages.length, 0);
+  const total = shown.reduce((n, g) => n + g.passages.length, 0);
   return (
     <VirtualList
       className="theme-results"
@@ -215,21 +216,18 @@ function ThemePassages({
         <>
           <CoderFilterNotice />
           <p className="muted theme-total">
-            {formatCount(total)} passages in {formatCount(groups.data.length)} documents
+            {formatCount(total)} passages in {formatCount(shown.length)} documents
           </p>
         </>
       }
       estimateSize={estimateSize}
-      onRangeChange={(first, last) =>
-        contexts.want(
-          rows.slice(first, last + 1).flatMap((r) => (r.kind === 'passage' ? [r.passage.highlight.id] : [])),
-        )
-      }
+      onRangeChange={onRangeChange}
       itemKey={itemKey}
       renderItem={(i) => {
         const row = rows[i];
         if (row.kind === 'group') {
-          const d = row.group.document;
+          const d = themeRows.heading(row.group.documentId);
+          if (!d) return <div className="theme-group placeholder" aria-busy="true" />;
           return (
             <div className="theme-group">
               <h3>
@@ -241,13 +239,11 @@ function ThemePassages({
             </div>
           );
         }
-        const reliability = groupOf.get(row.passage.highlight.id)?.reliability;
-        return (
-          <ThemePassageRow
-            passage={row.passage}
-            reliability={reliability}
-            context={contexts.get(row.passage.highlight.id) ?? row.passage}
-          />
+        const passage = themeRows.passage(row.id);
+        return passage ? (
+          <ThemePassageRow passage={passage} reliability={row.group.reliability} />
+        ) : (
+          <div className="theme-passage placeholder" aria-busy="true" />
         );
       }}
     />
@@ -257,17 +253,14 @@ function ThemePassages({
 function ThemePassageRow({
   passage,
   reliability,
-  context,
 }: {
   passage: ThemePassage;
-  reliability: ThemeGroup['reliability'];
-  context: { before: string; after: string };
+  reliability: ThemeGroupOutline['reliability'];
 }) {
   const wb = useWorkbench();
   const [recoding, setRecoding] = useState(false);
   const tagsById = useTagsById();
-  const { highlight, noteText } = passage;
-  const { before, after } = context;
+  const { highlight, noteText, before, after } = passage;
   return (
     <article
       className="theme-passage"
@@ -315,18 +308,53 @@ function ThemePassageRow({
 }
 
 /**
- * Passages arrive with a short stored context; the ones on screen are widened from their documents' text in one
- * small request per scroll stop, so 5,000 passages never mean reading 5,000 documents up front.
+ * The theme view's rows by id: the first come with the outline; those scrolled to are read in one small request per
+ * scroll stop, so 5,000 passages never mean sending 5,000 quotes and headings up front. After an edit the outline is
+ * read again and the rows on screen are re-read; until they arrive the previous copies stay on screen.
  */
-function useWiderContexts(client: GlossClient, groups: ThemeGroup[] | undefined) {
-  const [contexts, setContexts] = useState(new Map<number, PassageContext>());
-  const requested = useRef(new Set<number>());
+function useThemeRows(client: GlossClient, outline: ThemeOutline | null | undefined) {
+  const [loaded, setLoaded] = useState({
+    passages: new Map<number, ThemePassage>(),
+    headings: new Map<number, DocumentHeading>(),
+  });
+  const requested = useRef({ passages: new Set<number>(), headings: new Set<number>() });
+  const lastWanted = useRef<ThemeRow[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const wanted = useRef<number[]>([]);
+  const keep = useCallback((rows: ThemeRows) => {
+    setLoaded((previous) => ({
+      passages: new Map([...previous.passages, ...rows.passages.map((p) => [p.highlight.id, p] as const)]),
+      headings: new Map([...previous.headings, ...rows.documents.map((d) => [d.id, d] as const)]),
+    }));
+  }, []);
+  const fetchSoon = useCallback(
+    (rows: ThemeRow[]) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        const { passages, headings } = requested.current;
+        const highlightIds = rows.flatMap((r) => (r.kind === 'passage' && !passages.has(r.id) ? [r.id] : []));
+        const documentIds = rows.flatMap((r) =>
+          r.kind === 'group' && !headings.has(r.group.documentId) ? [r.group.documentId] : [],
+        );
+        if (highlightIds.length + documentIds.length === 0) return;
+        const batch = { highlightIds: highlightIds.slice(0, 500), documentIds: documentIds.slice(0, 500) };
+        batch.highlightIds.forEach((id) => passages.add(id));
+        batch.documentIds.forEach((id) => headings.add(id));
+        client['themes.rows'](batch).then(keep, () => {
+          batch.highlightIds.forEach((id) => passages.delete(id));
+          batch.documentIds.forEach((id) => headings.delete(id));
+        });
+      }, 60);
+    },
+    [client, keep],
+  );
   useEffect(() => {
-    requested.current = new Set();
-    setContexts(new Map());
-  }, [groups]);
+    if (!outline) return;
+    // Headings do not change with coding; passages might have (tags, notes), so those on screen are read again.
+    requested.current.passages = new Set(outline.first.passages.map((p) => p.highlight.id));
+    outline.first.documents.forEach((d) => requested.current.headings.add(d.id));
+    keep(outline.first);
+    fetchSoon(lastWanted.current);
+  }, [outline, fetchSoon, keep]);
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current);
@@ -334,24 +362,17 @@ function useWiderContexts(client: GlossClient, groups: ThemeGroup[] | undefined)
     [],
   );
   const want = useCallback(
-    (ids: number[]) => {
-      wanted.current = ids.filter((id) => !requested.current.has(id)).slice(0, 500);
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        const batch = wanted.current;
-        if (batch.length === 0) return;
-        batch.forEach((id) => requested.current.add(id));
-        client['themes.context']({ highlightIds: batch }).then(
-          (found) => {
-            setContexts((previous) => new Map([...previous, ...found.map((c) => [c.highlightId, c] as const)]));
-          },
-          () => batch.forEach((id) => requested.current.delete(id)),
-        );
-      }, 60);
+    (rows: ThemeRow[]) => {
+      lastWanted.current = rows;
+      fetchSoon(rows);
     },
-    [client],
+    [fetchSoon],
   );
-  return { get: (id: number) => contexts.get(id), want };
+  return {
+    passage: (id: number) => loaded.passages.get(id),
+    heading: (id: number) => loaded.headings.get(id),
+    want,
+  };
 }
 
 function Matrix() {

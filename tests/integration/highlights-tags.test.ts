@@ -123,6 +123,58 @@ test('theme view: AND/OR across documents, in document order, with context', asy
   assert.ok(docA.text.slice(a.end).startsWith(passage.after));
 });
 
+test('theme outline: every passage placed by id, the first rows in full, the rest read by id with headings', async () => {
+  const c = backend.client;
+  const tag = await c['tags.create']({ name: 'outline' });
+  const made: number[] = [];
+  for (const doc of [docB, docA]) {
+    for (let i = 0; i < 40; i++) {
+      const h = await c['highlights.create']({ documentId: doc.id, start: i * 6, end: i * 6 + 5, tagIds: [tag.id] });
+      made.push(h.id);
+    }
+  }
+  await c['grades.setDocument']({ documentId: docB.id, reliability: 'B' });
+  const full = await c['themes.passages']({ tagIds: [tag.id], mode: 'or' });
+  const outline = await c['themes.outline']({ tagIds: [tag.id], mode: 'or' });
+  const order = (groups: { passages: unknown[] }[], idOf: (p: never) => number) =>
+    groups.flatMap((g) => g.passages.map((p) => idOf(p as never)));
+  // Same passages, same order as the full list, grouped by the same documents, with each document's grade.
+  assert.deepEqual(
+    order(outline.groups, (p: { id: number }) => p.id),
+    order(full, (p: { highlight: { id: number } }) => p.highlight.id),
+  );
+  assert.deepEqual(
+    outline.groups.map((g) => [g.documentId, g.reliability]),
+    full.map((g) => [g.document.id, g.reliability ?? null]),
+  );
+  const all = order(outline.groups, (p: { id: number }) => p.id);
+  assert.equal(all.length, made.length);
+  assert.deepEqual(
+    outline.first.passages.map((p) => p.highlight.id),
+    all.slice(0, outline.first.passages.length),
+  );
+  assert.ok(outline.first.passages.length < all.length, 'not every row is sent with the outline');
+  assert.deepEqual(
+    outline.first.documents.map((d) => d.id),
+    [...new Set(outline.first.passages.map((p) => p.highlight.documentId))],
+    "the first rows come with their groups' headings",
+  );
+  const later = all.slice(-3).reverse();
+  const rows = await c['themes.rows']({ highlightIds: later, documentIds: [outline.groups[1].documentId] });
+  assert.deepEqual(
+    rows.passages.map((p) => p.highlight.id),
+    later,
+    'rows come back in the order asked',
+  );
+  assert.equal(rows.documents[0].title, (await c['documents.get']({ id: outline.groups[1].documentId })).title);
+  const last = rows.passages[0];
+  const text = last.highlight.documentId === docA.id ? docA.text : docB.text;
+  assert.equal(last.before, text.slice(Math.max(0, last.highlight.start - 120), last.highlight.start));
+  assert.equal(last.after, text.slice(last.highlight.end, last.highlight.end + 120));
+  const invalid = await backend.dispatch('themes.rows', { highlightIds: [1.5], documentIds: [] });
+  assert.equal(invalid.ok, false);
+});
+
 test('matrix: counts per tag per document and co-occurrence on shared and overlapping passages', async () => {
   const c = backend.client;
   const x = await c['tags.create']({ name: 'overlap-x' });

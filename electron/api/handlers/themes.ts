@@ -1,14 +1,24 @@
 import type { TagMatrix } from '../../../shared/types.js';
 import { listTags } from '../../db/tags.js';
-import { codedDocuments, passageContexts, tagCooccurrences, tagDocumentCounts, themeGroups } from '../../db/themes.js';
+import {
+  codedDocuments,
+  tagCooccurrences,
+  tagDocumentCounts,
+  themeGroups,
+  themeOutline,
+  themeRows,
+} from '../../db/themes.js';
 import type { Workspace } from '../../project/workspace.js';
 import type { HandlerGroup } from '../types.js';
 
-export function themeHandlers(ws: Workspace): HandlerGroup<'themes.passages' | 'themes.context' | 'themes.matrix'> {
+export function themeHandlers(
+  ws: Workspace,
+): HandlerGroup<'themes.passages' | 'themes.outline' | 'themes.rows' | 'themes.matrix'> {
   const db = () => ws.project.db;
   return {
     'themes.passages': ({ tagIds, mode, ...options }) => themeGroups(db(), tagIds, mode, options),
-    'themes.context': ({ highlightIds }) => passageContexts(db(), highlightIds),
+    'themes.outline': ({ tagIds, mode, ...options }) => themeOutline(db(), tagIds, mode, options),
+    'themes.rows': ({ highlightIds, documentIds }) => themeRows(db(), highlightIds, documentIds),
     'themes.matrix': () => {
       const d = db();
       const tags = listTags(d);
