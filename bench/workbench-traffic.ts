@@ -12,6 +12,8 @@ export interface TrafficSummary {
   requests: number;
   bytes: number;
   ops: Record<string, number>;
+  /** Calls left out of `requests` because they are reads of their own, not part of the action (by operation). */
+  apart?: Record<string, number>;
 }
 
 export class ApiTraffic {
@@ -30,11 +32,17 @@ export class ApiTraffic {
     return this.calls.length;
   }
 
-  summarySince(mark: number): TrafficSummary {
-    const calls = this.calls.slice(mark);
-    const ops: Record<string, number> = {};
-    for (const call of calls) ops[call.op] = (ops[call.op] ?? 0) + 1;
-    return { requests: calls.length, bytes: calls.reduce((n, c) => n + c.bytes, 0), ops };
+  /** The calls since `mark`; those of the operations in `apart` are counted separately. */
+  summarySince(mark: number, apart: readonly string[] = []): TrafficSummary {
+    const all = this.calls.slice(mark);
+    const calls = all.filter((c) => !apart.includes(c.op));
+    const summary: TrafficSummary = {
+      requests: calls.length,
+      bytes: calls.reduce((n, c) => n + c.bytes, 0),
+      ops: countByOp(calls),
+    };
+    if (calls.length < all.length) summary.apart = countByOp(all.filter((c) => apart.includes(c.op)));
+    return summary;
   }
 
   /** Resolves once no API call is in flight and none has started or ended for `quietMs` (or at the timeout). */
@@ -68,4 +76,10 @@ export class ApiTraffic {
     this.open.delete(request);
     this.lastActivity = Date.now();
   }
+}
+
+function countByOp(calls: ApiCall[]): Record<string, number> {
+  const ops: Record<string, number> = {};
+  for (const call of calls) ops[call.op] = (ops[call.op] ?? 0) + 1;
+  return ops;
 }

@@ -37,6 +37,8 @@ export interface WorkbenchOptions {
   quick: boolean;
   work: string;
   chromium: string;
+  /** Leave out the 100,000-document library (bench:workbench, for a quicker look at the other rows). */
+  skipLargeLibrary?: boolean;
 }
 
 type Unit = 'ms' | 'MB' | 'nodes';
@@ -137,7 +139,8 @@ export async function benchWorkbench(options: WorkbenchOptions) {
   const measurements: Measurement[] = [];
   try {
     measurements.push(...(await workbenchScenario(bench, root, options.quick, projects)));
-    if (!options.quick) measurements.push(...(await libraryScenario(bench, root, projects)));
+    if (!options.quick && !options.skipLargeLibrary)
+      measurements.push(...(await libraryScenario(bench, root, projects)));
   } finally {
     await browser.close();
   }
@@ -345,6 +348,13 @@ async function measureOpenReport({ page, traffic }: Session): Promise<Measuremen
   return measurement;
 }
 
+/**
+ * The margin's "reported by N outlets" badge of a new passage is read once the margin has been still for a moment
+ * (renderer/corroboration/counts.ts): a read of its own, not part of the edit, so it is reported beside the edit's
+ * requests rather than in them (as the e2e test of one request per highlight does).
+ */
+const READS_OF_THEIR_OWN = ['corroboration.counts'];
+
 /** Shown: painted (at once, as it is being saved) or listed; saved: the server's answer reached the margin. */
 async function measureCreate({ page, traffic }: Session): Promise<Measurement[]> {
   const selected = await page.evaluate(() => window.glossProbe.selectVisiblePhrase());
@@ -357,7 +367,7 @@ async function measureCreate({ page, traffic }: Session): Promise<Measurement[]>
   await traffic.settled();
   const after = await page.evaluate((grace) => window.glossProbe.creationTimes(grace), CREATION_GRACE_MS);
   await traffic.settled();
-  const measurement = result(SPECS.create, created.elapsedMs, traffic.summarySince(mark), {
+  const measurement = result(SPECS.create, created.elapsedMs, traffic.summarySince(mark, READS_OF_THEIR_OWN), {
     phrase: selected.phrase,
     baseline,
     after,
@@ -466,7 +476,10 @@ function show(m: Measurement): string {
 function showApi(api: TrafficSummary | undefined, apiTarget?: number): string {
   if (!api) return '—';
   const target = apiTarget === undefined ? '' : ` (target ${apiTarget})`;
-  return `API ${api.requests} req${target}, ${formatBytes(api.bytes)}`;
+  const apart = Object.entries(api.apart ?? {})
+    .map(([op, n]) => ` + ${n} ${op} later`)
+    .join('');
+  return `API ${api.requests} req${target}, ${formatBytes(api.bytes)}${apart}`;
 }
 
 function ratioToTarget(m: Measurement): string {
