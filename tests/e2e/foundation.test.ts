@@ -16,7 +16,7 @@ test('a first run shows the five seed reports, and one opens in the reader', asy
   await items.first().waitFor();
   assert.equal(await items.count(), 5);
   const titles = await page.locator('.doc-list .doc-title').allTextContents();
-  assert.ok(titles.includes('Russian and Us Diplomats Meet in Turkey for Talks on Repairing Ties'), titles.join('\n'));
+  assert.ok(titles.includes('Russian and US Diplomats Meet in Turkey for Talks on Repairing Ties'), titles.join('\n'));
   assert.ok(
     titles.includes('US and Russia Diplomats Meet in Istanbul to Discuss Embassy Operations, Ukraine Not on Agenda'),
   );

@@ -58,7 +58,7 @@ test('a memo cites passages from two reports, a citation opens its passage, and 
   assert.equal(await citations.count(), 2);
   assert.match(
     (await citations.nth(1).locator('figcaption').textContent()) ?? '',
-    /Russian and Us Diplomats Meet in Turkey/,
+    /Russian and US Diplomats Meet in Turkey/,
   );
 
   await page.getByRole('textbox', { name: 'Memo title' }).fill('Embassy talks memo');

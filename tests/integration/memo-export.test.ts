@@ -103,7 +103,7 @@ test('Markdown: one footnote per citation with the right outlet and quote', asyn
   );
   assert.match(
     defs[1],
-    /^\[\^2\]: The New York Times, “Russian and Us Diplomats Meet in Turkey for Talks on Repairing Ties”, 2025-02-27\. “Russian and U\.S\. diplomats convened in Istanbul”$/,
+    /^\[\^2\]: The New York Times, “Russian and US Diplomats Meet in Turkey for Talks on Repairing Ties”, 2025-02-27\. “Russian and U\.S\. diplomats convened in Istanbul”$/,
   );
 });
 

@@ -61,7 +61,7 @@ test('seeds are imported on first open, exactly once', async () => {
   const count = () => first.db.prepare('SELECT COUNT(*) FROM documents').pluck().get();
   assert.equal(count(), 5);
   const titles = first.db.prepare('SELECT title FROM documents ORDER BY id').pluck().all() as string[];
-  assert.equal(titles[1], 'Russian and Us Diplomats Meet in Turkey for Talks on Repairing Ties');
+  assert.equal(titles[1], 'Russian and US Diplomats Meet in Turkey for Talks on Repairing Ties');
   first.db.prepare('DELETE FROM documents WHERE id = 1').run();
   first.close();
 

@@ -40,7 +40,7 @@ export async function highlightAndTag(page: Page, phrase: string, tag: string): 
 
 /** Headlines of seed reports, as the library and the reader show them (titles from seeds/manifest.json). */
 export const SEED_ISTANBUL = 'US and Russia Diplomats Meet in Istanbul';
-export const SEED_TURKEY = 'Russian and Us Diplomats Meet in Turkey';
+export const SEED_TURKEY = 'Russian and US Diplomats Meet in Turkey';
 export const SEED_PREPARATIONS = 'Preparations Under Way for Trump–Putin Meeting';
 /** Seed 000 paraphrases seed 002: the pair corroboration must match paragraph by paragraph. */
 export const SEED_PARAPHRASE = 'Putin Commends Trump’s “Pragmatism”';
