@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
+import { runCommand } from '../support/page.js';
 import { highlightAndTag, openDocument, SEED_ISTANBUL } from '../support/reader.js';
 
 let app: AppSession;
@@ -26,16 +27,6 @@ const BOTH = 'diplomats from both countries met in Istanbul on Thursday';
 const ANN_ONLY = 'restore staffing at their embassies';
 const BEA_ONLY = 'mutual expulsions of diplomats';
 
-async function runCommand(label: string) {
-  const { page } = app;
-  await page.keyboard.press('Control+k');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await palette.waitFor();
-  await page.keyboard.type(label);
-  await page.keyboard.press('Enter');
-  await palette.waitFor({ state: 'detached' });
-}
-
 const marginItems = () => app.page.locator('.margin-item');
 
 test('two coders code the same report; blind mode shows only my own passages until I compare', async () => {
@@ -44,10 +35,10 @@ test('two coders code the same report; blind mode shows only my own passages unt
   await highlightAndTag(page, BOTH, 'Visas');
   await highlightAndTag(page, ANN_ONLY, 'Staffing');
   answers.push('Ann');
-  await runCommand('Set your name as a coder');
+  await runCommand(app.page, 'Set your name as a coder');
   await page.locator('.statusbar', { hasText: 'Coder renamed to “Ann”' }).waitFor();
   answers.push('Bea', true);
-  await runCommand('Add a coder');
+  await runCommand(app.page, 'Add a coder');
   await page.locator('.statusbar', { hasText: 'You now code as Bea' }).waitFor();
   await page.keyboard.press('Control+Shift+B');
   await page.locator('.coder-filter-notice', { hasText: 'Blind coding' }).waitFor();

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { launchApp, type AppSession } from '../support/app.js';
+import { callApi } from '../support/page.js';
 
 let app: AppSession;
 before(async () => {
@@ -16,23 +17,6 @@ after(async () => {
   await app?.close();
 });
 
-/** Setup only (coding is not what is tested here): the API the page itself uses, with its token. */
-async function call<T>(page: Page, op: string, args: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ op, args }) => {
-      const response = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-gloss-token': sessionStorage.getItem('gloss.token') ?? '' },
-        body: JSON.stringify(args),
-      });
-      const body = (await response.json()) as { ok: boolean; result: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error!.message);
-      return body.result;
-    },
-    { op, args },
-  ) as Promise<T>;
-}
-
 interface Doc {
   id: number;
   title: string;
@@ -40,16 +24,16 @@ interface Doc {
 }
 
 async function codeSampleReports(page: Page): Promise<Doc[]> {
-  const list = await call<{ id: number }[]>(page, 'documents.list', {});
-  const docs = await Promise.all(list.map((d) => call<Doc>(page, 'documents.get', { id: d.id })));
-  const diplomacy = await call<{ id: number }>(page, 'tags.create', { name: 'Diplomacy' });
-  const talks = await call<{ id: number }>(page, 'tags.create', { name: 'Talks', parentId: diplomacy.id });
-  const sanctions = await call<{ id: number }>(page, 'tags.create', { name: 'Sanctions' });
+  const list = await callApi<{ id: number }[]>(page, 'documents.list', {});
+  const docs = await Promise.all(list.map((d) => callApi<Doc>(page, 'documents.get', { id: d.id })));
+  const diplomacy = await callApi<{ id: number }>(page, 'tags.create', { name: 'Diplomacy' });
+  const talks = await callApi<{ id: number }>(page, 'tags.create', { name: 'Talks', parentId: diplomacy.id });
+  const sanctions = await callApi<{ id: number }>(page, 'tags.create', { name: 'Sanctions' });
   for (const [i, doc] of docs.entries()) {
     const paragraphs = [...doc.text.matchAll(/[^\n]+/g)].filter((m) => m[0].length > 80);
     const at = (k: number) => ({ start: paragraphs[k].index, end: paragraphs[k].index + 60 });
-    await call(page, 'highlights.create', { documentId: doc.id, ...at(0), tagIds: [talks.id] });
-    if (i < 3) await call(page, 'highlights.create', { documentId: doc.id, ...at(1), tagIds: [sanctions.id] });
+    await callApi(page, 'highlights.create', { documentId: doc.id, ...at(0), tagIds: [talks.id] });
+    if (i < 3) await callApi(page, 'highlights.create', { documentId: doc.id, ...at(1), tagIds: [sanctions.id] });
   }
   return docs;
 }

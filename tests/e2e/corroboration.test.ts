@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
+import { runCommand } from '../support/page.js';
 import { openDocument, selectPhrase, SEED_ORIGINAL, SEED_PARAPHRASE, SEED_TURKEY } from '../support/reader.js';
 
 let app: AppSession;
@@ -16,26 +17,16 @@ after(async () => {
 const PARAPHRASE = SEED_PARAPHRASE;
 const CLAIM = 'Ties between Moscow and Washington had deteriorated to their lowest point since the Cold War';
 
-async function runCommand(label: string) {
-  const { page } = app;
-  await page.keyboard.press('Control+k');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await palette.waitFor();
-  await page.keyboard.type(label);
-  await page.keyboard.press('Enter');
-  await palette.waitFor({ state: 'detached' });
-}
-
 test('a highlighted claim shows who else reports it, and opens their passage', async () => {
   const { page } = app;
   await openDocument(page, PARAPHRASE);
-  await runCommand("Grade the open document's source C — Fairly");
+  await runCommand(app.page, "Grade the open document's source C — Fairly");
   await selectPhrase(page, CLAIM);
   await page.keyboard.press('h');
   const item = page.locator('.margin-item', { hasText: 'lowest point since the Cold War' });
   await item.locator('.reported-by', { hasText: /reported by [2-5] outlets/ }).waitFor();
   await item.locator('.margin-quote').click();
-  await runCommand('Grade the selected passage 2 — Probably');
+  await runCommand(app.page, 'Grade the selected passage 2 — Probably');
   await item.locator('.grade-badge', { hasText: 'C2' }).waitFor();
   await item.getByRole('button', { name: 'Who else reports this?' }).click();
   const match = item.locator('.corroboration-match', { hasText: 'plummeted to their lowest levels' });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
+import { runCommand } from '../support/page.js';
 import { refiQdaDir } from '../support/refiQda.js';
 import { tempDir } from '../support/temp.js';
 import fs from 'node:fs';
@@ -15,16 +16,6 @@ before(async () => {
 after(async () => {
   await app?.close();
 });
-
-async function runCommand(label: string) {
-  const { page } = app;
-  await page.keyboard.press('Control+k');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await palette.waitFor();
-  await page.keyboard.type(label);
-  await page.keyboard.press('Enter');
-  await palette.waitFor({ state: 'detached' });
-}
 
 test(
   'importing the NVivo sample shows what came in and what could not',
@@ -102,8 +93,11 @@ test('the export commands download a .qdpx and a .qdc', async () => {
     });
     if (!(await response.json()).ok) throw new Error('could not create a tag');
   });
-  const [project] = await Promise.all([page.waitForEvent('download'), runCommand('Export REFI-QDA project')]);
+  const [project] = await Promise.all([page.waitForEvent('download'), runCommand(app.page, 'Export REFI-QDA project')]);
   assert.match(project.suggestedFilename(), /\.qdpx$/);
-  const [codebook] = await Promise.all([page.waitForEvent('download'), runCommand('Export REFI-QDA codebook')]);
+  const [codebook] = await Promise.all([
+    page.waitForEvent('download'),
+    runCommand(app.page, 'Export REFI-QDA codebook'),
+  ]);
   assert.match(codebook.suggestedFilename(), /\.qdc$/);
 });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
+import { runCommand } from '../support/page.js';
 
 let app: AppSession;
 before(async () => {
@@ -11,16 +12,6 @@ after(async () => {
   await app?.close();
 });
 
-async function runCommand(label: string) {
-  const { page } = app;
-  await page.keyboard.press('Control+k');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await palette.waitFor();
-  await page.keyboard.type(label);
-  await page.keyboard.press('Enter');
-  await palette.waitFor({ state: 'detached' });
-}
-
 test('grade two sources, then the library filter keeps only the well-graded one, and undo clears it', async () => {
   const { page } = app;
   const rows = page.locator('.doc-list .doc-item');
@@ -28,7 +19,7 @@ test('grade two sources, then the library filter keeps only the well-graded one,
   assert.equal(await rows.count(), 5);
 
   await rows.nth(0).click();
-  await runCommand("Grade the open document's source B — Usually reliable");
+  await runCommand(app.page, "Grade the open document's source B — Usually reliable");
   await rows.nth(0).locator('.grade-badge', { hasText: 'B' }).waitFor();
 
   await rows.nth(1).click();
@@ -45,7 +36,7 @@ test('grade two sources, then the library filter keeps only the well-graded one,
   await filter.selectOption({ label: 'Source D–E' });
   await page.waitForFunction(() => document.querySelectorAll('.doc-list .doc-item').length === 1);
 
-  await runCommand('Undo');
+  await runCommand(app.page, 'Undo');
   await page.locator('.library .empty', { hasText: 'No document matches' }).waitFor();
   await filter.selectOption({ label: 'Any grade' });
   await page.waitForFunction(() => document.querySelectorAll('.doc-list .doc-item').length === 5);

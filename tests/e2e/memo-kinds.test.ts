@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
+import { runCommand } from '../support/page.js';
 import { SEED_ISTANBUL, SEED_TURKEY, highlightAndTag, openDocument, selectPhrase } from '../support/reader.js';
 
 let app: AppSession;
@@ -15,16 +16,6 @@ after(async () => {
 
 const QUOTE = 'the primary goal was to address issues affecting the functionality of their diplomatic missions';
 const OUTLETS = ['Kyiv Independent', 'Reuters', 'Anadolu', 'Associated Press', 'TASS'];
-
-async function runCommand(label: string) {
-  const { page } = app;
-  await page.keyboard.press('Control+k');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await palette.waitFor();
-  await page.keyboard.type(label);
-  await page.keyboard.press('Enter');
-  await palette.waitFor({ state: 'detached' });
-}
 
 async function typeInMemo(text: string) {
   const { page } = app;
@@ -86,8 +77,8 @@ test('memos about a passage and a document, linked, listed in the Memo index', a
   // A memo card opens its memo in the composer.
   await documentCard.locator('.memo-card-title').click();
   await page.locator('.memo-subject', { hasText: 'Document memo' }).waitFor();
-  await runCommand('Undo');
-  await runCommand('Undo');
+  await runCommand(app.page, 'Undo');
+  await runCommand(app.page, 'Undo');
 });
 
 test('an evidence table of claims × sources with grades goes into a memo', async () => {
@@ -127,7 +118,7 @@ test('an evidence table of claims × sources with grades goes into a memo', asyn
 test('“Draft from claims” writes a section per claim citing each source', async () => {
   const { page } = app;
   await page.keyboard.press('Control+3');
-  await runCommand('Draft a memo from claims');
+  await runCommand(app.page, 'Draft a memo from claims');
   const dialog = page.getByRole('dialog', { name: 'Draft from claims' });
   await dialog.getByRole('button', { name: 'Draft memo' }).click();
   await page.locator('.memo-body h3').first().waitFor({ timeout: 30_000 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchApp, type AppSession } from '../support/app.js';
+import { callApi } from '../support/page.js';
 import { figurePdf, statementPdf } from '../support/pdfFixtures.js';
 import { tempDir } from '../support/temp.js';
 
@@ -17,23 +18,6 @@ before(async () => {
 after(async () => {
   await app?.close();
 });
-
-/** Setup only (coding is not what is tested here): the API the page itself uses, with its token. */
-async function call<T>(page: Page, op: string, args: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ op, args }) => {
-      const response = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-gloss-token': sessionStorage.getItem('gloss.token') ?? '' },
-        body: JSON.stringify(args),
-      });
-      const body = (await response.json()) as { ok: boolean; result: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error!.message);
-      return body.result;
-    },
-    { op, args },
-  ) as Promise<T>;
-}
 
 interface Doc {
   id: number;
@@ -72,19 +56,19 @@ test('the margin labels PDF passages by page and lists a region with its image; 
   await sheet.locator('.pdf-region[data-highlight-id]').waitFor();
 
   // A text passage too, and a tag on both.
-  const docs = await call<{ id: number; title: string }[]>(page, 'documents.list', {});
-  const figureDoc = await call<Doc>(page, 'documents.get', { id: docs.find((d) => d.title === figure.title)!.id });
-  const tag = await call<{ id: number }>(page, 'tags.create', { name: 'Visa figures' });
+  const docs = await callApi<{ id: number; title: string }[]>(page, 'documents.list', {});
+  const figureDoc = await callApi<Doc>(page, 'documents.get', { id: docs.find((d) => d.title === figure.title)!.id });
+  const tag = await callApi<{ id: number }>(page, 'tags.create', { name: 'Visa figures' });
   const phrase = 'Applications rose in the spring';
   const start = figureDoc.text.indexOf(phrase);
-  await call(page, 'highlights.create', {
+  await callApi(page, 'highlights.create', {
     documentId: figureDoc.id,
     start,
     end: start + phrase.length,
     tagIds: [tag.id],
   });
-  const [region] = await call<{ highlightId: number }[]>(page, 'regions.list', { documentId: figureDoc.id });
-  await call(page, 'highlights.update', { id: region.highlightId, tagIds: [tag.id] });
+  const [region] = await callApi<{ highlightId: number }[]>(page, 'regions.list', { documentId: figureDoc.id });
+  await callApi(page, 'highlights.update', { id: region.highlightId, tagIds: [tag.id] });
   // Edits made behind the page's back: load them as a restart would.
   await page.reload();
   await page.locator('.doc-item', { hasText: figure.title }).first().click();
@@ -104,12 +88,12 @@ test('the margin labels PDF passages by page and lists a region with its image; 
   const statement = await statementPdf();
   await importFile(page, statement.name, statement.bytes);
   await page.locator('.doc-item', { hasText: statement.title }).first().waitFor();
-  const listed = await call<{ id: number; title: string }[]>(page, 'documents.list', {});
-  const statementDoc = await call<Doc>(page, 'documents.get', {
+  const listed = await callApi<{ id: number; title: string }[]>(page, 'documents.list', {});
+  const statementDoc = await callApi<Doc>(page, 'documents.get', {
     id: listed.find((d) => d.title === statement.title)!.id,
   });
   const third = statementDoc.pages![2];
-  await call(page, 'highlights.create', {
+  await callApi(page, 'highlights.create', {
     documentId: statementDoc.id,
     start: statementDoc.text.indexOf(' ', third.offset - 40) + 1,
     end: statementDoc.text.indexOf(' ', third.offset + 30),
@@ -134,16 +118,16 @@ test('the margin labels PDF passages by page and lists a region with its image; 
 test('recode in place from the theme view and from retrieval; merge with a preview; split by passages', async () => {
   const { page } = app;
   await page.locator('.doc-list .doc-item').first().waitFor();
-  const list = await call<{ id: number; format: string }[]>(page, 'documents.list', {});
+  const list = await callApi<{ id: number; format: string }[]>(page, 'documents.list', {});
   const samples = list.filter((d) => d.format !== 'pdf');
-  const docs = await Promise.all(samples.map((d) => call<Doc>(page, 'documents.get', { id: d.id })));
-  const access = await call<{ id: number }>(page, 'tags.create', { name: 'Embassy access' });
-  const staffing = await call<{ id: number }>(page, 'tags.create', { name: 'Embassy staffing' });
+  const docs = await Promise.all(samples.map((d) => callApi<Doc>(page, 'documents.get', { id: d.id })));
+  const access = await callApi<{ id: number }>(page, 'tags.create', { name: 'Embassy access' });
+  const staffing = await callApi<{ id: number }>(page, 'tags.create', { name: 'Embassy staffing' });
   // Four passages of "Embassy access", one of which also carries "Embassy staffing"; one of staffing alone.
   for (const [i, doc] of docs.slice(0, 4).entries()) {
     const paragraph = [...doc.text.matchAll(/[^\n]+/g)].find((m) => m[0].length > 80)!;
     const tagIds = i === 0 ? [access.id, staffing.id] : [access.id];
-    await call(page, 'highlights.create', {
+    await callApi(page, 'highlights.create', {
       documentId: doc.id,
       start: paragraph.index,
       end: paragraph.index + 50,
@@ -151,7 +135,7 @@ test('recode in place from the theme view and from retrieval; merge with a previ
     });
   }
   const last = [...docs[4].text.matchAll(/[^\n]+/g)].find((m) => m[0].length > 80)!;
-  await call(page, 'highlights.create', {
+  await callApi(page, 'highlights.create', {
     documentId: docs[4].id,
     start: last.index,
     end: last.index + 50,

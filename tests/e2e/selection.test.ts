@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchApp, type AppSession } from '../support/app.js';
+import { callApi } from '../support/page.js';
 import { openDocument, SEED_ISTANBUL, selectPhrase } from '../support/reader.js';
 
 let app: AppSession;
@@ -28,34 +29,17 @@ interface StoredHighlight {
   end: number;
 }
 
-/** What the project holds, read through the real API with the page's own token. */
-async function api<T>(page: Page, op: string, args: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ op, args }) => {
-      const response = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-gloss-token': sessionStorage.getItem('gloss.token') ?? '' },
-        body: JSON.stringify(args),
-      });
-      const body = await response.json();
-      if (!body.ok) throw new Error(body.error.message);
-      return body.result;
-    },
-    { op, args },
-  ) as Promise<T>;
-}
-
 async function openDocumentId(page: Page): Promise<number> {
-  const page1 = await api<{ rows: { id: number; title: string }[] }>(page, 'documents.page', { limit: 100 });
+  const page1 = await callApi<{ rows: { id: number; title: string }[] }>(page, 'documents.page', { limit: 100 });
   return page1.rows.find((d) => d.title.includes(SEED_ISTANBUL))!.id;
 }
 
 async function storedHighlights(page: Page): Promise<StoredHighlight[]> {
-  return api(page, 'highlights.list', { documentId: await openDocumentId(page) });
+  return callApi(page, 'highlights.list', { documentId: await openDocumentId(page) });
 }
 
 async function deleteAllHighlights(page: Page): Promise<void> {
-  for (const h of await storedHighlights(page)) await api(page, 'highlights.delete', { id: h.id });
+  for (const h of await storedHighlights(page)) await callApi(page, 'highlights.delete', { id: h.id });
 }
 
 /** The screen box of `text` in the reader (scrolled into view), for real mouse gestures. */
@@ -185,6 +169,6 @@ test('in-vivo coding: V highlights the selection and tags it with its own words'
   await page.keyboard.press('v');
   const item = page.locator('.margin-item', { hasText: 'operational framework' });
   await item.locator('.tag-chip', { hasText: 'operational framework' }).waitFor();
-  const tags = await api<{ name: string; highlightCount: number }[]>(page, 'tags.list', {});
+  const tags = await callApi<{ name: string; highlightCount: number }[]>(page, 'tags.list', {});
   assert.equal(tags.find((t) => t.name === 'operational framework')?.highlightCount, 1);
 });
