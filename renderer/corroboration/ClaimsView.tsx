@@ -7,6 +7,7 @@ import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
 import { useChanges, useCollections } from '../store/hooks';
 import './corroboration.css';
+import { IdSelect, byName } from '../app/IdSelect';
 
 type Show = 'shared' | 'single' | 'all';
 
@@ -62,18 +63,13 @@ export function ClaimsView() {
           ))}
         </div>
         {collections.length > 0 && (
-          <select
-            aria-label="Collection"
+          <IdSelect
+            label="Collection"
+            none="Whole project"
             value={collectionId}
-            onChange={(e) => setCollectionId(e.target.value ? Number(e.target.value) : '')}
-          >
-            <option value="">Whole project</option>
-            {collections.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+            options={byName(collections)}
+            onChange={setCollectionId}
+          />
         )}
         <button
           type="button"

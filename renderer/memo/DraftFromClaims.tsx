@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useWorkbench } from '../app/workbench';
 import { useCollections } from '../store/hooks';
+import { IdSelect, byName } from '../app/IdSelect';
 
 /** Starts a memo with a section per claim, citing each source that states it, and an evidence table. */
 export function DraftFromClaims({ onClose }: { onClose(): void }) {
@@ -37,14 +38,12 @@ export function DraftFromClaims({ onClose }: { onClose(): void }) {
       {collections.length > 0 && (
         <label>
           Documents{' '}
-          <select value={collectionId} onChange={(e) => setCollectionId(e.target.value ? Number(e.target.value) : '')}>
-            <option value="">Whole project</option>
-            {collections.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <IdSelect
+            none="Whole project"
+            value={collectionId}
+            options={byName(collections)}
+            onChange={setCollectionId}
+          />
         </label>
       )}
       <label>

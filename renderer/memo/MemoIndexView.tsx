@@ -8,6 +8,7 @@ import { useChanges, useTags } from '../store/hooks';
 import { createMemoAbout } from './memoCommands';
 import { memoKindLabel } from './subject';
 import './memo.css';
+import { IdSelect, byName, byTitle } from '../app/IdSelect';
 
 const KINDS: { id: MemoKind | ''; label: string }[] = [
   { id: '', label: 'All kinds' },
@@ -62,26 +63,14 @@ export function MemoIndexView() {
             </option>
           ))}
         </select>
-        <select aria-label="Tag" value={tagId} onChange={(e) => setTagId(e.target.value ? Number(e.target.value) : '')}>
-          <option value="">Any tag</option>
-          {tags.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Document"
+        <IdSelect label="Tag" none="Any tag" value={tagId} options={byName(tags)} onChange={setTagId} />
+        <IdSelect
+          label="Document"
+          none="Any document"
           value={documentId}
-          onChange={(e) => setDocumentId(e.target.value ? Number(e.target.value) : '')}
-        >
-          <option value="">Any document</option>
-          {documents.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title}
-            </option>
-          ))}
-        </select>
+          options={byTitle(documents)}
+          onChange={setDocumentId}
+        />
         <button type="button" onClick={() => void createMemoAbout(wb, {})}>
           New project memo
         </button>

@@ -7,6 +7,7 @@ import { VirtualList } from '../app/VirtualList';
 import { useWorkbench } from '../app/workbench';
 import { useDocumentSummary, useTags } from '../store/hooks';
 import './search.css';
+import { IdSelect, byName } from '../app/IdSelect';
 
 const KINDS: { id: SearchKind; label: string }[] = [
   { id: 'document', label: 'Documents' },
@@ -76,18 +77,7 @@ export function SearchView() {
               </option>
             ))}
         </select>
-        <select
-          aria-label="With tag"
-          value={tagId}
-          onChange={(e) => setTagId(e.target.value ? Number(e.target.value) : '')}
-        >
-          <option value="">Any tag</option>
-          {tags.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
+        <IdSelect label="With tag" none="Any tag" value={tagId} options={byName(tags)} onChange={setTagId} />
         <AttributeFilterPicker filter={attribute} onChange={setAttribute} />
       </div>
       {hits.error && <p className="error">{hits.error}</p>}

@@ -8,6 +8,7 @@ import { SplitTagDialog } from './SplitTagDialog';
 import { createMemoAbout } from '../memo/memoCommands';
 import { useMemos } from '../store/hooks';
 import './tags.css';
+import { IdSelect, byName } from '../app/IdSelect';
 
 interface Props {
   tags: Tag[];
@@ -161,18 +162,13 @@ function TagEditor({ tag, tags, onDone }: { tag: Tag; tags: Tag[]; onDone(): voi
         </button>
       </div>
       <div className="tag-editor-row">
-        <select
-          aria-label="Merge into"
+        <IdSelect
+          label="Merge into"
+          none="Merge into…"
           value={mergeInto}
-          onChange={(e) => setMergeInto(e.target.value ? Number(e.target.value) : '')}
-        >
-          <option value="">Merge into…</option>
-          {others.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
+          options={byName(others)}
+          onChange={setMergeInto}
+        />
         <button type="button" disabled={mergeInto === '' || !preview.data} onClick={merge}>
           Merge
         </button>
@@ -205,18 +201,13 @@ function TagEditor({ tag, tags, onDone }: { tag: Tag; tags: Tag[]; onDone(): voi
           <option value="delete">Delete tag and its {tag.highlightCount} passages</option>
         </select>
         {deletePolicy === 'reassign' && (
-          <select
-            aria-label="Move passages to"
+          <IdSelect
+            label="Move passages to"
+            none="choose a tag"
             value={reassignTo}
-            onChange={(e) => setReassignTo(e.target.value ? Number(e.target.value) : '')}
-          >
-            <option value="">choose a tag</option>
-            {others.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+            options={byName(others)}
+            onChange={setReassignTo}
+          />
         )}
         <button
           type="button"
