@@ -33,9 +33,20 @@ export function retrievalTable(db: Db, query: RetrievalQuery): Table {
   const coders = new Map(listCoders(db).map((c) => [c.id, c.name]));
   return {
     sheetName: 'Retrieved segments',
-    header: ['Document', ...definitions.map((d) => d.name), 'Tags', 'Coder', 'Coded', 'Note', 'Quote', 'Start', 'End'],
-    widths: [40, ...definitions.map(() => 16), 36, 16, 12, 40, 80, 8, 8],
-    rows: segments.map(({ highlight: h, documentTitle, noteText }) => [
+    header: [
+      'Document',
+      ...definitions.map((d) => d.name),
+      'Tags',
+      'Coder',
+      'Coded',
+      'Note',
+      'Quote',
+      'Page',
+      'Start',
+      'End',
+    ],
+    widths: [40, ...definitions.map(() => 16), 36, 16, 12, 40, 80, 8, 8, 8],
+    rows: segments.map(({ highlight: h, documentTitle, noteText, page, pageEnd }) => [
       documentTitle,
       ...definitions.map((d) => values.get(h.documentId)?.get(d.name) ?? ''),
       h.tagIds.map((id) => paths.get(id) ?? '').join('; '),
@@ -43,10 +54,17 @@ export function retrievalTable(db: Db, query: RetrievalQuery): Table {
       h.createdAt.slice(0, 10),
       noteText ?? '',
       h.exact,
+      pageCell(page, pageEnd),
       h.start,
       h.end,
     ]),
   };
+}
+
+/** A PDF passage's page as a number, "7–8" when it runs onto the next page; empty for other documents. */
+function pageCell(page: number | undefined, pageEnd: number | undefined): string | number {
+  if (!page) return '';
+  return pageEnd && pageEnd !== page ? `${page}–${pageEnd}` : page;
 }
 
 export function matrixTable(matrix: AnalysisMatrix, paths: Map<number, string>): Table {
