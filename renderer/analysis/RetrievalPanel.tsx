@@ -7,7 +7,7 @@ import { store } from '../api/client';
 import { saveFile } from '../app/saveFile';
 import { useApi } from '../app/useApi';
 import { useWorkbench } from '../app/workbench';
-import { AttributeFilterPicker } from '../attributes/AttributeFilterPicker';
+import { AttributeFilterPicker, describeFilter } from '../attributes/AttributeFilterPicker';
 import { useAttributeValuesVersion } from '../attributes/useAttributes';
 import { useCommands } from '../commands/useCommands';
 import { useCollections, useSliceVersion, useTags } from '../store/hooks';
@@ -340,7 +340,7 @@ function describe(terms: RetrievalTerm[], tags: { id: number; name: string }[], 
     return i < terms.length - 1 ? `(${joined})` : joined;
   }, '');
   const where = [
-    s.attribute && `${s.attribute.name} = ${s.attribute.equals || '(no value)'}`,
+    s.attribute && describeFilter(s.attribute),
     s.codedFrom && `coded from ${s.codedFrom}`,
     s.codedTo && `coded until ${s.codedTo}`,
   ].filter(Boolean);
