@@ -1,4 +1,5 @@
 // Retrieval results and matrices as tables (CSV/XLSX), and a memo section drafted from a retrieval.
+import { describeAttributeFilter } from '../../shared/attributeFilters.js';
 import type { AnalysisMatrix, RetrievalQuery, Tag } from '../../shared/types.js';
 import { listDefinitions } from '../db/attributeDefinitions.js';
 import { attributesOfDocuments } from '../db/attributes.js';
@@ -91,9 +92,7 @@ export function describeQuery(db: Db, query: RetrievalQuery): string {
       return op === 'near' ? `NEAR/${t.distance ?? 1} ${name}` : `${op.toUpperCase()} ${name}`;
     })
     .join(' ');
-  const where = (query.attributes ?? []).map((f) =>
-    f.equals !== undefined ? `${f.name} = ${f.equals || '(none)'}` : `${f.name} ${f.min ?? '…'}–${f.max ?? '…'}`,
-  );
+  const where = (query.attributes ?? []).map(describeAttributeFilter);
   return `${terms}${query.includeChildren ? ' (with sub-tags)' : ''}${where.length ? `, where ${where.join(', ')}` : ''}`;
 }
 

@@ -2,12 +2,13 @@
 // attribute, a collection, a coder and when passages were coded; results listed with context, exported, or
 // drafted into a memo.
 import { useEffect, useMemo, useState } from 'react';
+import { describeAttributeFilter } from '../../shared/attributeFilters';
 import type { AttributeFilter, RetrievalOperator, RetrievalQuery, RetrievalTerm } from '../../shared/types';
 import { store } from '../api/client';
 import { saveFile } from '../app/saveFile';
 import { useApi } from '../app/useApi';
 import { useWorkbench } from '../app/workbench';
-import { AttributeFilterPicker, describeFilter } from '../attributes/AttributeFilterPicker';
+import { AttributeFilterPicker } from '../attributes/AttributeFilterPicker';
 import { useAttributeValuesVersion } from '../attributes/useAttributes';
 import { useCommands } from '../commands/useCommands';
 import { useCollections, useSliceVersion, useTags } from '../store/hooks';
@@ -340,7 +341,7 @@ function describe(terms: RetrievalTerm[], tags: { id: number; name: string }[], 
     return i < terms.length - 1 ? `(${joined})` : joined;
   }, '');
   const where = [
-    s.attribute && describeFilter(s.attribute),
+    s.attribute && describeAttributeFilter(s.attribute),
     s.codedFrom && `coded from ${s.codedFrom}`,
     s.codedTo && `coded until ${s.codedTo}`,
   ].filter(Boolean);

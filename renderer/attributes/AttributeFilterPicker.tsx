@@ -94,12 +94,3 @@ function RangeInputs({
 
 export const filtersOf = (filter: AttributeFilter | null): AttributeFilter[] | undefined =>
   filter ? [filter] : undefined;
-
-/** The filter in words: "Outlet = TASS", "Published from 2025-02-01 to 2025-02-28", "Published has a value". */
-export function describeFilter(f: AttributeFilter): string {
-  if (f.equals !== undefined) return `${f.name} = ${f.equals || '(no value)'}`;
-  if (f.min && f.max) return `${f.name} from ${f.min} to ${f.max}`;
-  if (f.min) return `${f.name} from ${f.min}`;
-  if (f.max) return `${f.name} until ${f.max}`;
-  return `${f.name} has a value`;
-}

@@ -156,6 +156,11 @@ test('date range: from–to over Date and DateTime values, in the library, retri
       (s) => s.highlight.documentId,
     );
   assert.deepEqual(await retrieved('2025-02-27', '2025-02-27'), [doc.bravo]);
+  const memo = await c['retrieval.draftMemo']({
+    title: 'Late February',
+    query: { terms: [{ tagId }], attributes: range('2025-02-27', '2025-03-31') },
+  });
+  assert.match(memo.content, /Reports, where Published from 2025-02-27 to 2025-03-31/);
   const hits = await c['search.query']({ query: 'report', kinds: ['document'], attributes: range('2025-03-01') });
   assert.deepEqual([...new Set(hits.map((x) => x.documentId))], [doc.charlie]);
 
