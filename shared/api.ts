@@ -580,9 +580,24 @@ export const api = {
       .strict()
       .refine((a) => a.kind !== 'choice' || (a.choices?.length ?? 0) > 0, 'a one-of-a-list attribute needs choices'),
   ).returns<AttributeDefinition>(),
-  /** Renames (values follow) or changes the choices of a one-of-a-list attribute. */
+  /**
+   * Renames (values follow) or changes the choices of a one-of-a-list attribute. `renamedChoices` says which old
+   * choice became which new one (documents' values follow; a change of case alone is seen as a rename). Removing a
+   * choice that documents still have is refused, naming them.
+   */
   'attributes.updateDefinition': op(
-    z.object({ id, name: attributeName.optional(), choices: attributeChoices.optional() }).strict(),
+    z
+      .object({
+        id,
+        name: attributeName.optional(),
+        choices: attributeChoices.min(1, 'a one-of-a-list attribute needs choices').optional(),
+        renamedChoices: z
+          .array(z.object({ from: shortText(200).min(1), to: shortText(200).trim().min(1) }).strict())
+          .max(500)
+          .optional(),
+      })
+      .strict()
+      .refine((a) => !a.renamedChoices || a.choices, 'renamed choices come with the new list of choices'),
   ).returns<AttributeDefinition>(),
   /** Removes the attribute and every document's value of it. */
   'attributes.deleteDefinition': op(z.object({ id }).strict()).returns<{ deleted: true }>(),

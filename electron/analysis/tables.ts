@@ -1,4 +1,5 @@
 // Retrieval results and matrices as tables (CSV/XLSX), and a memo section drafted from a retrieval.
+import { describeAttributeFilter } from '../../shared/attributeFilters.js';
 import type { AnalysisMatrix, RetrievalQuery, Tag } from '../../shared/types.js';
 import { listDefinitions } from '../db/attributeDefinitions.js';
 import { attributesOfDocuments } from '../db/attributes.js';
@@ -33,9 +34,20 @@ export function retrievalTable(db: Db, query: RetrievalQuery): Table {
   const coders = new Map(listCoders(db).map((c) => [c.id, c.name]));
   return {
     sheetName: 'Retrieved segments',
-    header: ['Document', ...definitions.map((d) => d.name), 'Tags', 'Coder', 'Coded', 'Note', 'Quote', 'Start', 'End'],
-    widths: [40, ...definitions.map(() => 16), 36, 16, 12, 40, 80, 8, 8],
-    rows: segments.map(({ highlight: h, documentTitle, noteText }) => [
+    header: [
+      'Document',
+      ...definitions.map((d) => d.name),
+      'Tags',
+      'Coder',
+      'Coded',
+      'Note',
+      'Quote',
+      'Page',
+      'Start',
+      'End',
+    ],
+    widths: [40, ...definitions.map(() => 16), 36, 16, 12, 40, 80, 8, 8, 8],
+    rows: segments.map(({ highlight: h, documentTitle, noteText, page, pageEnd }) => [
       documentTitle,
       ...definitions.map((d) => values.get(h.documentId)?.get(d.name) ?? ''),
       h.tagIds.map((id) => paths.get(id) ?? '').join('; '),
@@ -43,10 +55,17 @@ export function retrievalTable(db: Db, query: RetrievalQuery): Table {
       h.createdAt.slice(0, 10),
       noteText ?? '',
       h.exact,
+      pageCell(page, pageEnd),
       h.start,
       h.end,
     ]),
   };
+}
+
+/** A PDF passage's page as a number, "7–8" when it runs onto the next page; empty for other documents. */
+function pageCell(page: number | undefined, pageEnd: number | undefined): string | number {
+  if (!page) return '';
+  return pageEnd && pageEnd !== page ? `${page}–${pageEnd}` : page;
 }
 
 export function matrixTable(matrix: AnalysisMatrix, paths: Map<number, string>): Table {
@@ -73,9 +92,7 @@ export function describeQuery(db: Db, query: RetrievalQuery): string {
       return op === 'near' ? `NEAR/${t.distance ?? 1} ${name}` : `${op.toUpperCase()} ${name}`;
     })
     .join(' ');
-  const where = (query.attributes ?? []).map((f) =>
-    f.equals !== undefined ? `${f.name} = ${f.equals || '(none)'}` : `${f.name} ${f.min ?? '…'}–${f.max ?? '…'}`,
-  );
+  const where = (query.attributes ?? []).map(describeAttributeFilter);
   return `${terms}${query.includeChildren ? ' (with sub-tags)' : ''}${where.length ? `, where ${where.join(', ')}` : ''}`;
 }
 

@@ -63,8 +63,15 @@ export function insertDefinition(db: Db, d: { name: string; type: AttributeType;
   );
 }
 
-/** Renames the definition and the values stored under its old name. */
-export function updateDefinition(db: Db, id: number, patch: { name?: string; choices?: string[] | null }): void {
+/**
+ * Renames the definition and the values stored under its old name; with new choices, `renamed` (old choice → new
+ * choice) rewrites the documents' values in one statement, so swapping two choices' names cannot merge them.
+ */
+export function updateDefinition(
+  db: Db,
+  id: number,
+  patch: { name?: string; choices?: string[] | null; renamed?: [string, string][] },
+): void {
   const old = getDefinition(db, id);
   if (!old) return;
   if (patch.name !== undefined && patch.name !== old.name) {
@@ -76,6 +83,27 @@ export function updateDefinition(db: Db, id: number, patch: { name?: string; cho
       patch.choices ? JSON.stringify(patch.choices) : null,
       id,
     );
+  const renamed = (patch.renamed ?? []).filter(([from, to]) => from !== to);
+  if (renamed.length > 0)
+    db.prepare(
+      `UPDATE document_attributes SET value = (
+        SELECT json_extract(r.value, '$[1]') FROM json_each(@renamed) r WHERE json_extract(r.value, '$[0]') = document_attributes.value)
+      WHERE name = @name AND value IN (SELECT json_extract(r.value, '$[0]') FROM json_each(@renamed) r)`,
+    ).run({ name: patch.name ?? old.name, renamed: JSON.stringify(renamed) });
+}
+
+/** Documents whose value of the attribute is not one of `allowed` (a one-of-a-list attribute losing choices). */
+export function documentsWithValueOutside(
+  db: Db,
+  name: string,
+  allowed: string[],
+): { documentId: number; title: string; value: string }[] {
+  return db
+    .prepare(
+      `SELECT d.id AS documentId, d.title, a.value FROM document_attributes a JOIN documents d ON d.id = a.document_id
+      WHERE a.name = ? AND a.value NOT IN (SELECT value FROM json_each(?)) ORDER BY d.title COLLATE NOCASE, d.id`,
+    )
+    .all(name, JSON.stringify(allowed)) as { documentId: number; title: string; value: string }[];
 }
 
 /** Removes the definition and every document's value of it. */

@@ -102,11 +102,14 @@ export function attributeFilterSql(
       const value = f[bound];
       if (value === undefined) continue;
       params[`${prefix}${i}${bound}`] = value;
-      // Numbers (by the value's or the attribute's type) compare as numbers; dates (ISO) and text as text.
+      // Numbers (by the value's or the attribute's type) compare as numbers; dates by their day, so that a
+      // DateTime "2025-02-27T09:30:00Z" lies within a range ending on 2025-02-27; text as text.
+      const p = `@${prefix}${i}${bound}`;
       conditions.push(
         `(CASE WHEN fa.type IN ('Integer', 'Float') OR EXISTS (SELECT 1 FROM attribute_definitions ad
-            WHERE ad.name = fa.name AND ad.type IN ('Integer', 'Float')) THEN CAST(fa.value AS REAL) ${op} CAST(@${prefix}${i}${bound} AS REAL)
-          ELSE fa.value ${op} @${prefix}${i}${bound} END)`,
+            WHERE ad.name = fa.name AND ad.type IN ('Integer', 'Float')) THEN CAST(fa.value AS REAL) ${op} CAST(${p} AS REAL)
+          WHEN fa.type IN ('Date', 'DateTime') THEN substr(fa.value, 1, 10) ${op} substr(${p}, 1, 10)
+          ELSE fa.value ${op} ${p} END)`,
       );
     }
     sql.push(`EXISTS (${base}${conditions.map((c) => ` AND ${c}`).join('')})`);

@@ -52,7 +52,8 @@ function usersOf(db: Db, guids: GuidBook): Users {
   };
 }
 
-function codesXml(tags: Tag[], guids: GuidBook): string {
+/** The code tree; `noteRefs` are a tag's code memos, written as NoteRefs after its Description (Project.xsd). */
+function codesXml(tags: Tag[], guids: GuidBook, noteRefs = new Map<number, string[]>()): string {
   const children = new Map<number | null, Tag[]>();
   const ids = new Set(tags.map((t) => t.id));
   for (const tag of tags) {
@@ -60,7 +61,9 @@ function codesXml(tags: Tag[], guids: GuidBook): string {
     children.set(parent, [...(children.get(parent) ?? []), tag]);
   }
   const code = (tag: Tag): string => {
-    const description = tag.description ? `<Description>${escapeText(tag.description)}</Description>` : '';
+    const description =
+      (tag.description ? `<Description>${escapeText(tag.description)}</Description>` : '') +
+      (noteRefs.get(tag.id) ?? []).join('');
     const inner = (children.get(tag.id) ?? []).map(code).join('\n');
     const open =
       `<Code guid="${guids.of('code', tag.id, tag.createdAt)}" name="${a(tag.name)}" isCodable="${tag.codable}" ` +
@@ -185,15 +188,15 @@ class ProjectWriter {
         (attributesByDoc.get(d.id) ?? []).map((x) => valueXml(x, variables.get(x.name)!)),
       ),
     );
-    const memoRefs = this.memos();
+    const memoRefs = this.memos(new Set(tags.map((t) => t.id)));
     const parts = [
       this.users.xml(),
-      tags.length ? `<CodeBook>\n${codesXml(tags, this.guids)}\n</CodeBook>` : '',
+      tags.length ? `<CodeBook>\n${codesXml(tags, this.guids, memoRefs.byTag)}\n</CodeBook>` : '',
       variablesXml(variables),
       sources.length ? `<Sources>\n${sources.join('\n')}\n</Sources>` : '',
       this.notes.length ? `<Notes>\n${this.notes.map(noteXml).join('\n')}\n</Notes>` : '',
       this.setsXml(documents.map((d) => ({ id: d.id, collectionId: d.collectionId }))),
-      memoRefs.join('\n'),
+      memoRefs.project.join('\n'),
     ].filter(Boolean);
     const xml =
       '<?xml version="1.0" encoding="utf-8"?>\n' +
@@ -253,14 +256,19 @@ class ProjectWriter {
     return `<NoteRef targetGUID="${guid}"/>`;
   }
 
-  /** Memos travel as project-level notes. */
-  private memos(): string[] {
-    return listMemos(this.db).map((summary) => {
+  /** Memos travel as notes: a code memo referred to by its code, every other memo by the project. */
+  private memos(tagIds: Set<number>): { project: string[]; byTag: Map<number, string[]> } {
+    const project: string[] = [];
+    const byTag = new Map<number, string[]>();
+    for (const summary of listMemos(this.db)) {
       const memo = getMemo(this.db, summary.id)!;
       const guid = this.guids.of('memo', memo.id, memo.createdAt);
       this.notes.push({ guid, name: memo.title, text: docToPlainText(memo.content) });
-      return `<NoteRef targetGUID="${guid}"/>`;
-    });
+      const ref = `<NoteRef targetGUID="${guid}"/>`;
+      if (memo.tagId !== null && tagIds.has(memo.tagId)) byTag.set(memo.tagId, [...(byTag.get(memo.tagId) ?? []), ref]);
+      else project.push(ref);
+    }
+    return { project, byTag };
   }
 
   private setsXml(documents: { id: number; collectionId: number | null }[]): string {

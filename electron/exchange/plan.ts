@@ -16,6 +16,8 @@ export interface PlanCode {
   parentGuid: string | null;
   /** isCodable="false": a grouping code. */
   codable: boolean;
+  /** Notes on the code (NoteRef): they become the tag's code memos. */
+  noteGuids: string[];
 }
 
 export interface PlanCoding {
@@ -82,8 +84,6 @@ export interface ImportPlan {
   sources: PlanSource[];
   notes: PlanNote[];
   projectNoteGuids: string[];
-  /** Notes attached to codes: carried as memos named after the code. */
-  codeNotes: { codeName: string; noteGuid: string }[];
   sets: PlanSet[];
   notCarried: ExchangeCount[];
   quoteMismatches: number;

@@ -84,7 +84,6 @@ async function readProjectElement(project: XmlNode, ctx: Context): Promise<Impor
     sources,
     notes: await readNotes(project, ctx),
     projectNoteGuids: noteRefs(project),
-    codeNotes: codeNotesOf(child(child(project, 'CodeBook'), 'Codes')),
     sets: readSets(project, ctx),
     notCarried: ctx.notCarried,
     quoteMismatches: ctx.quoteMismatches,
@@ -111,7 +110,6 @@ export function readQdc(bytes: Buffer, fileName: string): ImportPlan {
     sources: [],
     notes: [],
     projectNoteGuids: [],
-    codeNotes: [],
     sets: [],
     notCarried: ctx.notCarried,
     quoteMismatches: 0,
@@ -155,6 +153,7 @@ function readCodes(codesNode: XmlNode | undefined, ctx: Context): PlanCode[] {
       color: colorOf(attr(node, 'color')),
       description: text(node, 'Description').trim(),
       codable: attr(node, 'isCodable') !== 'false',
+      noteGuids: noteRefs(node),
     });
     for (const sub of children(node, 'Code')) walk(sub, guid, depth + 1);
   };
@@ -167,16 +166,6 @@ function colorOf(value: string | undefined): string | null {
   if (!m) return null;
   const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
   return `#${hex.toLowerCase()}`;
-}
-
-function codeNotesOf(codesNode: XmlNode | undefined): { codeName: string; noteGuid: string }[] {
-  const found: { codeName: string; noteGuid: string }[] = [];
-  const walk = (node: XmlNode) => {
-    for (const guid of noteRefs(node)) found.push({ codeName: attr(node, 'name') ?? 'code', noteGuid: guid });
-    children(node, 'Code').forEach(walk);
-  };
-  children(codesNode, 'Code').forEach(walk);
-  return found;
 }
 
 function noteRefs(node: XmlNode): string[] {

@@ -1,6 +1,6 @@
 // Writes an ImportPlan into the project. Called inside one recorded edit, so the whole import is one undo step;
 // it only writes (the plan was checked before), through the query modules of electron/db/.
-import type { ExchangeCount, ExchangeReport } from '../../shared/types.js';
+import type { ExchangeCount, ExchangeReport, MemoSubject } from '../../shared/types.js';
 import { describeAnchor } from '../anchoring/anchor.js';
 import { checkValue } from '../analysis/attributeValues.js';
 import { findDefinitionByName, insertDefinition } from '../db/attributeDefinitions.js';
@@ -222,25 +222,29 @@ class Writer {
     this.count(kind);
   }
 
+  /**
+   * A code's notes become that tag's code memos (a note on a code and on the project counts as the code's); the
+   * rest are project memos. A code's Description stays the tag's description, as it came in.
+   */
   private writeMemos(): void {
+    for (const code of this.plan.codes)
+      for (const guid of code.noteGuids) this.noteAsMemo(guid, { tagId: this.tags.get(code.guid) }, 'code memos');
     if (this.plan.description) this.memo(`Description of ${this.plan.name}`, this.plan.description);
-    for (const guid of this.plan.projectNoteGuids) this.noteAsMemo(guid, (n) => n.name);
-    for (const { codeName, noteGuid } of this.plan.codeNotes)
-      this.noteAsMemo(noteGuid, (n) => `${n.name} (on code ${codeName})`);
-    for (const note of this.plan.notes) this.noteAsMemo(note.guid, (n) => n.name);
+    for (const guid of this.plan.projectNoteGuids) this.noteAsMemo(guid);
+    for (const note of this.plan.notes) this.noteAsMemo(note.guid);
   }
 
-  private noteAsMemo(guid: string, title: (note: PlanNote) => string): void {
+  private noteAsMemo(guid: string, subject: MemoSubject = {}, kind = 'memos'): void {
     const note = this.notes.get(key(guid));
     if (!note || this.usedNotes.has(key(guid))) return;
     this.usedNotes.add(key(guid));
-    this.memo(title(note), note.text, note.guid);
+    this.memo(note.name, note.text, note.guid, subject, kind);
   }
 
-  private memo(title: string, text: string, guid?: string): void {
-    const id = insertMemo(this.db, title, plainTextDoc(text));
+  private memo(title: string, text: string, guid?: string, subject: MemoSubject = {}, kind = 'memos'): void {
+    const id = insertMemo(this.db, title, plainTextDoc(text), subject);
     if (guid) this.remember('memo', id, guid);
-    this.count('memos');
+    this.count(kind);
   }
 }
 
@@ -267,6 +271,7 @@ const ORDER = [
   'passage notes',
   'document notes',
   'memos',
+  'code memos',
   'document attributes',
   'source grades',
   'collections',

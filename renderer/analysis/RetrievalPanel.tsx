@@ -2,6 +2,7 @@
 // attribute, a collection, a coder and when passages were coded; results listed with context, exported, or
 // drafted into a memo.
 import { useEffect, useMemo, useState } from 'react';
+import { describeAttributeFilter } from '../../shared/attributeFilters';
 import type { AttributeFilter, RetrievalOperator, RetrievalQuery, RetrievalTerm } from '../../shared/types';
 import { store } from '../api/client';
 import { saveFile } from '../app/saveFile';
@@ -340,7 +341,7 @@ function describe(terms: RetrievalTerm[], tags: { id: number; name: string }[], 
     return i < terms.length - 1 ? `(${joined})` : joined;
   }, '');
   const where = [
-    s.attribute && `${s.attribute.name} = ${s.attribute.equals || '(no value)'}`,
+    s.attribute && describeAttributeFilter(s.attribute),
     s.codedFrom && `coded from ${s.codedFrom}`,
     s.codedTo && `coded until ${s.codedTo}`,
   ].filter(Boolean);

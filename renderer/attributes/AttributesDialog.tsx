@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { AttributeCsvReport, AttributeKind } from '../../shared/types';
 import { useWorkbench } from '../app/workbench';
+import { AttributeEditor } from './AttributeEditor';
 import './attributes.css';
 import { useAttributeDefinitions } from './useAttributes';
 
@@ -21,6 +22,7 @@ export function AttributesDialog({ onClose }: { onClose(): void }) {
   const [kind, setKind] = useState<AttributeKind>('text');
   const [choices, setChoices] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
   const define = async () => {
     try {
       const list = choices
@@ -75,21 +77,39 @@ export function AttributesDialog({ onClose }: { onClose(): void }) {
               </tr>
             </thead>
             <tbody>
-              {definitions.map((d) => (
-                <tr key={d.id}>
-                  <td>{d.name}</td>
-                  <td>
-                    {KINDS.find((k) => k.id === d.kind)?.label}
-                    {d.kind === 'choice' && <span className="muted"> ({d.choices.join(', ')})</span>}
-                  </td>
-                  <td>{d.documentCount}</td>
-                  <td>
-                    <button type="button" className="link-button danger" onClick={() => void remove(d.id, d.name)}>
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              ))}
+              {definitions.map((d) =>
+                editing === d.id ? (
+                  <tr key={d.id} className="editing">
+                    <td colSpan={4}>
+                      <AttributeEditor definition={d} onDone={() => setEditing(null)} />
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={d.id}>
+                    <td>{d.name}</td>
+                    <td>
+                      {KINDS.find((k) => k.id === d.kind)?.label}
+                      {d.kind === 'choice' && <span className="muted"> ({d.choices.join(', ')})</span>}
+                    </td>
+                    <td>{d.documentCount}</td>
+                    <td>
+                      <span className="attribute-actions">
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-label={`Edit ${d.name}`}
+                          onClick={() => setEditing(d.id)}
+                        >
+                          {d.kind === 'choice' ? 'Rename / choices…' : 'Rename…'}
+                        </button>
+                        <button type="button" className="link-button danger" onClick={() => void remove(d.id, d.name)}>
+                          Remove
+                        </button>
+                      </span>
+                    </td>
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
         )}

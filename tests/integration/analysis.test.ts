@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { GlossClient } from '../../shared/api.js';
 import type { RetrievalQuery } from '../../shared/types.js';
 import { startBackend, type TestBackend } from '../support/backend.js';
+import { statementPdf } from '../support/pdfFixtures.js';
 import { makeQdpx } from '../support/refiQda.js';
 
 let backend: TestBackend;
@@ -277,7 +278,7 @@ test('exports: retrieval results as CSV and as an XLSX checked cell by cell', as
     .replace(/^\uFEFF/, '')
     .trim()
     .split('\r\n');
-  assert.equal(lines[0], '"Document","Outlet","Tags","Coder","Coded","Note","Quote","Start","End"');
+  assert.equal(lines[0], '"Document","Outlet","Tags","Coder","Coded","Note","Quote","Page","Start","End"');
   assert.equal(lines.length, 4);
   assert.ok(lines[1].startsWith(`"${d1}","'=TASS","Parent › Alpha",`), lines[1]);
 
@@ -287,11 +288,11 @@ test('exports: retrieval results as CSV and as an XLSX checked cell by cell', as
   await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
-  assert.deepEqual(row(1), ['Document', 'Outlet', 'Tags', 'Coder', 'Coded', 'Note', 'Quote', 'Start', 'End']);
+  assert.deepEqual(row(1), ['Document', 'Outlet', 'Tags', 'Coder', 'Coded', 'Note', 'Quote', 'Page', 'Start', 'End']);
   const [coder] = await c['coders.list']({});
   const today = new Date().toISOString().slice(0, 10);
-  assert.deepEqual(row(2), [d1, '=TASS', 'Parent › Alpha', coder.name, today, 'first note', 'Alpha one', 0, 9]);
-  assert.deepEqual(row(3), [d1, '=TASS', 'Parent › Alpha; Charlie', coder.name, today, '', 'Beta one', 23, 31]);
+  assert.deepEqual(row(2), [d1, '=TASS', 'Parent › Alpha', coder.name, today, 'first note', 'Alpha one', '', 0, 9]);
+  assert.deepEqual(row(3), [d1, '=TASS', 'Parent › Alpha; Charlie', coder.name, today, '', 'Beta one', '', 23, 31]);
   assert.deepEqual(row(4).slice(0, 2), [d2, '']);
   assert.equal(sheet.rowCount, 4);
   assert.equal(sheet.getCell('B2').type, ExcelJS.ValueType.String);
@@ -302,6 +303,62 @@ test('exports: retrieval results as CSV and as an XLSX checked cell by cell', as
   const ms = mb.worksheets[0];
   assert.deepEqual((ms.getRow(1).values as unknown[]).slice(1), ['Tag', d1, d2, 'Total']);
   assert.deepEqual((ms.getRow(2).values as unknown[]).slice(1), ['Parent › Alpha', 2, 1, 3]);
+});
+
+test('exports: a PDF passage carries its page (a range across a page break), other documents none', async () => {
+  const fixture = await statementPdf();
+  const imported = await c['documents.import']({ fileName: fixture.name, base64: fixture.bytes.toString('base64') });
+  const pdf = await c['documents.get']({ id: imported.document!.id });
+  assert.ok(pdf.pages && pdf.pages.length >= 3, 'the statement runs over three pages');
+  const [, second, third] = pdf.pages;
+  const paged = (await c['tags.create']({ name: 'Paged' })).id;
+  const onPageTwo = await c['highlights.create']({
+    documentId: pdf.id,
+    start: second.offset + 5,
+    end: second.offset + 40,
+    tagIds: [paged],
+  });
+  const acrossBreak = await c['highlights.create']({
+    documentId: pdf.id,
+    start: third.offset - 20,
+    end: third.offset + 20,
+    tagIds: [paged],
+  });
+  const plain = await c['highlights.create']({ documentId: doc.d3.id, start: 0, end: 4, tagIds: [paged] });
+  const query: RetrievalQuery = { terms: [{ tagId: paged }] };
+  const order = (await c['retrieval.query']({ query })).ids;
+  const csv = Buffer.from((await c['retrieval.export']({ query, format: 'csv' })).base64, 'base64')
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  const header = csv[0].split(',');
+  const pageColumn = header.indexOf('"Page"');
+  assert.ok(pageColumn > 0, csv[0]);
+  const expected = new Map([
+    [onPageTwo.id, String(second.page)],
+    [acrossBreak.id, `${third.page - 1}–${third.page}`],
+    [plain.id, ''],
+  ]);
+  // Quotes may hold commas: read the page as the third cell from the end (Page, Start, End).
+  const pageOf = (line: string) => /"([^"]*)","[^"]*","[^"]*"$/.exec(line)?.[1];
+  assert.deepEqual(
+    csv.slice(1).map(pageOf),
+    order.map((id) => expected.get(id)),
+  );
+
+  const file = await c['retrieval.export']({ query, format: 'xlsx' });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  const column = (sheet.getRow(1).values as unknown[]).indexOf('Page');
+  assert.ok(column > 0);
+  const cells = order.map((_, i) => sheet.getRow(i + 2).getCell(column).value);
+  assert.deepEqual(
+    cells,
+    order.map((id) => (id === onPageTwo.id ? second.page : expected.get(id))),
+  );
+  assert.equal(sheet.getRow(order.indexOf(onPageTwo.id) + 2).getCell(column).type, ExcelJS.ValueType.Number);
 });
 
 test('draft memo from a retrieval cites every segment', async () => {

@@ -3,6 +3,7 @@ import { planAttributeCsv } from '../../analysis/attributeCsv.js';
 import { checkValue } from '../../analysis/attributeValues.js';
 import {
   deleteDefinition,
+  documentsWithValueOutside,
   findDefinitionByName,
   getDefinition,
   insertDefinition,
@@ -47,18 +48,21 @@ export function attributeHandlers(ws: Workspace): HandlerGroup<AttributeOps> {
         return getDefinition(d, insertDefinition(d, { name, type: TYPE_OF_KIND[kind], choices: list }))!;
       });
     },
-    'attributes.updateDefinition': ({ id, name, choices }) => {
+    'attributes.updateDefinition': ({ id, name, choices, renamedChoices }) => {
       const d = db();
       const definition = found(getDefinition(d, id), 'attribute', id);
       const clash = name !== undefined ? findDefinitionByName(d, name) : undefined;
       if (clash && clash.id !== id) throw conflict(`There is already an attribute called ${quoted(name!)}.`);
       if (choices !== undefined && definition.kind !== 'choice')
         throw invalid(`${definition.name} is not a one-of-a-list attribute; it has no choices.`);
+      const list = choices && uniqueChoices(choices);
+      const renamed = list ? choiceRenames(definition, list, renamedChoices ?? []) : [];
+      if (list) refuseDroppedValues(d, definition, list, renamed);
       return recordEdit(
         d,
         { operation: 'attributes.updateDefinition', label: `Edit attribute ${quoted(definition.name)}` },
         () => {
-          updateDefinition(d, id, { name, choices: choices && uniqueChoices(choices) });
+          updateDefinition(d, id, { name, choices: list, renamed });
           return getDefinition(d, id)!;
         },
       );
@@ -86,6 +90,48 @@ export function attributeHandlers(ws: Workspace): HandlerGroup<AttributeOps> {
 function uniqueChoices(choices: string[]): string[] {
   const seen = new Set<string>();
   return choices.filter((c) => !seen.has(c.toLowerCase()) && seen.add(c.toLowerCase()));
+}
+
+/**
+ * Which old choice becomes which new one: those named in `renamed`, and an old choice the new list spells in
+ * another case. Every other old choice is dropped.
+ */
+function choiceRenames(
+  definition: AttributeDefinition,
+  list: string[],
+  renamed: { from: string; to: string }[],
+): [string, string][] {
+  const inList = (name: string) => list.find((c) => c.toLowerCase() === name.toLowerCase());
+  const pairs = new Map<string, string>();
+  for (const { from, to } of renamed) {
+    const old = definition.choices.find((c) => c === from);
+    if (old === undefined) throw invalid(`${quoted(from)} is not a choice of ${definition.name}.`);
+    const target = inList(to);
+    if (target === undefined) throw invalid(`${quoted(to)} is not among the new choices of ${definition.name}.`);
+    pairs.set(old, target);
+  }
+  for (const old of definition.choices) {
+    const same = inList(old);
+    if (!pairs.has(old) && same !== undefined) pairs.set(old, same);
+  }
+  return [...pairs];
+}
+
+/** Values of removed choices would no longer be valid: refuse, naming the documents that still have them. */
+function refuseDroppedValues(d: Db, definition: AttributeDefinition, list: string[], renamed: [string, string][]) {
+  const kept = [...list, ...renamed.map(([from]) => from)];
+  const stranded = documentsWithValueOutside(d, definition.name, kept);
+  if (stranded.length === 0) return;
+  const values = [...new Set(stranded.map((s) => s.value))];
+  const shown = stranded.slice(0, 5).map((s) => quoted(s.title));
+  const more = stranded.length > shown.length ? ` and ${stranded.length - shown.length} more` : '';
+  throw conflict(
+    `${definition.name}: ${values.map((v) => quoted(v)).join(', ')} cannot be removed while ` +
+      `${stranded.length === 1 ? 'a document has' : `${stranded.length} documents have`} ` +
+      `${values.length === 1 ? 'it' : 'them'}: ` +
+      `${shown.join(', ')}${more}. Set ${stranded.length === 1 ? 'it' : 'them'} to another choice first, ` +
+      `or rename the choice instead.`,
+  );
 }
 
 function setValues(d: Db, definitionId: number, documentIds: number[], value: string | null): { written: number } {
