@@ -149,8 +149,9 @@ function storeOn({ sql, transaction, close }: Connection): TeamStore {
         await tx.query(
           `INSERT INTO team_ops (uuid, client_id, member_id, tbl, guid, kind, fields, author, at)
            SELECT x.uuid, $2, $3, x.tbl, x.guid, x.kind, x.fields, x.author, x.at
-           FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY
-             AS x(uuid uuid, tbl text, guid text, kind text, fields jsonb, author text, at text, n bigint)
+           FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
+             AS (uuid uuid, tbl text, guid text, kind text, fields jsonb, author text, at text))
+             WITH ORDINALITY AS x(uuid, tbl, guid, kind, fields, author, at, n)
            ORDER BY n
            ON CONFLICT (uuid) DO NOTHING`,
           [JSON.stringify(ops), clientId, memberId],
