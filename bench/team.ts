@@ -2,10 +2,12 @@
 // server over HTTP (goal ≥ 20,000 operations/s applied), and time a desktop that missed 10,000 operations catching
 // up (goal ≤ 2 s). Runs on a throwaway real PostgreSQL when its binaries exist, else on embedded PGlite.
 // `node --import tsx bench/team.ts [--quick]` prints the rows; bench/run.ts calls benchTeam() for its table.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createBackend } from '../electron/backend.js';
 import { openTeamStore, type TeamStore } from '../electron/db/team/store.js';
@@ -17,22 +19,32 @@ import { postgresBinDir, startPostgres } from '../tests/support/postgres.js';
 import type { BenchRow } from './exchange.js';
 
 const CODERS = 30;
+const here = path.dirname(fileURLToPath(import.meta.url));
 
-async function openStores(): Promise<{ kind: string; open: (name: string) => Promise<TeamStore> }> {
+interface Stores {
+  kind: string;
+  open: (name: string) => Promise<TeamStore>;
+  /** The database's URL, when it is a real PostgreSQL a separate server process can reach. */
+  urlOf?: (name: string) => string;
+}
+
+async function openStores(): Promise<Stores> {
   const binDir = postgresBinDir();
   if (!binDir) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-bench-pglite-'));
     return { kind: 'PGlite', open: (name) => openTeamStore({ dataDir: path.join(dir, name) }) };
   }
   const server = await startPostgres(binDir);
+  const urlOf = (name: string) => server.url.replace(/\/postgres$/, `/${name}`);
   return {
     kind: 'PostgreSQL',
+    urlOf,
     async open(name) {
       const admin = new pg.Client({ connectionString: server.url });
       await admin.connect();
       await admin.query(`CREATE DATABASE ${name}`);
       await admin.end();
-      return openTeamStore({ url: server.url.replace(/\/postgres$/, `/${name}`) });
+      return openTeamStore({ url: urlOf(name) });
     },
   };
 }
@@ -96,9 +108,10 @@ async function replay(url: string, tokens: string[], perCoder: TeamOp[][]): Prom
   return pushed;
 }
 
-async function benchReplay(stores: Awaited<ReturnType<typeof openStores>>, count: number): Promise<BenchRow> {
+async function benchReplay(stores: Stores, count: number): Promise<BenchRow> {
   const store = await stores.open('bench_replay');
-  const server = await startTeamServer(store);
+  // The server runs in a process of its own, as it would for a team: the generating clients do not share its core.
+  const server = stores.urlOf ? await serverProcess(stores.urlOf('bench_replay')) : await startTeamServer(store);
   try {
     const tokens = await Promise.all(
       Array.from({ length: CODERS }, async (_, i) => (await store.addMember(`Coder ${i + 1}`, 'coder')).token),
@@ -126,7 +139,7 @@ async function benchReplay(stores: Awaited<ReturnType<typeof openStores>>, count
   }
 }
 
-async function benchCatchUp(stores: Awaited<ReturnType<typeof openStores>>, missed: number): Promise<BenchRow> {
+async function benchCatchUp(stores: Stores, missed: number): Promise<BenchRow> {
   const store = await stores.open('bench_catchup');
   const server = await startTeamServer(store);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-bench-team-'));
@@ -186,6 +199,32 @@ async function benchCatchUp(stores: Awaited<ReturnType<typeof openStores>>, miss
     await server.close();
     await store.close();
   }
+}
+
+async function serverProcess(databaseUrl: string): Promise<{ url: string; close(): Promise<void> }> {
+  const data = fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-bench-team-server-'));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(here, '..', 'electron', 'team', 'cli.ts'), '--data', data, '--port', '0'],
+    { env: { ...process.env, GLOSS_TEAM_DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`team server exited (${code})`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 export async function benchTeam(options: { quick?: boolean } = {}): Promise<BenchRow[]> {

@@ -4,9 +4,30 @@
 import { randomUUID } from 'node:crypto';
 import { SYNCED_TABLES, type ServerOp, type SyncedTable, type TeamMember, type TeamOp } from '../../shared/team.js';
 import { searchTextFor } from '../search/searchText.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection.js';
 import { currentAuthor } from './oplog.js';
 import { SYNC_SPEC } from './teamSpec.js';
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** Sync runs the same few statements thousands of times a page: each is compiled once per connection. */
+function prep(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}
+
+/** A row written whole (an insert) records one sequence number for all its fields under this name. */
+const WHOLE_ROW = '+';
+const writtenFields = (op: TeamOp) =>
+  op.kind === 'delete'
+    ? ['*']
+    : SYNC_SPEC[op.tbl].columns.every((c) => c in op.fields)
+      ? [WHOLE_ROW]
+      : Object.keys(op.fields);
 
 export interface TeamLink {
   url: string;
@@ -31,7 +52,7 @@ interface LinkRow {
 }
 
 export function getTeamLink(db: Db): TeamLink | undefined {
-  const row = db.prepare('SELECT * FROM team_link WHERE only = 1').get() as LinkRow | undefined;
+  const row = prep(db, 'SELECT * FROM team_link WHERE only = 1').get() as LinkRow | undefined;
   if (!row) return undefined;
   return {
     url: row.url,
@@ -46,7 +67,7 @@ export function getTeamLink(db: Db): TeamLink | undefined {
 }
 
 export function linkTeam(db: Db, url: string, token: string, member: TeamMember): void {
-  db.prepare('INSERT INTO team_link (only, url, token, client_id, member) VALUES (1, ?, ?, ?, ?)').run(
+  prep(db, 'INSERT INTO team_link (only, url, token, client_id, member) VALUES (1, ?, ?, ?, ?)').run(
     url,
     token,
     randomUUID(),
@@ -55,14 +76,15 @@ export function linkTeam(db: Db, url: string, token: string, member: TeamMember)
 }
 
 export function noteSyncResult(db: Db, error: string | null, members?: TeamMember[]): void {
-  db.prepare(
+  prep(
+    db,
     `UPDATE team_link SET last_error = ?, members = COALESCE(?, members),
       last_sync_at = CASE WHEN ? IS NULL THEN strftime('%Y-%m-%dT%H:%M:%fZ','now') ELSE last_sync_at END`,
   ).run(error, members ? JSON.stringify(members) : null, error);
 }
 
 export function pendingCount(db: Db): number {
-  return db.prepare('SELECT COUNT(*) FROM team_outbox').pluck().get() as number;
+  return prep(db, 'SELECT COUNT(*) FROM team_outbox').pluck().get() as number;
 }
 
 /** Puts every synced row in the outbox, as if just inserted: what publishing sends. */
@@ -70,7 +92,8 @@ export function enqueueEverything(db: Db): void {
   db.transaction(() => {
     for (const table of SYNCED_TABLES) {
       const keys = SYNC_SPEC[table].key.join(', ');
-      db.prepare(
+      prep(
+        db,
         `INSERT INTO team_outbox (tbl, local_key, kind, fields)
          SELECT '${table}', json_array(${keys}), 'insert', NULL FROM ${table} ORDER BY ${keys}`,
       ).run();
@@ -81,18 +104,18 @@ export function enqueueEverything(db: Db): void {
 // Guids ------------------------------------------------------------------------------------------------------------
 
 function guidOf(db: Db, tbl: SyncedTable, localKey: string): string | undefined {
-  return db.prepare('SELECT guid FROM team_guids WHERE tbl = ? AND local_key = ?').pluck().get(tbl, localKey) as
+  return prep(db, 'SELECT guid FROM team_guids WHERE tbl = ? AND local_key = ?').pluck().get(tbl, localKey) as
     string | undefined;
 }
 
 function localKeyOf(db: Db, tbl: SyncedTable, guid: string): string | undefined {
-  return db.prepare('SELECT local_key FROM team_guids WHERE tbl = ? AND guid = ?').pluck().get(tbl, guid) as
+  return prep(db, 'SELECT local_key FROM team_guids WHERE tbl = ? AND guid = ?').pluck().get(tbl, guid) as
     string | undefined;
 }
 
 function mapGuid(db: Db, tbl: SyncedTable, localKey: string, guid: string): void {
-  db.prepare('DELETE FROM team_guids WHERE tbl = ? AND guid = ?').run(tbl, guid);
-  db.prepare('INSERT OR REPLACE INTO team_guids (tbl, local_key, guid) VALUES (?, ?, ?)').run(tbl, localKey, guid);
+  prep(db, 'DELETE FROM team_guids WHERE tbl = ? AND guid = ?').run(tbl, guid);
+  prep(db, 'INSERT OR REPLACE INTO team_guids (tbl, local_key, guid) VALUES (?, ?, ?)').run(tbl, localKey, guid);
 }
 
 /** A link row's guid is its two ends' guids, so both sides name it alike without telling each other. */
@@ -126,7 +149,7 @@ export interface OutgoingBatch {
 const keyWhere = (tbl: SyncedTable) => SYNC_SPEC[tbl].key.map((k) => `${k} = ?`).join(' AND ');
 
 function currentRow(db: Db, tbl: SyncedTable, localKey: string): Record<string, unknown> | undefined {
-  return db.prepare(`SELECT * FROM ${tbl} WHERE ${keyWhere(tbl)}`).get(...(JSON.parse(localKey) as unknown[])) as
+  return prep(db, `SELECT * FROM ${tbl} WHERE ${keyWhere(tbl)}`).get(...(JSON.parse(localKey) as unknown[])) as
     Record<string, unknown> | undefined;
 }
 
@@ -136,7 +159,7 @@ function currentRow(db: Db, tbl: SyncedTable, localKey: string): Record<string, 
  */
 export function outgoingBatch(db: Db, limit: number, maxBytes: number): OutgoingBatch {
   return db.transaction(() => {
-    const rows = db.prepare('SELECT * FROM team_outbox ORDER BY id LIMIT ?').all(limit) as OutboxRow[];
+    const rows = prep(db, 'SELECT * FROM team_outbox ORDER BY id LIMIT ?').all(limit) as OutboxRow[];
     const ops: TeamOp[] = [];
     const upserts = new Map<string, TeamOp>();
     const deleted = new Set<string>();
@@ -192,13 +215,13 @@ function makeOp(tbl: SyncedTable, guid: string, kind: TeamOp['kind'], fields: Te
 /** After the server took a batch: drop it from the outbox and remember the order of each field written. */
 export function settlePushed(db: Db, batch: OutgoingBatch, seqs: { uuid: string; seq: number }[]): void {
   const seqOf = new Map(seqs.map((s) => [s.uuid, s.seq]));
-  const setSeq = db.prepare('INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)');
+  const setSeq = prep(db, 'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)');
   db.transaction(() => {
-    db.prepare('DELETE FROM team_outbox WHERE id <= ?').run(batch.lastOutboxId);
+    prep(db, 'DELETE FROM team_outbox WHERE id <= ?').run(batch.lastOutboxId);
     for (const op of batch.ops) {
       const seq = seqOf.get(op.uuid);
       if (seq === undefined) continue;
-      for (const field of op.kind === 'delete' ? ['*'] : Object.keys(op.fields)) setSeq.run(op.guid, field, seq);
+      for (const field of writtenFields(op)) setSeq.run(op.guid, field, seq);
     }
   })();
 }
@@ -207,10 +230,10 @@ export function settlePushed(db: Db, batch: OutgoingBatch, seqs: { uuid: string;
 
 /** Applies one page of the server's log in its order, skipping this copy's own operations, and moves the mark. */
 export function applyRemote(db: Db, ops: ServerOp[], clientId: string): void {
-  const fieldSeq = db.prepare('SELECT field, seq FROM team_field_seq WHERE guid = ?');
-  const setSeq = db.prepare('INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)');
+  const fieldSeq = prep(db, 'SELECT field, seq FROM team_field_seq WHERE guid = ?');
+  const setSeq = prep(db, 'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)');
   db.transaction(() => {
-    db.prepare('INSERT OR IGNORE INTO team_applying (only) VALUES (1)').run();
+    prep(db, 'INSERT OR IGNORE INTO team_applying (only) VALUES (1)').run();
     try {
       for (const op of ops) {
         if (op.clientId === clientId) continue;
@@ -220,17 +243,16 @@ export function applyRemote(db: Db, ops: ServerOp[], clientId: string): void {
         for (const field of written) setSeq.run(op.guid, field, op.seq);
       }
       const last = ops.at(-1);
-      if (last) db.prepare('UPDATE team_link SET pulled_seq = MAX(pulled_seq, ?)').run(last.seq);
+      if (last) prep(db, 'UPDATE team_link SET pulled_seq = MAX(pulled_seq, ?)').run(last.seq);
     } finally {
-      db.prepare('DELETE FROM team_applying').run();
+      prep(db, 'DELETE FROM team_applying').run();
     }
   })();
 }
 
 function applyDelete(db: Db, op: ServerOp): string[] {
   const localKey = localKeyOf(db, op.tbl, op.guid);
-  if (localKey)
-    db.prepare(`DELETE FROM ${op.tbl} WHERE ${keyWhere(op.tbl)}`).run(...(JSON.parse(localKey) as unknown[]));
+  if (localKey) prep(db, `DELETE FROM ${op.tbl} WHERE ${keyWhere(op.tbl)}`).run(...(JSON.parse(localKey) as unknown[]));
   return ['*'];
 }
 
@@ -241,7 +263,7 @@ function applyUpsert(db: Db, op: ServerOp, seen: Map<string, number>): string[] 
   const values: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(op.fields)) {
     if (!spec.columns.includes(field)) continue;
-    if ((seen.get(field) ?? 0) > op.seq || pending.has(field) || pending.has('*')) continue;
+    if ((seen.get(field) ?? seen.get(WHOLE_ROW) ?? 0) > op.seq || pending.has(field) || pending.has('*')) continue;
     const ref = spec.refs[field];
     values[field] = ref && typeof value === 'string' ? localIdOf(db, ref, value) : value;
   }
@@ -249,9 +271,11 @@ function applyUpsert(db: Db, op: ServerOp, seen: Map<string, number>): string[] 
   const current = localKey ? currentRow(db, op.tbl, localKey) : undefined;
   if (localKey && !current) return []; // deleted here; a later write does not bring it back
   if (Object.keys(values).length === 0) return [];
-  if (current) updateRow(db, op.tbl, JSON.parse(localKey!) as unknown[], values);
-  else if (!insertRow(db, op, values)) return [];
-  return Object.keys(values);
+  if (current) {
+    updateRow(db, op.tbl, JSON.parse(localKey!) as unknown[], values);
+    return Object.keys(values);
+  }
+  return insertRow(db, op, values) ? [WHOLE_ROW] : [];
 }
 
 function localIdOf(db: Db, tbl: SyncedTable, guid: string): number | null {
@@ -260,7 +284,7 @@ function localIdOf(db: Db, tbl: SyncedTable, guid: string): number | null {
 }
 
 function pendingFields(db: Db, tbl: SyncedTable, localKey: string): Set<string> {
-  const rows = db.prepare('SELECT fields FROM team_outbox WHERE tbl = ? AND local_key = ?').all(tbl, localKey) as {
+  const rows = prep(db, 'SELECT fields FROM team_outbox WHERE tbl = ? AND local_key = ?').all(tbl, localKey) as {
     fields: string | null;
   }[];
   const names = new Set<string>();
@@ -285,7 +309,7 @@ function updateRow(db: Db, tbl: SyncedTable, key: unknown[], values: Record<stri
   const sets = Object.keys(all).map((c) => `${c} = @${c}`);
   const keyParams = Object.fromEntries(SYNC_SPEC[tbl].key.map((k, i) => [`key_${k}`, key[i]]));
   const where = SYNC_SPEC[tbl].key.map((k) => `${k} = @key_${k}`).join(' AND ');
-  db.prepare(`UPDATE ${tbl} SET ${sets.join(', ')} WHERE ${where}`).run({ ...all, ...keyParams });
+  prep(db, `UPDATE ${tbl} SET ${sets.join(', ')} WHERE ${where}`).run({ ...all, ...keyParams });
 }
 
 /** A new row from another member. Tag names are unique here: a clash keeps both, the newcomer's name marked. */
@@ -298,9 +322,10 @@ function insertRow(db: Db, op: ServerOp, values: Record<string, unknown>): boole
   const columns = Object.keys(all);
   let info;
   try {
-    info = db
-      .prepare(`INSERT INTO ${op.tbl} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
-      .run(all);
+    info = prep(
+      db,
+      `INSERT INTO ${op.tbl} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+    ).run(all);
   } catch {
     return false; // a row this copy cannot hold (a broken reference): the server's log still has it
   }
@@ -310,5 +335,5 @@ function insertRow(db: Db, op: ServerOp, values: Record<string, unknown>): boole
 }
 
 function nameTaken(db: Db, name: string): boolean {
-  return db.prepare('SELECT 1 FROM tags WHERE name = ?').get(name) !== undefined;
+  return prep(db, 'SELECT 1 FROM tags WHERE name = ?').get(name) !== undefined;
 }

@@ -125,7 +125,7 @@ test(
     const db = new pg.Client({ connectionString: postgres.url });
     await db.connect();
     const { rows } = await db.query<{ notes: string }>(
-      "SELECT fields->>'notes' AS notes FROM team_ops WHERE fields ? 'notes' AND tbl = 'documents' ORDER BY seq",
+      "SELECT fields->>'notes' AS notes FROM team_ops WHERE fields->>'notes' IS NOT NULL AND tbl = 'documents' ORDER BY seq",
     );
     await db.end();
     assert.deepEqual(rows.map((r) => r.notes).slice(-2), ['from A', 'from B']);

@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS team_ops (
   tbl TEXT NOT NULL,
   guid TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('upsert', 'delete')),
-  fields JSONB NOT NULL,
+  -- json, not jsonb: the server stores and returns fields as sent, and never looks inside them.
+  fields JSON NOT NULL,
   author TEXT NOT NULL,
   at TEXT NOT NULL
 );`;
@@ -146,21 +147,36 @@ function storeOn({ sql, transaction, close }: Connection): TeamStore {
     push: (memberId, clientId, ops) =>
       transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock(15015)');
-        await tx.query(
+        const { rows } = await tx.query<{ uuid: string; seq: string }>(
           `INSERT INTO team_ops (uuid, client_id, member_id, tbl, guid, kind, fields, author, at)
-           SELECT x.uuid, $2, $3, x.tbl, x.guid, x.kind, x.fields, x.author, x.at
-           FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
-             AS (uuid uuid, tbl text, guid text, kind text, fields jsonb, author text, at text))
+           SELECT x.uuid, $7, $8, x.tbl, x.guid, x.kind, x.fields, x.author, x.at
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::json[], $6::text[], $9::text[])
              WITH ORDINALITY AS x(uuid, tbl, guid, kind, fields, author, at, n)
            ORDER BY n
-           ON CONFLICT (uuid) DO NOTHING`,
-          [JSON.stringify(ops), clientId, memberId],
+           ON CONFLICT (uuid) DO NOTHING
+           RETURNING uuid, seq`,
+          [
+            ops.map((o) => o.uuid),
+            ops.map((o) => o.tbl),
+            ops.map((o) => o.guid),
+            ops.map((o) => o.kind),
+            ops.map((o) => JSON.stringify(o.fields)),
+            ops.map((o) => o.author),
+            clientId,
+            memberId,
+            ops.map((o) => o.at),
+          ],
         );
-        const { rows } = await tx.query<{ uuid: string; seq: string }>(
-          'SELECT uuid, seq FROM team_ops WHERE uuid = ANY($1::uuid[]) ORDER BY seq',
-          [ops.map((o) => o.uuid)],
-        );
-        return rows.map((r) => ({ uuid: r.uuid, seq: Number(r.seq) }));
+        if (rows.length < ops.length) {
+          // A retried push: the operations the server already had keep the numbers they were given.
+          const taken = new Set(rows.map((r) => r.uuid));
+          const again = await tx.query<{ uuid: string; seq: string }>(
+            'SELECT uuid, seq FROM team_ops WHERE uuid = ANY($1::uuid[])',
+            [ops.map((o) => o.uuid).filter((u) => !taken.has(u))],
+          );
+          rows.push(...again.rows);
+        }
+        return rows.map((r) => ({ uuid: r.uuid, seq: Number(r.seq) })).sort((x, y) => x.seq - y.seq);
       }),
     async pull(since, limit) {
       const { rows } = await sql.query<OpRow>(
