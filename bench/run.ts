@@ -25,6 +25,7 @@ import { BENCH_QUERIES, corpusDocuments, generateCorpus, generateDocument, mulbe
 import { benchAnalysis } from './analysis.js';
 import { benchCorroboration } from './corroboration.js';
 import { benchExchange } from './exchange.js';
+import { benchTeam } from './team.js';
 import { benchWorkbench } from './workbench.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -477,6 +478,9 @@ results.analysis = analysis;
 const corroboration = await benchCorroboration({ quick });
 rows.push(...corroboration);
 results.corroboration = corroboration;
+const team = await benchTeam({ quick });
+rows.push(...team);
+results.team = team;
 
 const widths = (['area', 'measure', 'gloss', 'peer', 'ratio'] as const).map((k) =>
   Math.max(k.length, ...rows.map((r) => r[k].length)),

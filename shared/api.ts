@@ -49,7 +49,9 @@ import type {
   AgreementDecision,
   AgreementReport,
   DisagreementQueue,
+  TeamStatus,
 } from './types.js';
+import { teamRole, type InviteResponse } from './team.js';
 
 interface OpSpec<A extends z.ZodType, R> {
   args: A;
@@ -80,6 +82,15 @@ const tiptapJson = z
   .max(8 * 1024 * 1024)
   .refine(isJsonObject, 'a JSON document');
 const empty = z.object({}).strict();
+const teamTarget = z
+  .object({
+    url: z.url({ protocol: /^https?$/, error: 'a team server address like https://team.example.org' }),
+    token: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{10,200}$/, 'the token the team owner gave you'),
+  })
+  .strict();
 const importId = z.string().min(1).max(200);
 
 function isJsonObject(s: string): boolean {
@@ -707,6 +718,15 @@ export const api = {
   'timeline.events': op(empty).returns<TimelineReport>(),
   /** Corrects an event's date (a day), or clears it with null. */
   'timeline.setDate': op(z.object({ eventId: id, day: isoDay.nullable() }).strict()).returns<TimelineEvent>(),
+
+  // Team server (issue 15): publish this project, join one, see and run the sync, invite members (owners only).
+  'team.publish': op(teamTarget).returns<TeamStatus>(),
+  'team.join': op(teamTarget).returns<TeamStatus>(),
+  'team.status': op(empty).returns<TeamStatus>(),
+  'team.sync': op(empty).returns<TeamStatus>(),
+  'team.invite': op(
+    z.object({ name: shortText(200).trim().min(1, 'a member needs a name'), role: teamRole }).strict(),
+  ).returns<InviteResponse>(),
 } as const;
 
 export type Api = typeof api;

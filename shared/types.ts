@@ -1,5 +1,6 @@
 // Domain types shared by the main process, both transports and the renderer.
 // Offsets are UTF-16 code-unit offsets into Document.text (what JavaScript strings index).
+import type { TeamMember } from './team.js';
 
 export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
 
@@ -830,3 +831,19 @@ export interface DisagreementQueue {
   total: number;
   decisions: AgreementDecision[];
 }
+
+/** A project's link to a team server, as the Team panel shows it. */
+export type TeamStatus =
+  | { linked: false }
+  | {
+      linked: true;
+      url: string;
+      member: TeamMember;
+      members: TeamMember[];
+      /** Local edits not yet accepted by the server. */
+      pending: number;
+      /** The last server sequence number applied here. */
+      pulledSeq: number;
+      lastError: string | null;
+      lastSyncAt: string | null;
+    };

@@ -18,6 +18,7 @@ import { pdfHandlers } from './handlers/pdf.js';
 import { projectHandlers } from './handlers/project.js';
 import { searchHandlers } from './handlers/search.js';
 import { tagHandlers } from './handlers/tags.js';
+import { teamHandlers } from './handlers/team.js';
 import { themeHandlers } from './handlers/themes.js';
 import type { Handlers } from './types.js';
 
@@ -46,5 +47,6 @@ export function createHandlers(ws: Workspace, services: HandlerServices = {}): H
     ...corroborationHandlers(ws),
     ...entityHandlers(ws),
     ...agreementHandlers(ws),
+    ...teamHandlers(ws),
   };
 }

@@ -41,6 +41,9 @@ const STATUS: Record<ErrorBody['code'], number> = {
   too_large: 413,
   unknown_operation: 404,
   internal: 500,
+  unauthorized: 401,
+  forbidden: 403,
+  unavailable: 503,
 };
 
 const MIME: Record<string, string> = {

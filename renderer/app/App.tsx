@@ -33,6 +33,7 @@ const AnalysisView = lazy(() => import('../analysis/AnalysisView').then((m) => (
 const MemoIndexView = lazy(() => import('../memo/MemoIndexView').then((m) => ({ default: m.MemoIndexView })));
 // Entities and the timeline: loaded, and their documents read, only when first opened.
 const EntitiesView = lazy(() => import('../entities/EntitiesView').then((m) => ({ default: m.EntitiesView })));
+const TeamPanel = lazy(() => import('../team/TeamPanel').then((m) => ({ default: m.TeamPanel })));
 const TimelineView = lazy(() => import('../timeline/TimelineView').then((m) => ({ default: m.TimelineView })));
 
 const VIEWS: { id: View; label: string; key: string }[] = [
@@ -138,6 +139,11 @@ export function App() {
             <AgreementView />
           </Suspense>
         )}
+        {wb.view === 'team' && (
+          <Suspense fallback={<p className="muted loading">Opening the Team panel…</p>}>
+            <TeamPanel />
+          </Suspense>
+        )}
       </main>
       {wb.view === 'reader' && (
         <aside className="margin">
@@ -211,6 +217,12 @@ function useAppCommands(wb: Workbench, openPalette: (query: string) => void): vo
         requestAgreementTab('queue');
         wb.setView('agreement');
       },
+    },
+    {
+      id: 'team.open',
+      label: 'Open the Team panel (publish, join, sync)',
+      category: 'Team',
+      run: () => wb.setView('team'),
     },
     { id: 'project.reload', label: 'Reload project data', category: 'File', run: () => store.reset() },
   ]);

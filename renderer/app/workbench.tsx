@@ -14,7 +14,8 @@ export type View =
   | 'memoIndex'
   | 'entities'
   | 'timeline'
-  | 'agreement';
+  | 'agreement'
+  | 'team';
 
 /** Where the reader should scroll to and what to flash once a document is shown. */
 export interface ReaderFocus {

@@ -1,0 +1,205 @@
+// The team server's storage in PostgreSQL (a real server by URL, or PGlite embedded for one machine): members with
+// hashed tokens, and the operation log in the server's order. The log is append-only: a value that lost to a later
+// write stays in it.
+import { createHash, randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import type { ServerOp, TeamMember, TeamOp, TeamRole } from '../../../shared/team.js';
+
+export interface Sql {
+  query<R>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+export interface TeamStore {
+  memberByToken(token: string): Promise<TeamMember | undefined>;
+  members(): Promise<TeamMember[]>;
+  addMember(name: string, role: TeamRole): Promise<{ member: TeamMember; token: string }>;
+  push(memberId: number, clientId: string, ops: TeamOp[]): Promise<{ uuid: string; seq: number }[]>;
+  pull(since: number, limit: number): Promise<ServerOp[]>;
+  head(): Promise<number>;
+  close(): Promise<void>;
+}
+
+const schema = `
+CREATE TABLE IF NOT EXISTS team_members (
+  id SERIAL PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('owner', 'coder', 'reader')),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS team_ops (
+  seq BIGSERIAL PRIMARY KEY,
+  uuid UUID NOT NULL UNIQUE,
+  client_id UUID NOT NULL,
+  member_id INTEGER NOT NULL REFERENCES team_members(id),
+  tbl TEXT NOT NULL,
+  guid TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('upsert', 'delete')),
+  -- json, not jsonb: the server stores and returns fields as sent, and never looks inside them.
+  fields JSON NOT NULL,
+  author TEXT NOT NULL,
+  at TEXT NOT NULL
+);`;
+
+/** Tokens are stored as SHA-256 digests: they are long random strings, so a slow hash adds nothing. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+interface Connection {
+  sql: Sql;
+  /** Runs `work` in one transaction on one connection. */
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+function pgConnection(url: string): Connection {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  return {
+    sql: pool as unknown as Sql,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(client as unknown as Sql);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+function pgliteConnection(db: PGlite): Connection {
+  return {
+    sql: db as unknown as Sql,
+    transaction: (work) => db.transaction((tx) => work(tx as unknown as Sql)),
+    close: () => db.close(),
+  };
+}
+
+/** Opens the store on a PostgreSQL URL, or on PGlite in `dataDir` (embedded, one machine). */
+export async function openTeamStore(target: { url: string } | { dataDir: string }): Promise<TeamStore> {
+  let connection: Connection;
+  if ('url' in target) {
+    connection = pgConnection(target.url);
+  } else {
+    const { PGlite } = await import('@electric-sql/pglite');
+    connection = pgliteConnection(await PGlite.create(target.dataDir));
+  }
+  for (const statement of schema.split(';').filter((s) => s.trim())) await connection.sql.query(statement);
+  return storeOn(connection);
+}
+
+interface MemberRow {
+  id: number;
+  name: string;
+  role: TeamRole;
+  created_at: Date | string;
+}
+const toMember = (r: MemberRow): TeamMember => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+interface OpRow {
+  seq: string | number;
+  uuid: string;
+  client_id: string;
+  tbl: ServerOp['tbl'];
+  guid: string;
+  kind: ServerOp['kind'];
+  fields: ServerOp['fields'];
+  author: string;
+  at: string;
+}
+
+function storeOn({ sql, transaction, close }: Connection): TeamStore {
+  return {
+    async memberByToken(token) {
+      const { rows } = await sql.query<MemberRow>(
+        'SELECT id, name, role, created_at FROM team_members WHERE token_hash = $1',
+        [hashToken(token)],
+      );
+      return rows[0] && toMember(rows[0]);
+    },
+    async members() {
+      const { rows } = await sql.query<MemberRow>('SELECT id, name, role, created_at FROM team_members ORDER BY id');
+      return rows.map(toMember);
+    },
+    async addMember(name, role) {
+      const token = newToken();
+      const { rows } = await sql.query<MemberRow>(
+        'INSERT INTO team_members (name, role, token_hash) VALUES ($1, $2, $3) RETURNING id, name, role, created_at',
+        [name, role, hashToken(token)],
+      );
+      return { member: toMember(rows[0]!), token };
+    },
+    // One statement per batch, and pushes one at a time (the advisory lock), so sequence numbers commit in order and
+    // a reader that has seen seq n has seen everything before it.
+    push: (memberId, clientId, ops) =>
+      transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock(15015)');
+        const { rows } = await tx.query<{ uuid: string; seq: string }>(
+          `INSERT INTO team_ops (uuid, client_id, member_id, tbl, guid, kind, fields, author, at)
+           SELECT x.uuid, $7, $8, x.tbl, x.guid, x.kind, x.fields, x.author, x.at
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::json[], $6::text[], $9::text[])
+             WITH ORDINALITY AS x(uuid, tbl, guid, kind, fields, author, at, n)
+           ORDER BY n
+           ON CONFLICT (uuid) DO NOTHING
+           RETURNING uuid, seq`,
+          [
+            ops.map((o) => o.uuid),
+            ops.map((o) => o.tbl),
+            ops.map((o) => o.guid),
+            ops.map((o) => o.kind),
+            ops.map((o) => JSON.stringify(o.fields)),
+            ops.map((o) => o.author),
+            clientId,
+            memberId,
+            ops.map((o) => o.at),
+          ],
+        );
+        if (rows.length < ops.length) {
+          // A retried push: the operations the server already had keep the numbers they were given.
+          const taken = new Set(rows.map((r) => r.uuid));
+          const again = await tx.query<{ uuid: string; seq: string }>(
+            'SELECT uuid, seq FROM team_ops WHERE uuid = ANY($1::uuid[])',
+            [ops.map((o) => o.uuid).filter((u) => !taken.has(u))],
+          );
+          rows.push(...again.rows);
+        }
+        return rows.map((r) => ({ uuid: r.uuid, seq: Number(r.seq) })).sort((x, y) => x.seq - y.seq);
+      }),
+    async pull(since, limit) {
+      const { rows } = await sql.query<OpRow>(
+        `SELECT seq, uuid, client_id, tbl, guid, kind, fields, author, at FROM team_ops
+         WHERE seq > $1 ORDER BY seq LIMIT $2`,
+        [since, limit],
+      );
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        uuid: r.uuid,
+        clientId: r.client_id,
+        tbl: r.tbl,
+        guid: r.guid,
+        kind: r.kind,
+        fields: r.fields,
+        author: r.author,
+        at: r.at,
+      }));
+    },
+    async head() {
+      const { rows } = await sql.query<{ head: string | null }>('SELECT MAX(seq) AS head FROM team_ops');
+      return Number(rows[0]?.head ?? 0);
+    },
+    close,
+  };
+}

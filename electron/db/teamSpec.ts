@@ -1,0 +1,67 @@
+// Which columns of which tables travel to the team server, and which of them point at other synced rows (sent as
+// guids, translated to local ids on arrival). Shared by migration 013's triggers and the sync queries.
+import type { SyncedTable } from '../../shared/team.js';
+
+export interface SyncSpec {
+  key: string[];
+  columns: string[];
+  refs: Record<string, SyncedTable>;
+  /** Columns a row cannot be inserted without (a reference that cannot be resolved skips the row). */
+  required: string[];
+}
+
+export const SYNC_SPEC: Record<SyncedTable, SyncSpec> = {
+  coders: { key: ['id'], columns: ['name'], refs: {}, required: [] },
+  documents: {
+    key: ['id'],
+    columns: [
+      'title',
+      'outlet',
+      'author',
+      'published_at',
+      'url',
+      'format',
+      'text',
+      'content_hash',
+      'source_name',
+      'notes',
+      'pages',
+    ],
+    refs: {},
+    required: [],
+  },
+  tags: {
+    key: ['id'],
+    columns: ['name', 'color', 'description', 'parent_id', 'codable'],
+    refs: { parent_id: 'tags' },
+    required: [],
+  },
+  highlights: {
+    key: ['id'],
+    columns: [
+      'document_id',
+      'start_offset',
+      'end_offset',
+      'exact',
+      'prefix',
+      'suffix',
+      'color',
+      'orphaned',
+      'coder_id',
+    ],
+    refs: { document_id: 'documents', coder_id: 'coders' },
+    required: ['document_id'],
+  },
+  highlight_tags: {
+    key: ['highlight_id', 'tag_id'],
+    columns: ['highlight_id', 'tag_id', 'position', 'coder_id'],
+    refs: { highlight_id: 'highlights', tag_id: 'tags', coder_id: 'coders' },
+    required: ['highlight_id', 'tag_id'],
+  },
+  notes: {
+    key: ['id'],
+    columns: ['highlight_id', 'document_id', 'content', 'text'],
+    refs: { highlight_id: 'highlights', document_id: 'documents' },
+    required: [],
+  },
+};

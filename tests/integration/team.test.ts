@@ -1,0 +1,193 @@
+// Two Gloss backends against one team server on a real PostgreSQL: edits made on one appear on the other, an edit
+// made while the server is down arrives after it restarts, a reader cannot write, a wrong token is refused, the
+// same field edited on both sides ends with the later write everywhere (the earlier one kept in the server's log),
+// and codings stay per coder.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import pg from 'pg';
+import { GlossError } from '../../shared/errors.js';
+import { openTeamStore, type TeamStore } from '../../electron/db/team/store.js';
+import { startTeamServer, type TeamServer } from '../../electron/team/server.js';
+import { startBackend, type TestBackend } from '../support/backend.js';
+import { postgresBinDir, startPostgres, type TestPostgres } from '../support/postgres.js';
+
+const binDir = postgresBinDir();
+const skip = binDir ? false : 'no PostgreSQL binaries (initdb, pg_ctl) on this machine: install postgresql';
+
+let postgres: TestPostgres;
+let store: TeamStore;
+let server: TeamServer;
+let port: number;
+let ownerToken: string;
+let a: TestBackend;
+let b: TestBackend;
+
+async function startServer(): Promise<void> {
+  store = await openTeamStore({ url: postgres.url });
+  server = await startTeamServer(store, { port });
+}
+
+before(async () => {
+  if (!binDir) return;
+  process.env.GLOSS_TEAM_SYNC = 'manual';
+  postgres = await startPostgres(binDir);
+  port = 0;
+  await startServer();
+  port = Number(new URL(server.url).port);
+  ownerToken = (await store.addMember('Ann', 'owner')).token;
+  a = await startBackend();
+  b = await startBackend({ seeds: false });
+});
+
+after(async () => {
+  a?.close();
+  b?.close();
+  await server?.close();
+  await store?.close();
+});
+
+async function invite(name: string, role: 'coder' | 'reader'): Promise<string> {
+  return (await a.client['team.invite']({ name, role })).token;
+}
+
+async function titles(backend: TestBackend): Promise<string[]> {
+  return (await backend.client['documents.list']({})).map((d) => d.title).sort();
+}
+
+test('a published project arrives whole on a member who joins', { skip }, async () => {
+  const published = await a.client['team.publish']({ url: server.url, token: ownerToken });
+  assert.ok(published.linked);
+  assert.equal(published.lastError, null);
+  assert.equal(published.pending, 0, 'every row was accepted');
+  assert.equal(published.member.role, 'owner');
+
+  const joined = await b.client['team.join']({ url: server.url, token: await invite('Bea', 'coder') });
+  assert.ok(joined.linked);
+  assert.equal(joined.lastError, null);
+  assert.deepEqual(await titles(b), await titles(a));
+  const doc = (await a.client['documents.list']({}))[0]!;
+  const there = (await b.client['documents.list']({})).find((d) => d.title === doc.title)!;
+  assert.equal(
+    (await b.client['documents.get']({ id: there.id })).text,
+    (await a.client['documents.get']({ id: doc.id })).text,
+  );
+  assert.deepEqual(
+    joined.members.map((m) => [m.name, m.role]),
+    [
+      ['Ann', 'owner'],
+      ['Bea', 'coder'],
+    ],
+  );
+});
+
+test('edits made on one appear on the other, both ways, codings per coder', { skip }, async () => {
+  const docA = (await a.client['documents.list']({})).sort((x, y) => x.title.localeCompare(y.title))[0]!;
+  const tag = await a.client['tags.create']({ name: 'Visas' });
+  await a.client['highlights.create']({ documentId: docA.id, start: 10, end: 40, tagIds: [tag.id] });
+  await a.client['team.sync']({});
+  await b.client['team.sync']({});
+
+  const docB = (await b.client['documents.list']({})).find((d) => d.title === docA.title)!;
+  const tagB = (await b.client['tags.list']({})).find((t) => t.name === 'Visas');
+  assert.ok(tagB, 'the tag arrived');
+  const passagesB = await b.client['highlights.list']({ documentId: docB.id });
+  assert.equal(passagesB.length, 1);
+  assert.deepEqual([passagesB[0]!.start, passagesB[0]!.end], [10, 40]);
+  assert.deepEqual(passagesB[0]!.tagIds, [tagB.id]);
+
+  // Bea codes the same passage as herself: a second coding, not a conflict.
+  const bea = await b.client['coders.create']({ name: 'Bea' });
+  await b.client['coders.setCurrent']({ id: bea.id });
+  await b.client['highlights.create']({ documentId: docB.id, start: 10, end: 40, tagIds: [tagB.id] });
+  await b.client['team.sync']({});
+  await a.client['team.sync']({});
+  const passagesA = await a.client['highlights.list']({ documentId: docA.id });
+  assert.equal(passagesA.length, 2, "both coders' passages are on A");
+  const coders = await a.client['coders.list']({});
+  const coderNames = passagesA.map((p) => coders.find((c) => c.id === p.coderId)?.name);
+  assert.ok(coderNames.includes('Bea'), `Bea's passage keeps its coder (${coderNames.join(', ')})`);
+});
+
+test(
+  'the same field edited on both sides: the later write wins everywhere, the earlier stays in the log',
+  { skip },
+  async () => {
+    const docA = (await a.client['documents.list']({})).sort((x, y) => x.title.localeCompare(y.title))[0]!;
+    const docB = (await b.client['documents.list']({})).find((d) => d.title === docA.title)!;
+    await a.client['documents.update']({ id: docA.id, patch: { notes: 'from A' } });
+    await b.client['documents.update']({ id: docB.id, patch: { notes: 'from B' } });
+    await a.client['team.sync']({}); // A's write reaches the server first
+    await b.client['team.sync']({}); // B's comes after it, and B ignores A's earlier one
+    await a.client['team.sync']({});
+    assert.equal((await a.client['documents.get']({ id: docA.id })).notes, 'from B');
+    assert.equal((await b.client['documents.get']({ id: docB.id })).notes, 'from B');
+
+    const db = new pg.Client({ connectionString: postgres.url });
+    await db.connect();
+    const { rows } = await db.query<{ notes: string }>(
+      "SELECT fields->>'notes' AS notes FROM team_ops WHERE fields->>'notes' IS NOT NULL AND tbl = 'documents' ORDER BY seq",
+    );
+    await db.end();
+    assert.deepEqual(rows.map((r) => r.notes).slice(-2), ['from A', 'from B']);
+  },
+);
+
+test('an edit made while the server restarts arrives after it', { skip }, async () => {
+  await server.close();
+  await store.close();
+  postgres.stop();
+  const tag = await a.client['tags.create']({ name: 'Made offline' });
+  const offline = await a.client['team.sync']({});
+  assert.ok(offline.linked);
+  assert.match(offline.lastError ?? '', /cannot be reached/);
+  assert.ok(offline.pending > 0, 'the edit waits in the outbox');
+
+  postgres.start();
+  await startServer();
+  const back = await a.client['team.sync']({});
+  assert.ok(back.linked);
+  assert.equal(back.lastError, null);
+  assert.equal(back.pending, 0);
+  await b.client['team.sync']({});
+  assert.ok((await b.client['tags.list']({})).some((t) => t.name === tag.name));
+});
+
+test('a member with the reader role cannot write', { skip }, async () => {
+  const c = await startBackend({ seeds: false });
+  try {
+    const joined = await c.client['team.join']({ url: server.url, token: await invite('Cy', 'reader') });
+    assert.ok(joined.linked);
+    assert.equal(joined.member.role, 'reader');
+    assert.ok((await titles(c)).length > 0, 'a reader reads');
+    const before = await store.head();
+    await c.client['tags.create']({ name: 'By a reader' });
+    const status = await c.client['team.sync']({});
+    assert.ok(status.linked);
+    assert.match(status.lastError ?? '', /reader role may not write/);
+    assert.equal(await store.head(), before, 'nothing reached the log');
+    await b.client['team.sync']({});
+    assert.ok(!(await b.client['tags.list']({})).some((t) => t.name === 'By a reader'));
+    await assert.rejects(
+      c.client['team.invite']({ name: 'Dan', role: 'owner' as 'coder' }),
+      (e: unknown) => e instanceof GlossError,
+    );
+  } finally {
+    c.close();
+  }
+});
+
+test('a wrong token is refused', { skip }, async () => {
+  const c = await startBackend({ seeds: false });
+  try {
+    await assert.rejects(
+      c.client['team.join']({ url: server.url, token: 'not-a-member-token-at-all' }),
+      (e: unknown) => e instanceof GlossError && e.code === 'unauthorized',
+    );
+    assert.equal((await c.client['team.status']({})).linked, false);
+    const raw = await fetch(`${server.url}/v1/ops?since=0`, { headers: { authorization: 'Bearer wrongwrongwrong' } });
+    assert.equal(raw.status, 401);
+    assert.equal(((await raw.json()) as { code: string }).code, 'unauthorized');
+  } finally {
+    c.close();
+  }
+});
