@@ -271,7 +271,13 @@ export class Store {
 
   /** Caches summaries the library already fetched with its page. */
   putDocuments(rows: DocumentSummary[]): void {
-    rows.forEach((d) => this.documents.set(d.id, d));
+    // Rows drawn while their document was unknown (placeholders, e.g. after a reset) must hear that it arrived.
+    const arrived = new Set<Slice>();
+    for (const d of rows) {
+      if (!this.documents.has(d.id)) arrived.add(slices.document(d.id));
+      this.documents.set(d.id, d);
+    }
+    this.bump(arrived);
   }
 
   // Reading ------------------------------------------------------------------------------------------------------

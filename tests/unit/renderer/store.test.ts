@@ -158,3 +158,16 @@ test('reset forgets everything so the next project loads afresh', async () => {
   await store.loadAnnotations(7);
   assert.equal(calls.filter((c) => c === 'highlights.list').length, 2);
 });
+
+test('a library row drawn before its document arrived wakes when a page brings it (after a reset)', async () => {
+  const { store } = await loadedStore();
+  store.putDocuments([doc(7, 'Seen')]);
+  store.reset();
+  let rowWoke = 0;
+  store.subscribe(slices.document(7), () => rowWoke++);
+  store.putDocuments([doc(7, 'Seen again')]);
+  assert.equal(rowWoke, 1, 'the placeholder row hears that its document is known');
+  store.putDocuments([doc(7, 'Seen again')]);
+  assert.equal(rowWoke, 1, 'a page that brings nothing new wakes nothing');
+  assert.equal(store.documents.get(7)!.title, 'Seen again');
+});
