@@ -103,7 +103,7 @@ function LinkForms(props: {
         <button type="button" disabled={props.busy || !url || !token} onClick={(e) => submit(e, 'publish')}>
           Publish this project
         </button>
-        <button type="submit" disabled={props.busy || !url || !token}>
+        <button type="submit" className="primary" disabled={props.busy || !url || !token}>
           Join
         </button>
       </div>
@@ -188,7 +188,7 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
           <option value="owner">owner</option>
         </select>
       </label>
-      <button type="submit" disabled={!name.trim()}>
+      <button type="submit" className="primary" disabled={!name.trim()}>
         Invite
       </button>
       {token && (
