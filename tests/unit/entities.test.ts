@@ -52,6 +52,14 @@ test('the people and places of seed sentences are found with their aliases', () 
   );
 });
 
+test('“United States”, “U.S.-Russia” and “US’s” name places, “Us” and “Will” at a sentence start do not', () => {
+  assert.deepEqual(named('Diplomats from the United States met in Istanbul.'), ['place:us', 'place:istanbul']);
+  assert.deepEqual(named('Ties plummeted as U.S.-Russia talks stalled.'), ['place:us', 'place:russia']);
+  assert.deepEqual(named('U.S. Secretary of State Marco Rubio spoke.'), ['place:us', 'person:marco rubio']);
+  assert.deepEqual(named("The US's stance on Ukraine changed."), ['place:us', 'place:ukraine']);
+  assert.deepEqual(named('Will they meet? Us, never.'), []);
+});
+
 function datesOf(sentence: string, publishedAt: string | null) {
   return extractDocument(sentence, publishedAt).dates.map((d) => ({
     words: sentence.slice(d.start, d.end).trim(),
