@@ -11,6 +11,7 @@ import { migration009 } from './009_corroboration.js';
 import { migration010 } from './010_memo_subjects.js';
 import { migration011 } from './011_entities.js';
 import { migration012 } from './012_agreement.js';
+import { migration015 } from './015_mention_storage.js';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const migrations: Migration[] = [
   { version: 10, name: 'memo subjects', sql: migration010 },
   { version: 11, name: 'entities', sql: migration011 },
   { version: 12, name: 'agreement', sql: migration012 },
+  { version: 15, name: 'mention storage', sql: migration015 },
 ];
