@@ -218,12 +218,12 @@ const DATE_ANCHOR = new RegExp(
 const MAY = /\bMay\b/;
 
 function datesIn(text: string, sentences: SentenceSpan[], publishedAt: string | null): FoundDate[] {
-  const reference = publishedAt ? referenceDate(publishedAt) : undefined;
+  const reference = publishedAt ? referenceOf(publishedAt) : undefined;
   const dates: FoundDate[] = [];
   for (const sentence of sentences) {
     const words = text.slice(sentence.start, sentence.end);
     if (!ANY_DATE_WORD.test(words) || !(DATE_ANCHOR.test(words) || MAY.test(words))) continue;
-    for (const result of chrono.parse(words, reference ?? new Date(Date.UTC(2000, 0, 1)))) {
+    for (const result of chrono.parse(words, reference?.instant ?? new Date(2000, 0, 1, 12))) {
       const date = resolvedDate(result, reference);
       if (!date) continue;
       dates.push({
@@ -238,11 +238,26 @@ function datesIn(text: string, sentences: SentenceSpan[], publishedAt: string | 
   return dates;
 }
 
-/** Noon UTC of the publication day, so "on Thursday" lands on the same calendar day in any time zone. */
-function referenceDate(iso: string): Date | undefined {
+/** The publication day, and noon of it in local time: chrono reckons in local time, so "on Thursday" and "February
+ * 27" land on their calendar day in any time zone (noon UTC is the next day east of UTC+12). */
+interface Reference {
+  day: string;
+  instant: Date;
+}
+
+function referenceOf(iso: string): Reference | undefined {
   const [y, m, d] = iso.split('-').map(Number);
   if (!y) return undefined;
-  return new Date(Date.UTC(y, (m || 1) - 1, d || 1, 12));
+  return { day: isoDay(y, m || 1, d || 1), instant: new Date(y, (m || 1) - 1, d || 1, 12) };
+}
+
+const isoDay = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+function addDays(iso: string, days: number): string {
+  const date = new Date(`${iso}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
 
 const RELATIVE_WORDS =
@@ -252,7 +267,7 @@ type ChronoResult = ReturnType<typeof chrono.parse>[number];
 
 function resolvedDate(
   result: ChronoResult,
-  reference: Date | undefined,
+  reference: Reference | undefined,
 ): Pick<FoundDate, 'day' | 'precision' | 'relative'> | undefined {
   const c = result.start;
   const phrase = result.text.toLowerCase();
@@ -268,17 +283,14 @@ function resolvedDate(
   const relative = !c.isCertain('year') || RELATIVE_WORDS.test(phrase);
   const precision = precisionOf(result, phrase);
   if (relative && !reference) return { day: null, precision, relative };
-  const date = c.date();
   const week = /\b(this|last|next) week\b/.exec(phrase);
   if (week && reference) {
     const shift = { this: 0, last: -7, next: 7 }[week[1] as 'this' | 'last' | 'next'];
-    return {
-      day: mondayOf(new Date(reference.getTime() + shift * 86_400_000).toISOString().slice(0, 10)),
-      precision,
-      relative,
-    };
+    return { day: mondayOf(addDays(reference.day, shift)), precision, relative };
   }
-  const iso = date.toISOString().slice(0, 10);
+  // The calendar day chrono found (a month and day without a year: in the year that puts it nearest the
+  // publication day), not the UTC day of its instant.
+  const iso = isoDay(c.get('year')!, c.get('month')!, c.get('day')!);
   const day = precision === 'month' ? `${iso.slice(0, 7)}-01` : precision === 'year' ? `${iso.slice(0, 4)}-01-01` : iso;
   return { day: precision === 'week' ? mondayOf(iso) : day, precision, relative };
 }
