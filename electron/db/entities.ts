@@ -111,11 +111,13 @@ export interface MentionToWrite {
   end: number;
 }
 
+/** Writes mentions with ids from the mention sequence, so no id is given out twice (undo may put a row back). */
 export function mentionWriter(db: Db): (m: MentionToWrite) => void {
+  const nextId = db.prepare('UPDATE entity_mention_sequence SET last_id = last_id + 1 RETURNING last_id').pluck();
   const insert = db.prepare(
-    'INSERT INTO entity_mentions (entity_id, document_id, start_offset, end_offset) VALUES (?, ?, ?, ?)',
+    'INSERT INTO entity_mentions (document_id, id, entity_id, start_offset, length) VALUES (?, ?, ?, ?, ?)',
   );
-  return (m) => insert.run(m.entityId, m.documentId, m.start, m.end);
+  return (m) => insert.run(m.documentId, nextId.get(), m.entityId, m.start, m.end - m.start);
 }
 
 export interface EventToWrite {
@@ -171,7 +173,8 @@ export interface MentionRow {
 export function mentionsOf(db: Db, entityId: number, limit: number): MentionRow[] {
   return db
     .prepare(
-      `SELECT m.id, m.document_id AS documentId, m.start_offset AS start, m.end_offset AS "end", d.title, d.outlet
+      `SELECT m.id, m.document_id AS documentId, m.start_offset AS start, m.start_offset + m.length AS "end",
+        d.title, d.outlet
       FROM entity_mentions m JOIN documents d ON d.id = m.document_id
       WHERE m.entity_id = ? ORDER BY d.title, m.document_id, m.start_offset LIMIT ?`,
     )

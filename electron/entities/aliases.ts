@@ -86,8 +86,25 @@ function wordsOf(text: string): { word: string; start: number; end: number }[] {
 
 const POSSESSIVE = /['’]s?$/u;
 
+// The same names come back in document after document: each wording is read once (the cache is bounded).
+const CACHE_SIZE = 50_000;
+const namedCache = new Map<string, NamedMention | undefined>();
+const placeAliasCache = new Map<string, boolean>();
+
+function cached<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
 /** The entity a mention names, or undefined when nothing but titles and punctuation is left. */
 export function nameMention(kind: EntityKind, text: string): NamedMention | undefined {
+  return cached(namedCache, `${kind}:${text}`, () => namedMention(kind, text));
+}
+
+function namedMention(kind: EntityKind, text: string): NamedMention | undefined {
   let words = wordsOf(text);
   if (words.length === 0) return undefined;
   const last = words[words.length - 1];
@@ -135,7 +152,7 @@ function transliterated(key: string): string {
 
 /** "U.S.", "Türkiye": a place whatever the tagger says. */
 export function isPlaceAlias(text: string): boolean {
-  return PLACE_ALIASES[fold(text)] !== undefined;
+  return cached(placeAliasCache, text, () => PLACE_ALIASES[fold(text)] !== undefined);
 }
 
 export function isOrganisationWord(lower: string): boolean {

@@ -1,11 +1,12 @@
 // What one document names and dates, computed in a worker thread (entities/worker.ts), never on the backend's.
-// People, organisations and places come from compromise's tagger (wink-nlp's English model has no person, place or
-// organisation recogniser); dates from chrono-node, resolved against the document's publication date.
+// People, organisations and places come from compromise's lexicon and tag set over runs of capitalised words
+// (entities/words.ts; wink-nlp's English model has no person, place or organisation recogniser); dates from
+// chrono-node, resolved against the document's publication date.
 import * as chrono from 'chrono-node';
-import nlp from 'compromise';
 import type { DatePrecision, EntityKind } from '../../shared/types.js';
-import { sentenceSpans } from '../corroboration/text.js';
-import { isOrganisationWord, isPlaceAlias, nameMention, type NamedMention } from './aliases.js';
+import { sentenceSpans, type SentenceSpan } from '../corroboration/text.js';
+import { fold, isOrganisationWord, isPlaceAlias, nameMention, type NamedMention } from './aliases.js';
+import { lexicon, wordsOf, type Word } from './words.js';
 
 export interface FoundMention extends NamedMention {
   /** start/end are offsets into the document. */
@@ -30,62 +31,20 @@ export interface Extraction {
   dates: FoundDate[];
 }
 
-/** Paragraphs longer than this are read in pieces (compromise's cost grows faster than the text). */
-const MAX_CHUNK = 20_000;
-
-// Names compromise's lexicon lacks that news about Russia and Turkey uses all the time.
-nlp.addWords({
-  türkiye: 'Country',
-  turkiye: 'Country',
-  kremlin: 'Organization',
-  lavrov: 'LastName',
-  peskov: 'LastName',
-  ryabkov: 'LastName',
-  zelenskyy: 'LastName',
-  zelenskiy: 'LastName',
-  zelensky: 'LastName',
-  trump: 'LastName',
-  biden: 'LastName',
-});
-
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
-
 export function extractDocument(text: string, publishedAt: string | null): Extraction {
   const found: FoundMention[] = [];
   const unknown: Span[] = [];
-  for (const chunk of chunksOf(text)) {
-    const read = mentionsIn(text.slice(chunk.start, chunk.end), chunk.start);
-    found.push(...read.found);
-    unknown.push(...read.unknown);
+  const sentences = sentenceSpans(text);
+  for (const sentence of sentences) {
+    for (const span of capitalisedRuns(wordsOf(text, sentence.start, sentence.end))) {
+      for (const part of span.kind === 'place' ? splitCompound(text, span) : [span]) {
+        if (part.kind === undefined) unknown.push(part);
+        else found.push(...mentionOf(text, part.kind, part));
+      }
+    }
   }
   const mentions = [...found, ...surnamesOfKnownPeople(text, found, unknown)].sort((a, b) => a.start - b.start);
-  return { mentions, dates: datesIn(text, publishedAt) };
-}
-
-function chunksOf(text: string): { start: number; end: number }[] {
-  const chunks: { start: number; end: number }[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    if (end - start > MAX_CHUNK) {
-      const cut = text.lastIndexOf('. ', start + MAX_CHUNK);
-      end = cut > start ? cut + 1 : start + MAX_CHUNK;
-    }
-    if (/\S/.test(text.slice(start, end))) chunks.push({ start, end });
-    start = end + 1;
-  }
-  return chunks;
-}
-
-interface Word {
-  text: string;
-  lower: string;
-  start: number;
-  end: number;
-  tags: Set<string>;
-  /** Only a space between it and the word before: no punctuation. */
-  joined: boolean;
+  return { mentions, dates: datesIn(text, sentences, publishedAt) };
 }
 
 interface Span {
@@ -94,61 +53,25 @@ interface Span {
   end: number;
 }
 
+function mentionOf(text: string, kind: EntityKind, span: Span): FoundMention[] {
+  const words = text.slice(span.start, span.end);
+  const named = nameMention(kind, words);
+  if (!named) return [];
+  // The words as written, not the key: "United States" is no pronoun, though its key is "us".
+  const written = words.slice(named.start, named.end);
+  if (isCommonWord(fold(written)) && !/^\p{Lu}[\p{Lu}.]+$/u.test(written)) return [];
+  return [{ ...named, start: span.start + named.start, end: span.start + named.end }];
+}
+
 const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'Honorific'];
 const PLACE_TAGS = ['Place', 'Country', 'City', 'Region'];
 const NAME_TAGS = /Name|Place|City|Country|Region|Organization|Honorific|Person|Demonym/;
 
 /**
- * Runs of capitalised words, each classed by the tags compromise's lexicon and first tagging pass give its words: a
- * person's name anywhere makes a person ("Secretary of State Marco Rubio"), an organisation's word an organisation
- * ("US State Department"), else a place. compromise's own people()/places() matches and its post-tagger cost ten
- * times as much for the same names on news text.
+ * Runs of capitalised words, each classed by the tags compromise's lexicon and first tagging pass give its words
+ * (entities/words.ts): a person's name anywhere makes a person ("Secretary of State Marco Rubio"), an organisation's
+ * word an organisation ("US State Department"), else a place.
  */
-function mentionsIn(paragraph: string, base: number): { found: FoundMention[]; unknown: Span[] } {
-  const doc = nlp.tokenize(paragraph) as unknown as { docs: CompromiseTerm[][]; compute(steps: string[]): void };
-  doc.compute(['lexicon', 'preTagger']);
-  const found: FoundMention[] = [];
-  const unknown: Span[] = [];
-  for (const sentence of wordsOf(doc.docs)) {
-    for (const span of capitalisedRuns(sentence)) {
-      const parts = span.kind === 'place' ? splitCompound(paragraph, span) : [span];
-      for (const part of parts) {
-        if (part.kind === undefined) {
-          unknown.push({ ...part, start: base + part.start, end: base + part.end });
-          continue;
-        }
-        const words = paragraph.slice(part.start, part.end);
-        const named = nameMention(part.kind, words);
-        if (!named || (isCommonWord(named.key) && !/^\p{Lu}[\p{Lu}.]+$/u.test(words))) continue;
-        found.push({ ...named, start: base + part.start + named.start, end: base + part.start + named.end });
-      }
-    }
-  }
-  return { found, unknown };
-}
-
-interface CompromiseTerm {
-  text: string;
-  pre: string;
-  post: string;
-  tags: Set<string>;
-}
-
-function wordsOf(sentences: CompromiseTerm[][]): Word[][] {
-  let at = 0;
-  let previousPost = '';
-  return sentences.map((terms) =>
-    terms.map((term) => {
-      const start = at + term.pre.length;
-      const end = start + term.text.length;
-      const joined = term.pre === '' && /^\s+$/.test(previousPost);
-      at = end + term.post.length;
-      previousPost = term.post;
-      return { text: term.text, lower: term.text.toLowerCase(), start, end, tags: term.tags, joined };
-    }),
-  );
-}
-
 function capitalisedRuns(words: Word[]): Span[] {
   const spans: Span[] = [];
   const titleCase = isTitleCase(words);
@@ -162,7 +85,7 @@ function capitalisedRuns(words: Word[]): Span[] {
     run = [];
   };
   for (const word of words) {
-    const capital = /^\p{Lu}/u.test(word.text);
+    const capital = word.capital;
     // A headline in title case ("Diplomats Meet in Istanbul"): its common words are not names.
     const common = titleCase && isCommonWord(bare(word.lower)) && !isName(word) && !isAcronym(word);
     if (capital && !common && (run.length === 0 || word.joined)) run.push(word);
@@ -181,8 +104,14 @@ const isAcronym = (word: Word) => /^\p{Lu}[\p{Lu}.]+$/u.test(word.text);
 const bare = (lower: string) => lower.replace(/['’]s$/, '');
 
 function isTitleCase(words: Word[]): boolean {
-  const long = words.filter((w) => w.text.length > 3 && /^\p{L}/u.test(w.text));
-  return long.length >= 4 && long.filter((w) => /^\p{Lu}/u.test(w.text)).length >= long.length * 0.7;
+  let long = 0;
+  let capitalised = 0;
+  for (const w of words) {
+    if (w.text.length <= 3 || !/^\p{L}/u.test(w.text)) continue;
+    long += 1;
+    if (w.capital) capitalised += 1;
+  }
+  return long >= 4 && capitalised >= long * 0.7;
 }
 
 /** From the first word that can be a name: "Ukraine’s President Volodymyr Zelensky" → Volodymyr Zelensky. */
@@ -270,14 +199,31 @@ function surnamesOfKnownPeople(text: string, found: FoundMention[], unknown: Spa
   });
 }
 
-function datesIn(text: string, publishedAt: string | null): FoundDate[] {
-  const reference = publishedAt ? referenceDate(publishedAt) : undefined;
+// chrono reads a sentence in about 0.1 ms; most sentences are passed over unread. A date needs letters chrono reads
+// as one (ANY_DATE_WORD), and a word chrono can anchor it on: a number, a month or weekday, "yesterday", "ago", or a
+// week, month or year counted or pointed at ("last week", "in two weeks", "the month before"); a bare "week" or
+// "month", as in "a week of talks", is none.
+const ANY_DATE_WORD = /\d|day|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ago|tomorrow|tonight/i;
+const COUNT = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple of)';
+const DATE_ANCHOR = new RegExp(
+  [
+    '\\d',
+    '\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b',
+    '\\b(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\\b|\\w+day\\b|\\bago\\b|tonight|weekend',
+    `\\b(?:this|last|next|past|coming|previous|in|a|an|the|for|${COUNT})\\s+(?:${COUNT}\\s+)?(?:days?|weeks?|months?|years?)\\b`,
+  ].join('|'),
+  'i',
+);
+/** "May" the month, not "may" the verb (which chrono never reads as a date without a number beside it). */
+const MAY = /\bMay\b/;
+
+function datesIn(text: string, sentences: SentenceSpan[], publishedAt: string | null): FoundDate[] {
+  const reference = publishedAt ? referenceOf(publishedAt) : undefined;
   const dates: FoundDate[] = [];
-  for (const sentence of sentenceSpans(text)) {
+  for (const sentence of sentences) {
     const words = text.slice(sentence.start, sentence.end);
-    if (!/\d|day|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ago|tomorrow|tonight/i.test(words))
-      continue;
-    for (const result of chrono.parse(words, reference ?? new Date(Date.UTC(2000, 0, 1)))) {
+    if (!ANY_DATE_WORD.test(words) || !(DATE_ANCHOR.test(words) || MAY.test(words))) continue;
+    for (const result of chrono.parse(words, reference?.instant ?? new Date(2000, 0, 1, 12))) {
       const date = resolvedDate(result, reference);
       if (!date) continue;
       dates.push({
@@ -292,11 +238,26 @@ function datesIn(text: string, publishedAt: string | null): FoundDate[] {
   return dates;
 }
 
-/** Noon UTC of the publication day, so "on Thursday" lands on the same calendar day in any time zone. */
-function referenceDate(iso: string): Date | undefined {
+/** The publication day, and noon of it in local time: chrono reckons in local time, so "on Thursday" and "February
+ * 27" land on their calendar day in any time zone (noon UTC is the next day east of UTC+12). */
+interface Reference {
+  day: string;
+  instant: Date;
+}
+
+function referenceOf(iso: string): Reference | undefined {
   const [y, m, d] = iso.split('-').map(Number);
   if (!y) return undefined;
-  return new Date(Date.UTC(y, (m || 1) - 1, d || 1, 12));
+  return { day: isoDay(y, m || 1, d || 1), instant: new Date(y, (m || 1) - 1, d || 1, 12) };
+}
+
+const isoDay = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+function addDays(iso: string, days: number): string {
+  const date = new Date(`${iso}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
 
 const RELATIVE_WORDS =
@@ -306,7 +267,7 @@ type ChronoResult = ReturnType<typeof chrono.parse>[number];
 
 function resolvedDate(
   result: ChronoResult,
-  reference: Date | undefined,
+  reference: Reference | undefined,
 ): Pick<FoundDate, 'day' | 'precision' | 'relative'> | undefined {
   const c = result.start;
   const phrase = result.text.toLowerCase();
@@ -322,17 +283,14 @@ function resolvedDate(
   const relative = !c.isCertain('year') || RELATIVE_WORDS.test(phrase);
   const precision = precisionOf(result, phrase);
   if (relative && !reference) return { day: null, precision, relative };
-  const date = c.date();
   const week = /\b(this|last|next) week\b/.exec(phrase);
   if (week && reference) {
     const shift = { this: 0, last: -7, next: 7 }[week[1] as 'this' | 'last' | 'next'];
-    return {
-      day: mondayOf(new Date(reference.getTime() + shift * 86_400_000).toISOString().slice(0, 10)),
-      precision,
-      relative,
-    };
+    return { day: mondayOf(addDays(reference.day, shift)), precision, relative };
   }
-  const iso = date.toISOString().slice(0, 10);
+  // The calendar day chrono found (a month and day without a year: in the year that puts it nearest the
+  // publication day), not the UTC day of its instant.
+  const iso = isoDay(c.get('year')!, c.get('month')!, c.get('day')!);
   const day = precision === 'month' ? `${iso.slice(0, 7)}-01` : precision === 'year' ? `${iso.slice(0, 4)}-01-01` : iso;
   return { day: precision === 'week' ? mondayOf(iso) : day, precision, relative };
 }

@@ -52,6 +52,14 @@ test('the people and places of seed sentences are found with their aliases', () 
   );
 });
 
+test('“United States”, “U.S.-Russia” and “US’s” name places, “Us” and “Will” at a sentence start do not', () => {
+  assert.deepEqual(named('Diplomats from the United States met in Istanbul.'), ['place:us', 'place:istanbul']);
+  assert.deepEqual(named('Ties plummeted as U.S.-Russia talks stalled.'), ['place:us', 'place:russia']);
+  assert.deepEqual(named('U.S. Secretary of State Marco Rubio spoke.'), ['place:us', 'person:marco rubio']);
+  assert.deepEqual(named("The US's stance on Ukraine changed."), ['place:us', 'place:ukraine']);
+  assert.deepEqual(named('Will they meet? Us, never.'), []);
+});
+
 function datesOf(sentence: string, publishedAt: string | null) {
   return extractDocument(sentence, publishedAt).dates.map((d) => ({
     words: sentence.slice(d.start, d.end).trim(),
@@ -85,4 +93,44 @@ test('explicit dates need no publication date; dates counted from another event 
   ]);
   assert.deepEqual(datesOf('They met on February 27.', null)[0].day, null, 'which year is not said');
   assert.deepEqual(datesOf('Six days later, Putin signed the decree.', '2025-02-28'), []);
+});
+
+test('a month and day without a year take the year that puts them nearest the publication date', () => {
+  const met = (when: string) => `The delegations met on ${when} in Istanbul.`;
+  const dayOf = (when: string, publishedAt: string) => datesOf(met(when), publishedAt).map((d) => d.day);
+  // Across the year boundary, both ways.
+  assert.deepEqual(dayOf('December 30', '2025-01-02'), ['2024-12-30']);
+  assert.deepEqual(dayOf('Dec. 30', '2025-01-02'), ['2024-12-30']);
+  assert.deepEqual(dayOf('30 December', '2025-01-02'), ['2024-12-30']);
+  assert.deepEqual(dayOf('January 3', '2024-12-30'), ['2025-01-03']);
+  // Half a year away: 180 days back is nearer than 185 ahead; 173 ahead nearer than 192 back.
+  assert.deepEqual(dayOf('September 1', '2025-02-28'), ['2024-09-01']);
+  assert.deepEqual(dayOf('August 20', '2025-02-28'), ['2025-08-20']);
+  // A weekday, "yesterday" and "last week" on the other side of New Year.
+  assert.deepEqual(dayOf('Monday', '2025-01-02'), ['2024-12-30']);
+  assert.deepEqual(datesOf('They met yesterday.', '2025-01-01')[0].day, '2024-12-31');
+  assert.deepEqual(datesOf('Talks were held last week.', '2024-01-03')[0].day, '2023-12-25');
+  assert.deepEqual(datesOf('Talks were held last month.', '2025-01-02')[0].day, '2024-12-01');
+});
+
+test('a date lands on its calendar day in any time zone', () => {
+  const zone = process.env.TZ;
+  try {
+    for (const tz of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC']) {
+      process.env.TZ = tz;
+      assert.deepEqual(datesOf('They met on February 27, 2025.', null)[0].day, '2025-02-27', tz);
+      assert.deepEqual(datesOf('They met on December 30.', '2025-01-02')[0].day, '2024-12-30', tz);
+      assert.deepEqual(datesOf('They met on Thursday.', '2025-02-28')[0].day, '2025-02-27', tz);
+    }
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
+});
+
+test('titles and names are not dates', () => {
+  assert.deepEqual(datesOf('Under then-US President Joe Biden, the US supported Ukraine.', '2025-02-28'), []);
+  assert.deepEqual(datesOf('This cooperation may signal a broader effort.', '2025-02-28'), []);
+  assert.deepEqual(datesOf('A week of talks ended without a deal.', '2025-02-28'), []);
+  assert.deepEqual(datesOf('Zelenskiy is now seeking European support.', '2025-02-28'), []);
 });

@@ -12,6 +12,7 @@ import { migration010 } from './010_memo_subjects.js';
 import { migration011 } from './011_entities.js';
 import { migration012 } from './012_agreement.js';
 import { migration013 } from './013_team.js';
+import { migration014 } from './014_mention_storage.js';
 
 export interface Migration {
   version: number;
@@ -36,4 +37,5 @@ export const migrations: Migration[] = [
   { version: 11, name: 'entities', sql: migration011 },
   { version: 12, name: 'agreement', sql: migration012 },
   { version: 13, name: 'team', sql: migration013 },
+  { version: 14, name: 'mention storage', sql: migration014 },
 ];

@@ -9,6 +9,8 @@ export const LOGGED_KEYS: Record<string, string[]> = {
   document_structure: ['document_id'],
   highlight_regions: ['highlight_id'],
   entity_keys: ['key'],
+  // Schema 15 on: mentions are kept in document order.
+  entity_mentions: ['document_id', 'id'],
 };
 
 export function keyColumns(table: string): string[] {
