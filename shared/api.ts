@@ -727,6 +727,8 @@ export const api = {
   'team.invite': op(
     z.object({ name: shortText(200).trim().min(1, 'a member needs a name'), role: teamRole }).strict(),
   ).returns<InviteResponse>(),
+  /** Withdraws a member (owners only): their token is refused from then on; their edits stay. */
+  'team.withdraw': op(z.object({ memberId: id }).strict()).returns<TeamStatus>(),
 } as const;
 
 export type Api = typeof api;

@@ -70,8 +70,12 @@ export type InviteResponse = z.infer<typeof inviteResponse>;
 
 export const membersResponse = z.object({ members: z.array(teamMember) });
 
+/** An owner withdraws a member: their token stops working at once; their edits stay in the log. */
+export const withdrawRequest = z.object({ memberId: z.number().int().positive() }).strict();
+
 /** What each role may do on the server. */
 export const ROLE_MAY: Record<TeamRole, { write: boolean; invite: boolean }> = {
+  // Inviting and withdrawing members go together: both are the owner's.
   owner: { write: true, invite: true },
   coder: { write: true, invite: false },
   reader: { write: false, invite: false },

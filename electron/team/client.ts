@@ -18,6 +18,7 @@ export interface TeamClient {
   hello(): Promise<z.infer<typeof helloResponse>>;
   members(): Promise<z.infer<typeof membersResponse>>;
   invite(name: string, role: TeamRole): Promise<z.infer<typeof inviteResponse>>;
+  withdraw(memberId: number): Promise<z.infer<typeof membersResponse>>;
   push(request: PushRequest): Promise<z.infer<typeof pushResponse>>;
   pull(since: number): Promise<z.infer<typeof pullResponse>>;
 }
@@ -49,6 +50,7 @@ export function teamClient(baseUrl: string, token: string): TeamClient {
     hello: () => call(helloResponse, '/v1/hello'),
     members: () => call(membersResponse, '/v1/members'),
     invite: (name, role) => call(inviteResponse, '/v1/members', { name, role }),
+    withdraw: (memberId) => call(membersResponse, '/v1/members/withdraw', { memberId }),
     push: (request) => call(pushResponse, '/v1/ops', request),
     pull: (since) => call(pullResponse, `/v1/ops?since=${since}`),
   };

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { GlossError, type ErrorBody } from '../../shared/errors.js';
 import {
   inviteRequest,
+  withdrawRequest,
   pullQuery,
   pushRequest,
   ROLE_MAY,
@@ -68,6 +69,15 @@ async function respond(store: TeamStore, req: http.IncomingMessage): Promise<unk
       allow(member, 'invite');
       const { name, role } = parse(inviteRequest, await readJson(req));
       return (await store.addMember(name, role)) satisfies InviteResponse;
+    }
+    case 'POST /v1/members/withdraw': {
+      allow(member, 'invite');
+      const { memberId } = parse(withdrawRequest, await readJson(req));
+      if (memberId === member.id) throw new GlossError('invalid_argument', 'An owner cannot withdraw themselves.');
+      if (!(await store.withdrawMember(memberId))) {
+        throw new GlossError('not_found', 'No such member on this team server.');
+      }
+      return { members: await store.members() };
     }
     case 'POST /v1/ops': {
       allow(member, 'write');

@@ -79,6 +79,14 @@ export async function inviteMember(db: Db, name: string, role: TeamRole) {
   return invited;
 }
 
+export async function withdrawMember(db: Db, memberId: number) {
+  const link = getTeamLink(db);
+  if (!link) throw new GlossError('not_found', 'This project is not linked to a team server.');
+  const { members } = await teamClient(link.url, link.token).withdraw(memberId);
+  noteSyncResult(db, null, members);
+  return teamStatus(db);
+}
+
 async function syncNow(db: Db): Promise<void> {
   const link = getTeamLink(db)!;
   const client = teamClient(link.url, link.token);

@@ -60,7 +60,10 @@ export function TeamPanel() {
       {status?.linked && (
         <>
           <SyncState status={status} busy={busy} onSync={() => act(() => wb.client['team.sync']({}), 'Synced.')} />
-          <Members status={status} />
+          <Members
+            status={status}
+            onWithdraw={(m) => act(() => wb.client['team.withdraw']({ memberId: m.id }), `${m.name} withdrawn.`)}
+          />
           {status.member.role === 'owner' && <InviteForm onInvited={() => void refresh()} />}
         </>
       )}
@@ -142,7 +145,21 @@ function SyncState({
   );
 }
 
-function Members({ status }: { status: TeamStatus & { linked: true } }) {
+type Member = (TeamStatus & { linked: true })['members'][number];
+
+function Members({
+  status,
+  onWithdraw,
+}: {
+  status: TeamStatus & { linked: true };
+  onWithdraw: (member: Member) => void;
+}) {
+  const owner = status.member.role === 'owner';
+  // The server forgets the token at once and cannot give it back: the one place this panel asks first.
+  const withdraw = (m: Member) => {
+    const asked = `Withdraw ${m.name} from the team? Their token stops working now; their edits stay. This cannot be undone (invite them again to give them a new token).`;
+    if (window.confirm(asked)) onWithdraw(m);
+  };
   return (
     <div className="team-members">
       <h3>Members</h3>
@@ -150,6 +167,16 @@ function Members({ status }: { status: TeamStatus & { linked: true } }) {
         {status.members.map((m) => (
           <li key={m.id}>
             {m.name} <span className="muted">{m.role}</span>
+            {owner && m.id !== status.member.id && (
+              <button
+                type="button"
+                className="link-button danger"
+                aria-label={`Withdraw ${m.name}`}
+                onClick={() => withdraw(m)}
+              >
+                Withdraw
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { openTeamStore, type TeamStore } from '../../electron/db/team/store.js';
 import { startTeamServer, type TeamServer } from '../../electron/team/server.js';
 import { launchApp, type AppSession } from '../support/app.js';
+import { runCommand } from '../support/page.js';
 import { tempDir } from '../support/temp.js';
 
 let app: AppSession;
@@ -26,20 +27,10 @@ after(async () => {
   await store?.close();
 });
 
-async function runCommand(label: string) {
-  const { page } = app;
-  await page.keyboard.press('Control+k');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await palette.waitFor();
-  await page.keyboard.type(label);
-  await page.keyboard.press('Enter');
-  await palette.waitFor({ state: 'detached' });
-}
-
-test('an owner publishes the project, sees it in sync, and invites a coder', async () => {
+test('an owner publishes the project, sees it in sync, invites a coder and withdraws her', async () => {
   const { page } = app;
   await page.locator('.doc-list .doc-item').first().waitFor();
-  await runCommand('Open the Team panel');
+  await runCommand(app.page, 'Open the Team panel');
   const panel = page.getByRole('region', { name: 'Team' });
   await panel.getByLabel('Team server link').fill(server.url);
   await panel.getByLabel('Your token').fill(ownerToken);
@@ -53,6 +44,14 @@ test('an owner publishes the project, sees it in sync, and invites a coder', asy
   await panel.locator('.team-members li', { hasText: 'Bea' }).waitFor();
   assert.match(await panel.locator('.team-members').innerText(), /Ann\s+owner[\s\S]*Bea\s+coder/);
   await app.screenshot('team-panel-synced');
+  // Withdrawing cannot be undone (the server forgets the token), so the panel asks first.
+  const beaToken = (await panel.locator('.team-token code').innerText()).trim();
+  assert.ok(await store.memberByToken(beaToken), 'the invited token works');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await panel.getByRole('button', { name: 'Withdraw Bea' }).click();
+  await panel.locator('.team-members li', { hasText: 'Bea' }).waitFor({ state: 'detached' });
+  assert.equal(await store.memberByToken(beaToken), undefined, 'the withdrawn token is refused');
+  await page.getByText('Bea withdrawn.').waitFor();
 });
 
 test('a server that is gone shows as the last error', async () => {

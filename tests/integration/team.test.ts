@@ -191,3 +191,35 @@ test('a wrong token is refused', { skip }, async () => {
     c.close();
   }
 });
+
+test('a withdrawn member is refused from then on; only an owner withdraws', { skip }, async () => {
+  const c = await startBackend({ seeds: false });
+  try {
+    const joined = await c.client['team.join']({ url: server.url, token: await invite('Eve', 'coder') });
+    assert.ok(joined.linked);
+    const owner = joined.members.find((m) => m.role === 'owner')!;
+    await assert.rejects(
+      c.client['team.withdraw']({ memberId: owner.id }),
+      (e: unknown) => e instanceof GlossError && e.code === 'forbidden',
+    );
+    await assert.rejects(
+      a.client['team.withdraw']({ memberId: owner.id }),
+      (e: unknown) => e instanceof GlossError && /cannot withdraw themselves/.test(e.message),
+    );
+    const after = await a.client['team.withdraw']({ memberId: joined.member.id });
+    assert.ok(after.linked);
+    assert.ok(!after.members.some((m) => m.name === 'Eve'), 'Eve leaves the member list');
+    const before = await store.head();
+    await c.client['tags.create']({ name: 'After withdrawal' });
+    const status = await c.client['team.sync']({});
+    assert.ok(status.linked);
+    assert.match(status.lastError ?? '', /does not know this token/);
+    assert.equal(await store.head(), before, 'nothing reached the log');
+    await assert.rejects(
+      a.client['team.withdraw']({ memberId: joined.member.id }),
+      (e: unknown) => e instanceof GlossError && e.code === 'not_found',
+    );
+  } finally {
+    c.close();
+  }
+});

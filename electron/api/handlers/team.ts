@@ -1,11 +1,11 @@
 import type { Workspace } from '../../project/workspace.js';
-import { inviteMember, linkProject, syncTeam, teamStatus } from '../../team/sync.js';
+import { inviteMember, linkProject, syncTeam, teamStatus, withdrawMember } from '../../team/sync.js';
 import { ensureSyncLoop } from '../../team/loop.js';
 import type { HandlerGroup } from '../types.js';
 
 export function teamHandlers(
   ws: Workspace,
-): HandlerGroup<'team.publish' | 'team.join' | 'team.status' | 'team.sync' | 'team.invite'> {
+): HandlerGroup<'team.publish' | 'team.join' | 'team.status' | 'team.sync' | 'team.invite' | 'team.withdraw'> {
   const db = () => ws.project.db;
   return {
     'team.publish': async ({ url, token }) => {
@@ -24,5 +24,6 @@ export function teamHandlers(
     },
     'team.sync': () => syncTeam(db()),
     'team.invite': ({ name, role }) => inviteMember(db(), name, role),
+    'team.withdraw': ({ memberId }) => withdrawMember(db(), memberId),
   };
 }

@@ -14,6 +14,8 @@ export interface TeamStore {
   memberByToken(token: string): Promise<TeamMember | undefined>;
   members(): Promise<TeamMember[]>;
   addMember(name: string, role: TeamRole): Promise<{ member: TeamMember; token: string }>;
+  /** Withdraws a member: their token is refused from now on; false when no such member is active. */
+  withdrawMember(id: number): Promise<boolean>;
   push(memberId: number, clientId: string, ops: TeamOp[]): Promise<{ uuid: string; seq: number }[]>;
   pull(since: number, limit: number): Promise<ServerOp[]>;
   head(): Promise<number>;
@@ -40,7 +42,9 @@ CREATE TABLE IF NOT EXISTS team_ops (
   fields JSON NOT NULL,
   author TEXT NOT NULL,
   at TEXT NOT NULL
-);`;
+);
+-- Added after the first servers were set up: a withdrawn member keeps their row (their edits name them).
+ALTER TABLE team_members ADD COLUMN IF NOT EXISTS withdrawn_at TIMESTAMPTZ;`;
 
 /** Tokens are stored as SHA-256 digests: they are long random strings, so a slow hash adds nothing. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -125,14 +129,23 @@ function storeOn({ sql, transaction, close }: Connection): TeamStore {
   return {
     async memberByToken(token) {
       const { rows } = await sql.query<MemberRow>(
-        'SELECT id, name, role, created_at FROM team_members WHERE token_hash = $1',
+        'SELECT id, name, role, created_at FROM team_members WHERE token_hash = $1 AND withdrawn_at IS NULL',
         [hashToken(token)],
       );
       return rows[0] && toMember(rows[0]);
     },
     async members() {
-      const { rows } = await sql.query<MemberRow>('SELECT id, name, role, created_at FROM team_members ORDER BY id');
+      const { rows } = await sql.query<MemberRow>(
+        'SELECT id, name, role, created_at FROM team_members WHERE withdrawn_at IS NULL ORDER BY id',
+      );
       return rows.map(toMember);
+    },
+    async withdrawMember(id) {
+      const { rows } = await sql.query<{ id: number }>(
+        'UPDATE team_members SET withdrawn_at = now() WHERE id = $1 AND withdrawn_at IS NULL RETURNING id',
+        [id],
+      );
+      return rows.length > 0;
     },
     async addMember(name, role) {
       const token = newToken();
