@@ -39,8 +39,11 @@ async function importRate(work: string, count: number, minBytes: number, maxByte
   await Promise.all(
     Array.from({ length: pool.size }, () => pool.extract([{ fileName: 'w.md', bytes: Buffer.from('#') }])),
   );
+  // The sentence index is built on first use, not inside the import (electron/corroboration/sentenceIndex.ts):
+  // the rate asked for is of both, so both are timed.
   const started = performance.now();
   const results = await importFiles(project.db, files);
+  ensureIndexed(project.db);
   const seconds = (performance.now() - started) / 1000;
   if (results.some((r) => r.status !== 'imported')) throw new Error('benchmark import failed');
   const sentences = project.db.prepare('SELECT COUNT(*) FROM sentences').pluck().get() as number;
@@ -56,7 +59,7 @@ export async function benchCorroboration(options: { quick?: boolean } = {}): Pro
     console.error(`import 1000 × 5 KB: ${fiveKb.docsPerSecond.toFixed(0)} docs/s`);
     rows.push({
       area: 'corroboration',
-      measure: 'import 1000 docs of 5 KB, sentence index included',
+      measure: 'import 1000 docs of 5 KB, then their sentence index',
       gloss: `${fiveKb.docsPerSecond.toFixed(0)} docs/s`,
       peer: '—',
       ratio: `${(fiveKb.docsPerSecond / 200).toFixed(1)}× the 200 docs/s asked`,
@@ -64,7 +67,7 @@ export async function benchCorroboration(options: { quick?: boolean } = {}): Pro
     const mixed = await importRate(work, 1000, 2048, 8192);
     rows.push({
       area: 'corroboration',
-      measure: 'import 1000 docs of 2–8 KB, sentence index included',
+      measure: 'import 1000 docs of 2–8 KB, then their sentence index',
       gloss: `${mixed.docsPerSecond.toFixed(0)} docs/s`,
       peer: '—',
       ratio: `${mixed.sentences.toLocaleString('en')} sentences`,
@@ -75,19 +78,9 @@ export async function benchCorroboration(options: { quick?: boolean } = {}): Pro
     console.error(`generated ${generated.documents} documents`);
     const project = await openProject(generated.file);
     const db = project.db;
-    let started = performance.now();
-    ensureIndexed(db);
-    const buildSeconds = (performance.now() - started) / 1000;
-    const sentences = db.prepare('SELECT COUNT(*) FROM sentences').pluck().get() as number;
-    rows.push({
-      area: 'corroboration',
-      measure: `index ${generated.documents.toLocaleString('en')} existing docs (catch-up)`,
-      gloss: `${(buildSeconds * 1000).toFixed(0)} ms`,
-      peer: '—',
-      ratio: `${sentences.toLocaleString('en')} sentences`,
-    });
-
-    console.error(`indexed in ${buildSeconds.toFixed(1)} s`);
+    // The generated project is indexed as it is made (as an import followed by first use leaves it); the rate of
+    // building the index over existing documents is the import section's "built on first use" row.
+    let started: number;
     const highlights = listHighlights(db).filter((h) => h.exact.length >= 30);
     const rand = mulberry32(5);
     const sample = Array.from(
