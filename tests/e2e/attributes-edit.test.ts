@@ -3,8 +3,8 @@
 // a from–to date range narrows the library and a retrieval.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { launchApp, type AppSession } from '../support/app.js';
+import { callApi } from '../support/page.js';
 
 let app: AppSession;
 before(async () => {
@@ -13,23 +13,6 @@ before(async () => {
 after(async () => {
   await app?.close();
 });
-
-/** Setup only (setting values is tested elsewhere): the API the page itself uses, with its token. */
-async function call<T>(page: Page, op: string, args: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ op, args }) => {
-      const response = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-gloss-token': sessionStorage.getItem('gloss.token') ?? '' },
-        body: JSON.stringify(args),
-      });
-      const body = (await response.json()) as { ok: boolean; result: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error!.message);
-      return body.result;
-    },
-    { op, args },
-  ) as Promise<T>;
-}
 
 interface Definition {
   id: number;
@@ -42,16 +25,16 @@ const DATES = ['2025-02-20', '2025-02-25', '2025-02-27', '2025-03-02', '2025-03-
 test('rename an attribute and its choices, refused removal named, undo; a date range filters', async () => {
   const { page } = app;
   await page.locator('.doc-list .doc-item').first().waitFor();
-  const docs = await call<{ id: number; title: string }[]>(page, 'documents.list', {});
+  const docs = await callApi<{ id: number; title: string }[]>(page, 'documents.list', {});
   assert.equal(docs.length, 5);
-  const type = await call<Definition>(page, 'attributes.define', {
+  const type = await callApi<Definition>(page, 'attributes.define', {
     name: 'Outlet type',
     kind: 'choice',
     choices: ['State', 'Privat'],
   });
-  const published = await call<Definition>(page, 'attributes.define', { name: 'Published', kind: 'date' });
+  const published = await callApi<Definition>(page, 'attributes.define', { name: 'Published', kind: 'date' });
   const set = (definitionId: number, documentIds: number[], value: string) =>
-    call(page, 'attributes.set', { definitionId, documentIds, value });
+    callApi(page, 'attributes.set', { definitionId, documentIds, value });
   await set(type.id, [docs[0].id], 'State');
   await set(
     type.id,
@@ -59,9 +42,9 @@ test('rename an attribute and its choices, refused removal named, undo; a date r
     'Privat',
   );
   for (const [i, d] of docs.entries()) await set(published.id, [d.id], DATES[i]);
-  const tag = await call<{ id: number }>(page, 'tags.create', { name: 'Embassy' });
+  const tag = await callApi<{ id: number }>(page, 'tags.create', { name: 'Embassy' });
   for (const d of docs)
-    await call(page, 'highlights.create', { documentId: d.id, start: 0, end: 12, tagIds: [tag.id] });
+    await callApi(page, 'highlights.create', { documentId: d.id, start: 0, end: 12, tagIds: [tag.id] });
   await page.reload();
   await page.locator('.doc-list .doc-item').first().waitFor();
 
@@ -108,9 +91,9 @@ test('rename an attribute and its choices, refused removal named, undo; a date r
   await page.locator('.library h2').click();
   await page.keyboard.press('Control+z');
   await page.locator('.status-message', { hasText: /Undid|Undo/i }).waitFor();
-  const [back] = await call<Definition[]>(page, 'attributes.definitions', {});
+  const [back] = await callApi<Definition[]>(page, 'attributes.definitions', {});
   assert.deepEqual([back.name, back.choices], ['Outlet type', ['State', 'Privat']]);
-  const values = await call<{ name: string; value: string }[]>(page, 'attributes.forDocument', {
+  const values = await callApi<{ name: string; value: string }[]>(page, 'attributes.forDocument', {
     documentId: docs[1].id,
   });
   assert.equal(values.find((v) => v.name === 'Outlet type')?.value, 'Privat');

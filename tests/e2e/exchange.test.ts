@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchApp, type AppSession } from '../support/app.js';
-import { runCommand } from '../support/page.js';
+import { callApi, runCommand } from '../support/page.js';
 import { refiQdaDir } from '../support/refiQda.js';
 import { tempDir } from '../support/temp.js';
 import fs from 'node:fs';
@@ -85,14 +85,7 @@ test('the export commands download a .qdpx and a .qdc', async () => {
   await app.screenshot('exchange-commands');
   await page.keyboard.press('Escape');
   // A codebook of its own, so this test does not lean on the tags an earlier test imported.
-  await page.evaluate(async () => {
-    const response = await fetch('/api/tags.create', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-gloss-token': sessionStorage.getItem('gloss.token') ?? '' },
-      body: JSON.stringify({ name: 'Exported tag' }),
-    });
-    if (!(await response.json()).ok) throw new Error('could not create a tag');
-  });
+  await callApi(page, 'tags.create', { name: 'Exported tag' });
   const [project] = await Promise.all([page.waitForEvent('download'), runCommand(app.page, 'Export REFI-QDA project')]);
   assert.match(project.suggestedFilename(), /\.qdpx$/);
   const [codebook] = await Promise.all([
