@@ -71,18 +71,22 @@ export function syncTeam(db: Db): Promise<TeamStatus> {
   });
 }
 
-export async function inviteMember(db: Db, name: string, role: TeamRole) {
+/** The client for the project's team server; the project must be linked. */
+function linkedClient(db: Db) {
   const link = getTeamLink(db);
   if (!link) throw new GlossError('not_found', 'This project is not linked to a team server.');
-  const invited = await teamClient(link.url, link.token).invite(name, role);
-  noteSyncResult(db, null, (await teamClient(link.url, link.token).members()).members);
+  return teamClient(link.url, link.token);
+}
+
+export async function inviteMember(db: Db, name: string, role: TeamRole) {
+  const client = linkedClient(db);
+  const invited = await client.invite(name, role);
+  noteSyncResult(db, null, (await client.members()).members);
   return invited;
 }
 
 export async function withdrawMember(db: Db, memberId: number) {
-  const link = getTeamLink(db);
-  if (!link) throw new GlossError('not_found', 'This project is not linked to a team server.');
-  const { members } = await teamClient(link.url, link.token).withdraw(memberId);
+  const { members } = await linkedClient(db).withdraw(memberId);
   noteSyncResult(db, null, members);
   return teamStatus(db);
 }
