@@ -6,8 +6,21 @@ export const TEAM_ROLES = ['owner', 'coder', 'reader'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
 export const teamRole = z.enum(TEAM_ROLES);
 
-/** Tables whose rows travel between team members. */
-export const SYNCED_TABLES = ['coders', 'documents', 'tags', 'highlights', 'highlight_tags', 'notes'] as const;
+/** Tables whose rows travel between team members, in the order publishing sends them (references first). */
+export const SYNCED_TABLES = [
+  'coders',
+  'collections',
+  'documents',
+  'tags',
+  'highlights',
+  'highlight_tags',
+  'notes',
+  'attribute_definitions',
+  'document_attributes',
+  'document_grades',
+  'highlight_grades',
+  'memos',
+] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /** Most operations one push or one pull page carries. */

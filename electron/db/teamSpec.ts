@@ -8,10 +8,19 @@ export interface SyncSpec {
   refs: Record<string, SyncedTable>;
   /** Columns a row cannot be inserted without (a reference that cannot be resolved skips the row). */
   required: string[];
+  /**
+   * Columns that name a row uniquely here (a UNIQUE constraint): a row from another member with the same values is the
+   * same thing (the attribute "Region", the grade of one document), so it takes over the local row instead of
+   * being refused.
+   */
+  sameWhen?: string[];
+  /** Columns holding a memo's JSON, whose citation nodes point at passages and documents by local id. */
+  citations?: string[];
 }
 
 export const SYNC_SPEC: Record<SyncedTable, SyncSpec> = {
   coders: { key: ['id'], columns: ['name'], refs: {}, required: [] },
+  collections: { key: ['id'], columns: ['name'], refs: {}, required: [], sameWhen: ['name'] },
   documents: {
     key: ['id'],
     columns: [
@@ -26,8 +35,9 @@ export const SYNC_SPEC: Record<SyncedTable, SyncSpec> = {
       'source_name',
       'notes',
       'pages',
+      'collection_id',
     ],
-    refs: {},
+    refs: { collection_id: 'collections' },
     required: [],
   },
   tags: {
@@ -63,5 +73,40 @@ export const SYNC_SPEC: Record<SyncedTable, SyncSpec> = {
     columns: ['highlight_id', 'document_id', 'content', 'text'],
     refs: { highlight_id: 'highlights', document_id: 'documents' },
     required: [],
+  },
+  attribute_definitions: {
+    key: ['id'],
+    columns: ['name', 'type', 'choices', 'position'],
+    refs: {},
+    required: [],
+    sameWhen: ['name'],
+  },
+  document_attributes: {
+    key: ['id'],
+    columns: ['document_id', 'name', 'type', 'value'],
+    refs: { document_id: 'documents' },
+    required: ['document_id'],
+    sameWhen: ['document_id', 'name'],
+  },
+  document_grades: {
+    key: ['id'],
+    columns: ['document_id', 'reliability'],
+    refs: { document_id: 'documents' },
+    required: ['document_id'],
+    sameWhen: ['document_id'],
+  },
+  highlight_grades: {
+    key: ['id'],
+    columns: ['highlight_id', 'credibility'],
+    refs: { highlight_id: 'highlights' },
+    required: ['highlight_id'],
+    sameWhen: ['highlight_id'],
+  },
+  memos: {
+    key: ['id'],
+    columns: ['title', 'content', 'document_id', 'tag_id', 'highlight_id'],
+    refs: { document_id: 'documents', tag_id: 'tags', highlight_id: 'highlights' },
+    required: [],
+    citations: ['content'],
   },
 };

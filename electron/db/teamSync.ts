@@ -203,6 +203,11 @@ export function outgoingBatch(db: Db, limit: number, maxBytes: number): Outgoing
 function outgoingValue(db: Db, tbl: SyncedTable, column: string, value: unknown): TeamOp['fields'][string] {
   const ref = SYNC_SPEC[tbl].refs[column];
   if (ref && typeof value === 'number') return ensureGuid(db, ref, JSON.stringify([value]));
+  if (SYNC_SPEC[tbl].citations?.includes(column) && typeof value === 'string') {
+    return mapCitations(value, (table, id) =>
+      typeof id === 'number' ? ensureGuid(db, table, JSON.stringify([id])) : id,
+    );
+  }
   if (typeof value === 'bigint') return Number(value);
   if (value === undefined || value instanceof Uint8Array) return null;
   return value as string | number | null;
@@ -266,6 +271,11 @@ function applyUpsert(db: Db, op: ServerOp, seen: Map<string, number>): string[] 
     if ((seen.get(field) ?? seen.get(WHOLE_ROW) ?? 0) > op.seq || pending.has(field) || pending.has('*')) continue;
     const ref = spec.refs[field];
     values[field] = ref && typeof value === 'string' ? localIdOf(db, ref, value) : value;
+    if (spec.citations?.includes(field) && typeof value === 'string') {
+      values[field] = mapCitations(value, (table, guid) =>
+        typeof guid === 'string' ? localIdOf(db, table, guid) : guid,
+      );
+    }
   }
   if (spec.required.some((c) => c in values && values[c] === null)) return [];
   const current = localKey ? currentRow(db, op.tbl, localKey) : undefined;
@@ -275,7 +285,89 @@ function applyUpsert(db: Db, op: ServerOp, seen: Map<string, number>): string[] 
     updateRow(db, op.tbl, JSON.parse(localKey!) as unknown[], values);
     return Object.keys(values);
   }
+  const same = sameLocalRow(db, op.tbl, values);
+  if (same) return adoptRow(db, op, same, values);
   return insertRow(db, op, values) ? [WHOLE_ROW] : [];
+}
+
+/** The local row a new remote row is the same thing as (see SyncSpec.sameWhen), by its key. */
+function sameLocalRow(db: Db, tbl: SyncedTable, values: Record<string, unknown>): unknown[] | undefined {
+  const { sameWhen, key } = SYNC_SPEC[tbl];
+  if (!sameWhen || sameWhen.some((c) => values[c] === undefined || values[c] === null)) return undefined;
+  const row = prep(
+    db,
+    `SELECT ${key.join(', ')} FROM ${tbl} WHERE ${sameWhen.map((c) => `${c} = ?`).join(' AND ')}`,
+  ).get(...sameWhen.map((c) => values[c])) as Record<string, unknown> | undefined;
+  return row && key.map((k) => row[k]);
+}
+
+/**
+ * A remote row that is the same thing as a local one (both sides defined "Region" before syncing) merges with it:
+ * each field keeps the write the server ordered later (or an edit made here and not yet sent), and both copies end
+ * up naming the row by the smaller of the two guids, so they agree without telling each other.
+ */
+function adoptRow(db: Db, op: ServerOp, key: unknown[], values: Record<string, unknown>): string[] {
+  const localKey = JSON.stringify(key);
+  const localGuid = guidOf(db, op.tbl, localKey);
+  const seen = new Map(
+    localGuid
+      ? (
+          prep(db, 'SELECT field, seq FROM team_field_seq WHERE guid = ?').all(localGuid) as {
+            field: string;
+            seq: number;
+          }[]
+        ).map((r) => [r.field, r.seq])
+      : [],
+  );
+  const pending = pendingFields(db, op.tbl, localKey);
+  const taken = Object.fromEntries(
+    Object.entries(values).filter(
+      ([field]) => !pending.has('*') && !pending.has(field) && (seen.get(field) ?? seen.get(WHOLE_ROW) ?? 0) < op.seq,
+    ),
+  );
+  if (Object.keys(taken).length) updateRow(db, op.tbl, key, taken);
+  if (!localGuid || op.guid < localGuid) {
+    mapGuid(db, op.tbl, localKey, op.guid);
+    if (localGuid) {
+      prep(
+        db,
+        'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) SELECT ?, field, seq FROM team_field_seq WHERE guid = ?',
+      ).run(op.guid, localGuid);
+    }
+    return Object.keys(taken);
+  }
+  const setSeq = prep(db, 'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)');
+  for (const field of Object.keys(taken)) setSeq.run(localGuid, field, op.seq);
+  return [];
+}
+
+type CitedTable = 'highlights' | 'documents';
+const CITATION_REFS: [attr: string, table: CitedTable][] = [
+  ['highlightId', 'highlights'],
+  ['documentId', 'documents'],
+];
+
+/**
+ * A memo's JSON with each citation's passage and document ids mapped (local ids to guids on the way out, back on
+ * arrival; an id this copy cannot map becomes null, and the citation keeps its quote). Not JSON: left as it is.
+ */
+function mapCitations(json: string, map: (table: CitedTable, value: unknown) => unknown): string {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch {
+    return json;
+  }
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const { type, attrs, content } = node as { type?: unknown; attrs?: Record<string, unknown>; content?: unknown };
+    if (type === 'citation' && attrs) {
+      for (const [attr, table] of CITATION_REFS) if (attr in attrs) attrs[attr] = map(table, attrs[attr]) ?? null;
+    }
+    if (Array.isArray(content)) content.forEach(visit);
+  };
+  visit(doc);
+  return JSON.stringify(doc);
 }
 
 function localIdOf(db: Db, tbl: SyncedTable, guid: string): number | null {

@@ -2,11 +2,47 @@
 // differ between machines; an outbox, fed by triggers while the project is linked, lists the rows changed since the
 // last push (edits made offline wait there); team_field_seq remembers the server order of the last write to each
 // field, so a later write wins and an earlier one arriving late is ignored (it stays in the server's log).
-import { SYNCED_TABLES } from '../../../shared/team.js';
-import { SYNC_SPEC } from '../teamSpec.js';
 
-function outboxTriggers(table: (typeof SYNCED_TABLES)[number]): string {
-  const { key, columns } = SYNC_SPEC[table];
+/** The synced tables and columns of schema 13, frozen here: later schemas change them with migrations of their own. */
+const SYNCED_V13: Record<string, { key: string[]; columns: string[] }> = {
+  coders: { key: ['id'], columns: ['name'] },
+  documents: {
+    key: ['id'],
+    columns: [
+      'title',
+      'outlet',
+      'author',
+      'published_at',
+      'url',
+      'format',
+      'text',
+      'content_hash',
+      'source_name',
+      'notes',
+      'pages',
+    ],
+  },
+  tags: { key: ['id'], columns: ['name', 'color', 'description', 'parent_id', 'codable'] },
+  highlights: {
+    key: ['id'],
+    columns: [
+      'document_id',
+      'start_offset',
+      'end_offset',
+      'exact',
+      'prefix',
+      'suffix',
+      'color',
+      'orphaned',
+      'coder_id',
+    ],
+  },
+  highlight_tags: { key: ['highlight_id', 'tag_id'], columns: ['highlight_id', 'tag_id', 'position', 'coder_id'] },
+  notes: { key: ['id'], columns: ['highlight_id', 'document_id', 'content', 'text'] },
+};
+
+/** Triggers that put a changed row of `table` in the outbox while the project is linked (and not applying). */
+export function outboxTriggers(table: string, { key, columns }: { key: string[]; columns: string[] }): string {
   const keyOf = (alias: string) => `json_array(${key.map((k) => `${alias}.${k}`).join(', ')})`;
   const when = 'WHEN EXISTS (SELECT 1 FROM team_link) AND NOT EXISTS (SELECT 1 FROM team_applying)';
   const changed = columns.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ');
@@ -59,5 +95,7 @@ CREATE TABLE team_outbox (
 CREATE INDEX team_outbox_row ON team_outbox(tbl, local_key);
 -- A row while remote operations are applied, so they are not sent back.
 CREATE TABLE team_applying (only INTEGER PRIMARY KEY CHECK (only = 1));
-${SYNCED_TABLES.map(outboxTriggers).join('\n')}
+${Object.entries(SYNCED_V13)
+  .map(([table, spec]) => outboxTriggers(table, spec))
+  .join('\n')}
 `;

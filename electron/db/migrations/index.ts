@@ -13,6 +13,7 @@ import { migration011 } from './011_entities.js';
 import { migration012 } from './012_agreement.js';
 import { migration013 } from './013_team.js';
 import { migration014 } from './014_mention_storage.js';
+import { migration015 } from './015_team_more.js';
 
 export interface Migration {
   version: number;
@@ -38,4 +39,5 @@ export const migrations: Migration[] = [
   { version: 12, name: 'agreement', sql: migration012 },
   { version: 13, name: 'team', sql: migration013 },
   { version: 14, name: 'mention storage', sql: migration014 },
+  { version: 15, name: 'team memos and attributes', sql: migration015 },
 ];

@@ -1,0 +1,55 @@
+// Schema 15: memos, collections, attributes and grades travel to the team server too. The outbox gets triggers for
+// their tables, the documents' triggers are rebuilt to carry the collection a document is in, and a project that is
+// already linked sends what it holds of them at its next sync.
+import { outboxTriggers } from './013_team.js';
+
+/** The tables and columns this schema adds to team sync, frozen here (electron/db/teamSpec.ts is the live list). */
+const ADDED_V15: Record<string, { key: string[]; columns: string[] }> = {
+  collections: { key: ['id'], columns: ['name'] },
+  attribute_definitions: { key: ['id'], columns: ['name', 'type', 'choices', 'position'] },
+  document_attributes: { key: ['id'], columns: ['document_id', 'name', 'type', 'value'] },
+  document_grades: { key: ['id'], columns: ['document_id', 'reliability'] },
+  highlight_grades: { key: ['id'], columns: ['highlight_id', 'credibility'] },
+  memos: { key: ['id'], columns: ['title', 'content', 'document_id', 'tag_id', 'highlight_id'] },
+};
+
+const DOCUMENTS_V15 = {
+  key: ['id'],
+  columns: [
+    'title',
+    'outlet',
+    'author',
+    'published_at',
+    'url',
+    'format',
+    'text',
+    'content_hash',
+    'source_name',
+    'notes',
+    'pages',
+    'collection_id',
+  ],
+};
+
+const linked = 'WHERE EXISTS (SELECT 1 FROM team_link)';
+
+export const migration015 = `
+DROP TRIGGER team_documents_insert;
+DROP TRIGGER team_documents_update;
+DROP TRIGGER team_documents_delete;
+${outboxTriggers('documents', DOCUMENTS_V15)}
+${Object.entries(ADDED_V15)
+  .map(([table, spec]) => outboxTriggers(table, spec))
+  .join('\n')}
+INSERT INTO team_outbox (tbl, local_key, kind, fields)
+  SELECT 'collections', json_array(id), 'insert', NULL FROM collections ${linked} ORDER BY id;
+INSERT INTO team_outbox (tbl, local_key, kind, fields)
+  SELECT 'documents', json_array(id), 'update', json_array('collection_id') FROM documents
+  ${linked} AND collection_id IS NOT NULL ORDER BY id;
+${['attribute_definitions', 'document_attributes', 'document_grades', 'highlight_grades', 'memos']
+  .map(
+    (table) => `INSERT INTO team_outbox (tbl, local_key, kind, fields)
+  SELECT '${table}', json_array(id), 'insert', NULL FROM ${table} ${linked} ORDER BY id;`,
+  )
+  .join('\n')}
+`;
