@@ -11,6 +11,7 @@ export const SYNCED_TABLES = [
   'coders',
   'collections',
   'documents',
+  'document_structure',
   'tags',
   'highlights',
   'highlight_tags',

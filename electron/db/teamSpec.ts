@@ -40,6 +40,13 @@ export const SYNC_SPEC: Record<SyncedTable, SyncSpec> = {
     refs: { collection_id: 'collections' },
     required: [],
   },
+  document_structure: {
+    key: ['document_id'],
+    columns: ['document_id', 'blocks'],
+    refs: { document_id: 'documents' },
+    required: ['document_id'],
+    sameWhen: ['document_id'],
+  },
   tags: {
     key: ['id'],
     columns: ['name', 'color', 'description', 'parent_id', 'codable'],

@@ -118,7 +118,10 @@ function mapGuid(db: Db, tbl: SyncedTable, localKey: string, guid: string): void
   prep(db, 'INSERT OR REPLACE INTO team_guids (tbl, local_key, guid) VALUES (?, ?, ?)').run(tbl, localKey, guid);
 }
 
-/** A link row's guid is its two ends' guids, so both sides name it alike without telling each other. */
+/**
+ * A link row's guid is its two ends' guids, and a document's structure is named after the document, so both sides name
+ * them alike without telling each other.
+ */
 function ensureGuid(db: Db, tbl: SyncedTable, localKey: string, fresh = false): string {
   const known = fresh ? undefined : guidOf(db, tbl, localKey);
   if (known) return known;
@@ -126,6 +129,8 @@ function ensureGuid(db: Db, tbl: SyncedTable, localKey: string, fresh = false): 
   if (tbl === 'highlight_tags') {
     const [highlightId, tagId] = JSON.parse(localKey) as number[];
     guid = `${ensureGuid(db, 'highlights', JSON.stringify([highlightId]))}/${ensureGuid(db, 'tags', JSON.stringify([tagId]))}`;
+  } else if (tbl === 'document_structure') {
+    guid = `${ensureGuid(db, 'documents', localKey)}/structure`;
   }
   mapGuid(db, tbl, localKey, guid);
   return guid;

@@ -1,5 +1,5 @@
 // The outbox triggers carry exactly the columns team sync sends (electron/db/teamSpec.ts), and a project linked to a
-// team before schema 15 sends its memos, collections, attributes and grades at its next sync.
+// team before schema 15 sends its memos, collections, attributes, grades and structure at its next sync.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -45,6 +45,7 @@ test('a project linked before schema 15 queues what it holds of the newly synced
   });
   const collection = db.prepare("INSERT INTO collections (name) VALUES ('Istanbul')").run().lastInsertRowid;
   db.prepare('UPDATE documents SET collection_id = ? WHERE id = ?').run(collection, documentId);
+  db.prepare("INSERT INTO document_structure (document_id, blocks) VALUES (?, '[]')").run(documentId);
   db.prepare("INSERT INTO memos (title, content) VALUES ('Memo', '{}')").run();
   db.prepare("INSERT INTO document_grades (document_id, reliability) VALUES (?, 'B')").run(documentId);
   db.prepare(
@@ -56,6 +57,7 @@ test('a project linked before schema 15 queues what it holds of the newly synced
   assert.deepEqual(queued, [
     { tbl: 'collections', kind: 'insert', fields: null },
     { tbl: 'documents', kind: 'update', fields: '["collection_id"]' },
+    { tbl: 'document_structure', kind: 'insert', fields: null },
     { tbl: 'document_grades', kind: 'insert', fields: null },
     { tbl: 'memos', kind: 'insert', fields: null },
   ]);

@@ -71,6 +71,18 @@ test('a published project arrives whole on a member who joins', { skip }, async 
     (await b.client['documents.get']({ id: there.id })).text,
     (await a.client['documents.get']({ id: doc.id })).text,
   );
+  for (const seed of await a.client['documents.list']({})) {
+    const copy = (await b.client['documents.list']({})).find((d) => d.title === seed.title)!;
+    const blocks = (await a.client['documents.get']({ id: seed.id })).blocks;
+    assert.deepEqual((await b.client['documents.get']({ id: copy.id })).blocks, blocks, `${seed.title}: its structure`);
+  }
+  const structured = await Promise.all(
+    (await a.client['documents.list']({})).map(async (d) => (await a.client['documents.get']({ id: d.id })).blocks),
+  );
+  assert.ok(
+    structured.some((blocks) => blocks.length > 0),
+    'a sample has headings or lists to compare',
+  );
   assert.deepEqual(
     joined.members.map((m) => [m.name, m.role]),
     [

@@ -1,11 +1,12 @@
-// Schema 15: memos, collections, attributes and grades travel to the team server too. The outbox gets triggers for
-// their tables, the documents' triggers are rebuilt to carry the collection a document is in, and a project that is
-// already linked sends what it holds of them at its next sync.
+// Schema 15: memos, collections, attributes, grades and documents' structure travel to the team server too. The
+// outbox gets triggers for their tables, the documents' triggers are rebuilt to carry the collection a document is
+// in, and a project that is already linked sends what it holds of them at its next sync.
 import { outboxTriggers } from './013_team.js';
 
 /** The tables and columns this schema adds to team sync, frozen here (electron/db/teamSpec.ts is the live list). */
 const ADDED_V15: Record<string, { key: string[]; columns: string[] }> = {
   collections: { key: ['id'], columns: ['name'] },
+  document_structure: { key: ['document_id'], columns: ['document_id', 'blocks'] },
   attribute_definitions: { key: ['id'], columns: ['name', 'type', 'choices', 'position'] },
   document_attributes: { key: ['id'], columns: ['document_id', 'name', 'type', 'value'] },
   document_grades: { key: ['id'], columns: ['document_id', 'reliability'] },
@@ -46,6 +47,9 @@ INSERT INTO team_outbox (tbl, local_key, kind, fields)
 INSERT INTO team_outbox (tbl, local_key, kind, fields)
   SELECT 'documents', json_array(id), 'update', json_array('collection_id') FROM documents
   ${linked} AND collection_id IS NOT NULL ORDER BY id;
+INSERT INTO team_outbox (tbl, local_key, kind, fields)
+  SELECT 'document_structure', json_array(document_id), 'insert', NULL FROM document_structure ${linked}
+  ORDER BY document_id;
 ${['attribute_definitions', 'document_attributes', 'document_grades', 'highlight_grades', 'memos']
   .map(
     (table) => `INSERT INTO team_outbox (tbl, local_key, kind, fields)
