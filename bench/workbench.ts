@@ -1,6 +1,7 @@
 // npm run bench's "workbench" section: the real renderer in Chromium, served by the real browser-mode server
 // (a child process) from generated projects. Each action reports its figure against its target, and the API
 // requests it cost and the bytes they returned.
+import { rendererDir } from '../electron/paths.js';
 import { HEADLESS_CHROMIUM_ARGS } from '../electron/server/pdf.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -281,12 +282,44 @@ async function measureLibrary(bench: Bench, appUrl: string, documents: number, r
     atFirstRow: last.nodesAtFirstRow,
     settled: last.nodesSettled,
   });
+  const floor = await measureStaticFloor(bench, appUrl, last.session.page, documents, reps);
   log(`library, ${scale} docs: first rows ${show(firstRows)}, ${showApi(last.api)}; DOM nodes ${show(domNodes)}`);
+  log(`the same first screen as static HTML: ${show(floor)}`);
   // What the analyst sees at this scale, kept beside the figures (bench/results/library-<count>.png).
   await last.session.page
     .screenshot({ path: path.join(import.meta.dirname, 'results', `library-${documents}.png`) })
     .catch(() => undefined);
-  return { measurements: [firstRows, domNodes], session: last.session };
+  return { measurements: [firstRows, floor, domNodes], session: last.session };
+}
+
+/**
+ * What the browser alone takes to show this first screen: the app's DOM once its first rows are up, saved as a static
+ * page with the same style sheets and no script, loaded in a fresh context as the app is. The gap between this and
+ * the app's figure is what Gloss's own code costs; this part no change to Gloss can remove.
+ */
+async function measureStaticFloor(bench: Bench, appUrl: string, app: Page, documents: number, reps: number) {
+  const spec = librarySpecs(documents).staticFloor;
+  const html = await app.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('script, link[rel="modulepreload"]').forEach((el) => el.remove());
+    return `<!doctype html>\n${copy.outerHTML}`;
+  });
+  const file = path.join(rendererDir(), `bench-static-${documents}.html`);
+  fs.writeFileSync(file, html);
+  try {
+    const times: (number | null)[] = [];
+    for (let rep = 0; rep < reps; rep++) {
+      const session = await openSession(bench, new URL(`/${path.basename(file)}`, appUrl).href);
+      await session.page
+        .waitForFunction(() => window.glossProbe.library.firstRowAt !== null, undefined, { polling: 100 })
+        .catch(() => undefined);
+      times.push(await session.page.evaluate(() => window.glossProbe.library.firstRowAt));
+      await session.context.close();
+    }
+    return result(spec, times.includes(null) ? null : median(times as number[]), undefined, { loadsMs: times });
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
 
 function librarySpecs(documents: number) {
@@ -303,7 +336,13 @@ function librarySpecs(documents: number) {
     unit: 'nodes',
     target: TARGETS.libraryNodes,
   };
-  return { firstRows, domNodes };
+  const staticFloor: Spec = {
+    key: `library_static_floor_${documents}`,
+    label: `the same first screen as static HTML, no script, ${scale} docs`,
+    unit: 'ms',
+    target: null,
+  };
+  return { firstRows, staticFloor, domNodes };
 }
 
 type LibraryLoad = Awaited<ReturnType<typeof loadLibrary>>;
