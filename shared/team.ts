@@ -21,6 +21,7 @@ export const SYNCED_TABLES = [
   'document_grades',
   'highlight_grades',
   'memos',
+  'agreement_decisions',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 

@@ -16,7 +16,14 @@ export interface SyncSpec {
   sameWhen?: string[];
   /** Columns holding a memo's JSON, whose citation nodes point at passages and documents by local id. */
   citations?: string[];
+  /** JSON columns holding local ids of other synced rows, at these paths ('*': every item of an array). */
+  jsonIds?: Record<string, { path: string[]; table: SyncedTable }[]>;
 }
+
+const sideIds = (side: string) => [
+  { path: [side, '*', 'highlightId'], table: 'highlights' as const },
+  { path: [side, '*', 'tagIds', '*'], table: 'tags' as const },
+];
 
 export const SYNC_SPEC: Record<SyncedTable, SyncSpec> = {
   coders: { key: ['id'], columns: ['name'], refs: {}, required: [] },
@@ -115,5 +122,30 @@ export const SYNC_SPEC: Record<SyncedTable, SyncSpec> = {
     refs: { document_id: 'documents', tag_id: 'tags', highlight_id: 'highlights' },
     required: [],
     citations: ['content'],
+  },
+  agreement_decisions: {
+    key: ['id'],
+    columns: [
+      'document_id',
+      'start_offset',
+      'end_offset',
+      'coder_a',
+      'coder_b',
+      'kind',
+      'choice',
+      'tag_ids',
+      'sides',
+      'result',
+      'reason',
+      'decided_by',
+      'decided_at',
+    ],
+    refs: { document_id: 'documents', coder_a: 'coders', coder_b: 'coders', decided_by: 'coders' },
+    required: ['document_id'],
+    jsonIds: {
+      tag_ids: [{ path: ['*'], table: 'tags' }],
+      sides: [...sideIds('a'), ...sideIds('b')],
+      result: [{ path: ['*', 'tagIds', '*'], table: 'tags' }],
+    },
   },
 };

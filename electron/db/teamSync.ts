@@ -208,11 +208,11 @@ export function outgoingBatch(db: Db, limit: number, maxBytes: number): Outgoing
 function outgoingValue(db: Db, tbl: SyncedTable, column: string, value: unknown): TeamOp['fields'][string] {
   const ref = SYNC_SPEC[tbl].refs[column];
   if (ref && typeof value === 'number') return ensureGuid(db, ref, JSON.stringify([value]));
-  if (SYNC_SPEC[tbl].citations?.includes(column) && typeof value === 'string') {
-    return mapCitations(value, (table, id) =>
-      typeof id === 'number' ? ensureGuid(db, table, JSON.stringify([id])) : id,
-    );
-  }
+  const toGuid = (table: SyncedTable, id: unknown) =>
+    typeof id === 'number' ? ensureGuid(db, table, JSON.stringify([id])) : id;
+  if (SYNC_SPEC[tbl].citations?.includes(column) && typeof value === 'string') return mapCitations(value, toGuid);
+  const jsonIds = SYNC_SPEC[tbl].jsonIds?.[column];
+  if (jsonIds && typeof value === 'string') return mapJsonIds(value, jsonIds, toGuid);
   if (typeof value === 'bigint') return Number(value);
   if (value === undefined || value instanceof Uint8Array) return null;
   return value as string | number | null;
@@ -276,11 +276,11 @@ function applyUpsert(db: Db, op: ServerOp, seen: Map<string, number>): string[] 
     if ((seen.get(field) ?? seen.get(WHOLE_ROW) ?? 0) > op.seq || pending.has(field) || pending.has('*')) continue;
     const ref = spec.refs[field];
     values[field] = ref && typeof value === 'string' ? localIdOf(db, ref, value) : value;
-    if (spec.citations?.includes(field) && typeof value === 'string') {
-      values[field] = mapCitations(value, (table, guid) =>
-        typeof guid === 'string' ? localIdOf(db, table, guid) : guid,
-      );
-    }
+    const toLocal = (table: SyncedTable, guid: unknown) =>
+      typeof guid === 'string' ? localIdOf(db, table, guid) : guid;
+    if (spec.citations?.includes(field) && typeof value === 'string') values[field] = mapCitations(value, toLocal);
+    const jsonIds = spec.jsonIds?.[field];
+    if (jsonIds && typeof value === 'string') values[field] = mapJsonIds(value, jsonIds, toLocal);
   }
   if (spec.required.some((c) => c in values && values[c] === null)) return [];
   const current = localKey ? currentRow(db, op.tbl, localKey) : undefined;
@@ -346,6 +346,30 @@ function adoptRow(db: Db, op: ServerOp, key: unknown[], values: Record<string, u
   return [];
 }
 
+type MapId = (table: SyncedTable, value: unknown) => unknown;
+
+/** JSON with the ids at each path mapped (see SyncSpec.jsonIds); not JSON: left as it is. */
+function mapJsonIds(json: string, refs: { path: string[]; table: SyncedTable }[], map: MapId): string {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch {
+    return json;
+  }
+  const visit = (node: unknown, path: string[], table: SyncedTable): void => {
+    if (!node || typeof node !== 'object') return;
+    const [step, ...rest] = path;
+    const record = node as Record<string, unknown>;
+    const keys = step === '*' ? (Array.isArray(node) ? [...node.keys()] : []) : step! in record ? [step!] : [];
+    for (const key of keys) {
+      if (rest.length) visit(record[key], rest, table);
+      else record[key] = map(table, record[key]) ?? null;
+    }
+  };
+  for (const { path, table } of refs) visit(doc, path, table);
+  return JSON.stringify(doc);
+}
+
 type CitedTable = 'highlights' | 'documents';
 const CITATION_REFS: [attr: string, table: CitedTable][] = [
   ['highlightId', 'highlights'],
@@ -356,7 +380,7 @@ const CITATION_REFS: [attr: string, table: CitedTable][] = [
  * A memo's JSON with each citation's passage and document ids mapped (local ids to guids on the way out, back on
  * arrival; an id this copy cannot map becomes null, and the citation keeps its quote). Not JSON: left as it is.
  */
-function mapCitations(json: string, map: (table: CitedTable, value: unknown) => unknown): string {
+function mapCitations(json: string, map: MapId): string {
   let doc: unknown;
   try {
     doc = JSON.parse(json);

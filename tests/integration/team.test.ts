@@ -149,6 +149,9 @@ test(
   { skip },
   async () => {
     const docA = (await a.client['documents.list']({})).sort((x, y) => x.title.localeCompare(y.title))[1]!;
+    // Passages made on B alone first, so that ids here and there differ and only a translated id can match.
+    const elsewhere = (await b.client['documents.list']({}))[0]!;
+    for (const n of [1, 2, 3]) await b.client['highlights.create']({ documentId: elsewhere.id, start: n, end: n + 4 });
     const collection = await a.client['collections.create']({ name: 'Istanbul round' });
     await a.client['documents.update']({ id: docA.id, patch: { collectionId: collection.id } });
     const region = await a.client['attributes.define']({ name: 'Region', kind: 'text' });
@@ -177,6 +180,7 @@ test(
       [['Region', 'Türkiye']],
     );
     const passageB = (await b.client['highlights.list']({ documentId: docB.id })).find((h) => h.start === 50)!;
+    assert.notEqual(passageB.id, passage.id, 'the passage has another id on B');
     assert.equal(passageB.credibility, 2);
     const memoB = (await b.client['memos.list']({})).find((m) => m.title === 'Istanbul memo');
     assert.ok(memoB, 'the memo arrived');
@@ -206,6 +210,67 @@ test('an attribute defined on both sides before they sync is one attribute', { s
       ['Diplomatic'],
     );
   }
+});
+
+test('a settled disagreement arrives with its tags and passages named as they are there', { skip }, async () => {
+  const docA = (await a.client['documents.list']({})).sort((x, y) => x.title.localeCompare(y.title))[3]!;
+  // Rows made on B alone first, so that ids here and there differ and only a translated id can match.
+  const elsewhere = (await b.client['documents.list']({}))[0]!;
+  for (const n of [1, 2, 3]) {
+    await b.client['tags.create']({ name: `Only on B ${n}` });
+    await b.client['highlights.create']({ documentId: elsewhere.id, start: n * 10, end: n * 10 + 5 });
+  }
+  const tagA = await a.client['tags.create']({ name: 'Dispute' });
+  const annPassage = await a.client['highlights.create']({
+    documentId: docA.id,
+    start: 100,
+    end: 140,
+    tagIds: [tagA.id],
+  });
+  const annName = (await a.client['coders.list']({})).find((c) => c.id === annPassage.coderId)!.name;
+  await a.client['team.sync']({});
+  await b.client['team.sync']({});
+  const docB = (await b.client['documents.list']({})).find((d) => d.title === docA.title)!;
+  const tagB = (await b.client['tags.list']({})).find((t) => t.name === 'Dispute')!;
+  assert.notEqual(tagB.id, tagA.id, 'the tag has another id on B');
+  const cal = await b.client['coders.create']({ name: 'Cal' });
+  await b.client['coders.setCurrent']({ id: cal.id });
+  await b.client['highlights.create']({ documentId: docB.id, start: 100, end: 170, tagIds: [tagB.id] });
+  const annB = (await b.client['coders.list']({})).find((c) => c.name === annName)!;
+  const pair = { coderA: annB.id, coderB: cal.id, tagIds: [tagB.id] };
+  const [item] = (await b.client['agreement.queue']({ ...pair, threshold: 0.9 })).items;
+  assert.ok(item, 'B sees the disagreement');
+  await b.client['agreement.settle']({
+    ...pair,
+    documentId: docB.id,
+    start: item.start,
+    end: item.end,
+    choice: 'a',
+    reason: "Ann's boundary ends the sentence",
+    threshold: 0.9,
+  });
+  await b.client['team.sync']({});
+  await a.client['team.sync']({});
+
+  const calA = (await a.client['coders.list']({})).find((c) => c.name === 'Cal')!;
+  const queueA = await a.client['agreement.queue']({
+    coderA: annPassage.coderId!,
+    coderB: calA.id,
+    tagIds: [tagA.id],
+    threshold: 0.9,
+  });
+  assert.equal(queueA.items.length, 0, 'settled on A too: both coders have the same passage');
+  const [decision] = queueA.decisions;
+  assert.ok(decision, 'the decision arrived');
+  assert.equal(decision.reason, "Ann's boundary ends the sentence");
+  assert.equal(decision.documentId, docA.id);
+  assert.deepEqual(decision.tagIds, [tagA.id]);
+  assert.deepEqual(
+    decision.sides.a.map((p) => [p.highlightId, p.tagIds]),
+    [[annPassage.id, [tagA.id]]],
+  );
+  assert.deepEqual(decision.result, [{ start: 100, end: 140, tagIds: [tagA.id] }]);
+  assert.equal(decision.decidedByName, 'Cal');
 });
 
 test('an edit made while the server restarts arrives after it', { skip }, async () => {

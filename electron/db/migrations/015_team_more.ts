@@ -1,6 +1,6 @@
-// Schema 15: memos, collections, attributes, grades and documents' structure travel to the team server too. The
-// outbox gets triggers for their tables, the documents' triggers are rebuilt to carry the collection a document is
-// in, and a project that is already linked sends what it holds of them at its next sync.
+// Schema 15: memos, collections, attributes, grades, agreement decisions and documents' structure travel to the
+// team server too. The outbox gets triggers for their tables, the documents' triggers are rebuilt to carry the
+// collection a document is in, and a project that is already linked sends what it holds of them at its next sync.
 import { outboxTriggers } from './013_team.js';
 
 /** The tables and columns this schema adds to team sync, frozen here (electron/db/teamSpec.ts is the live list). */
@@ -12,6 +12,24 @@ const ADDED_V15: Record<string, { key: string[]; columns: string[] }> = {
   document_grades: { key: ['id'], columns: ['document_id', 'reliability'] },
   highlight_grades: { key: ['id'], columns: ['highlight_id', 'credibility'] },
   memos: { key: ['id'], columns: ['title', 'content', 'document_id', 'tag_id', 'highlight_id'] },
+  agreement_decisions: {
+    key: ['id'],
+    columns: [
+      'document_id',
+      'start_offset',
+      'end_offset',
+      'coder_a',
+      'coder_b',
+      'kind',
+      'choice',
+      'tag_ids',
+      'sides',
+      'result',
+      'reason',
+      'decided_by',
+      'decided_at',
+    ],
+  },
 };
 
 const DOCUMENTS_V15 = {
@@ -50,7 +68,14 @@ INSERT INTO team_outbox (tbl, local_key, kind, fields)
 INSERT INTO team_outbox (tbl, local_key, kind, fields)
   SELECT 'document_structure', json_array(document_id), 'insert', NULL FROM document_structure ${linked}
   ORDER BY document_id;
-${['attribute_definitions', 'document_attributes', 'document_grades', 'highlight_grades', 'memos']
+${[
+  'attribute_definitions',
+  'document_attributes',
+  'document_grades',
+  'highlight_grades',
+  'memos',
+  'agreement_decisions',
+]
   .map(
     (table) => `INSERT INTO team_outbox (tbl, local_key, kind, fields)
   SELECT '${table}', json_array(id), 'insert', NULL FROM ${table} ${linked} ORDER BY id;`,
