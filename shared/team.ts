@@ -10,10 +10,13 @@ export const teamRole = z.enum(TEAM_ROLES);
 export const SYNCED_TABLES = [
   'coders',
   'collections',
+  'original_files',
   'documents',
   'document_structure',
+  'document_originals',
   'tags',
   'highlights',
+  'highlight_regions',
   'highlight_tags',
   'notes',
   'attribute_definitions',

@@ -16,6 +16,8 @@ export interface SyncSpec {
   sameWhen?: string[];
   /** Columns holding a memo's JSON, whose citation nodes point at passages and documents by local id. */
   citations?: string[];
+  /** Columns of bytes: base64 on the wire. */
+  binary?: string[];
   /** JSON columns holding local ids of other synced rows, at these paths ('*': every item of an array). */
   jsonIds?: Record<string, { path: string[]; table: SyncedTable }[]>;
 }
@@ -28,6 +30,15 @@ const sideIds = (side: string) => [
 export const SYNC_SPEC: Record<SyncedTable, SyncSpec> = {
   coders: { key: ['id'], columns: ['name'], refs: {}, required: [] },
   collections: { key: ['id'], columns: ['name'], refs: {}, required: [], sameWhen: ['name'] },
+  // A PDF's bytes, named by their SHA-256: the same file on two machines is one row.
+  original_files: {
+    key: ['content_hash'],
+    columns: ['content_hash', 'bytes'],
+    refs: {},
+    required: ['content_hash', 'bytes'],
+    sameWhen: ['content_hash'],
+    binary: ['bytes'],
+  },
   documents: {
     key: ['id'],
     columns: [
@@ -54,6 +65,13 @@ export const SYNC_SPEC: Record<SyncedTable, SyncSpec> = {
     required: ['document_id'],
     sameWhen: ['document_id'],
   },
+  document_originals: {
+    key: ['document_id'],
+    columns: ['document_id', 'content_hash', 'media_type'],
+    refs: { document_id: 'documents', content_hash: 'original_files' },
+    required: ['document_id', 'content_hash'],
+    sameWhen: ['document_id'],
+  },
   tags: {
     key: ['id'],
     columns: ['name', 'color', 'description', 'parent_id', 'codable'],
@@ -75,6 +93,13 @@ export const SYNC_SPEC: Record<SyncedTable, SyncSpec> = {
     ],
     refs: { document_id: 'documents', coder_id: 'coders' },
     required: ['document_id'],
+  },
+  highlight_regions: {
+    key: ['highlight_id'],
+    columns: ['highlight_id', 'page', 'first_x', 'first_y', 'second_x', 'second_y', 'image_hash'],
+    refs: { highlight_id: 'highlights', image_hash: 'original_files' },
+    required: ['highlight_id'],
+    sameWhen: ['highlight_id'],
   },
   highlight_tags: {
     key: ['highlight_id', 'tag_id'],

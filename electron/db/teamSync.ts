@@ -1,7 +1,7 @@
 // The desktop side of team sync, in SQL: the link to the server, guids for synced rows, the outbox turned into
 // operations, and remote operations applied field by field (a field takes a remote value only when the server
 // ordered that write after the last one this copy has for the field).
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { SYNCED_TABLES, type ServerOp, type SyncedTable, type TeamMember, type TeamOp } from '../../shared/team.js';
 import { searchTextFor } from '../search/searchText.js';
 import type { Statement } from 'better-sqlite3';
@@ -129,8 +129,12 @@ function ensureGuid(db: Db, tbl: SyncedTable, localKey: string, fresh = false): 
   if (tbl === 'highlight_tags') {
     const [highlightId, tagId] = JSON.parse(localKey) as number[];
     guid = `${ensureGuid(db, 'highlights', JSON.stringify([highlightId]))}/${ensureGuid(db, 'tags', JSON.stringify([tagId]))}`;
-  } else if (tbl === 'document_structure') {
-    guid = `${ensureGuid(db, 'documents', localKey)}/structure`;
+  } else if (tbl === 'document_structure' || tbl === 'document_originals') {
+    guid = `${ensureGuid(db, 'documents', localKey)}/${tbl === 'document_structure' ? 'structure' : 'original'}`;
+  } else if (tbl === 'highlight_regions') {
+    guid = `${ensureGuid(db, 'highlights', localKey)}/region`;
+  } else if (tbl === 'original_files') {
+    guid = `sha256:${(JSON.parse(localKey) as string[])[0]}`;
   }
   mapGuid(db, tbl, localKey, guid);
   return guid;
@@ -207,7 +211,12 @@ export function outgoingBatch(db: Db, limit: number, maxBytes: number): Outgoing
 
 function outgoingValue(db: Db, tbl: SyncedTable, column: string, value: unknown): TeamOp['fields'][string] {
   const ref = SYNC_SPEC[tbl].refs[column];
-  if (ref && typeof value === 'number') return ensureGuid(db, ref, JSON.stringify([value]));
+  if (ref && (typeof value === 'number' || typeof value === 'string')) {
+    return ensureGuid(db, ref, JSON.stringify([value]));
+  }
+  if (SYNC_SPEC[tbl].binary?.includes(column) && value instanceof Uint8Array) {
+    return Buffer.from(value).toString('base64');
+  }
   const toGuid = (table: SyncedTable, id: unknown) =>
     typeof id === 'number' ? ensureGuid(db, table, JSON.stringify([id])) : id;
   if (SYNC_SPEC[tbl].citations?.includes(column) && typeof value === 'string') return mapCitations(value, toGuid);
@@ -281,8 +290,10 @@ function applyUpsert(db: Db, op: ServerOp, seen: Map<string, number>): string[] 
     if (spec.citations?.includes(field) && typeof value === 'string') values[field] = mapCitations(value, toLocal);
     const jsonIds = spec.jsonIds?.[field];
     if (jsonIds && typeof value === 'string') values[field] = mapJsonIds(value, jsonIds, toLocal);
+    if (spec.binary?.includes(field) && typeof value === 'string') values[field] = Buffer.from(value, 'base64');
   }
   if (spec.required.some((c) => c in values && values[c] === null)) return [];
+  if (op.tbl === 'original_files' && !hashMatches(values)) return []; // bytes that are not the file they name
   const current = localKey ? currentRow(db, op.tbl, localKey) : undefined;
   if (localKey && !current) return []; // deleted here; a later write does not bring it back
   if (Object.keys(values).length === 0) return [];
@@ -399,9 +410,15 @@ function mapCitations(json: string, map: MapId): string {
   return JSON.stringify(doc);
 }
 
-function localIdOf(db: Db, tbl: SyncedTable, guid: string): number | null {
+/** The local key of the row a guid names: an id, or a file's content hash. */
+function localIdOf(db: Db, tbl: SyncedTable, guid: string): number | string | null {
   const key = localKeyOf(db, tbl, guid);
-  return key ? (JSON.parse(key) as number[])[0]! : null;
+  return key ? (JSON.parse(key) as (number | string)[])[0]! : null;
+}
+
+function hashMatches(values: Record<string, unknown>): boolean {
+  const { bytes, content_hash: hash } = values;
+  return !(bytes instanceof Uint8Array) || createHash('sha256').update(bytes).digest('hex') === hash;
 }
 
 function pendingFields(db: Db, tbl: SyncedTable, localKey: string): Set<string> {
@@ -450,7 +467,8 @@ function insertRow(db: Db, op: ServerOp, values: Record<string, unknown>): boole
   } catch {
     return false; // a row this copy cannot hold (a broken reference): the server's log still has it
   }
-  const key = spec.key.length === 1 ? [Number(info.lastInsertRowid)] : spec.key.map((k) => all[k]);
+  // A key the row was given (a content hash, a document's id) is in its values; an id it was not is its new rowid.
+  const key = spec.key.every((k) => k in all) ? spec.key.map((k) => all[k]) : [Number(info.lastInsertRowid)];
   mapGuid(db, op.tbl, JSON.stringify(key), op.guid);
   return true;
 }

@@ -4,11 +4,15 @@
 // and codings stay per coder.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { GlossError } from '../../shared/errors.js';
 import { openTeamStore, type TeamStore } from '../../electron/db/team/store.js';
+import { teamClient } from '../../electron/team/client.js';
 import { startTeamServer, type TeamServer } from '../../electron/team/server.js';
 import { startBackend, type TestBackend } from '../support/backend.js';
+import { figurePdf } from '../support/pdfFixtures.js';
+import { solidPng } from '../support/png.js';
 import { postgresBinDir, startPostgres, type TestPostgres } from '../support/postgres.js';
 
 const binDir = postgresBinDir();
@@ -271,6 +275,58 @@ test('a settled disagreement arrives with its tags and passages named as they ar
   );
   assert.deepEqual(decision.result, [{ start: 100, end: 140, tagIds: [tagA.id] }]);
   assert.equal(decision.decidedByName, 'Cal');
+});
+
+test('a PDF arrives with its pages and its region highlights', { skip }, async () => {
+  const fixture = await figurePdf();
+  const imported = await a.client['documents.import']({
+    fileName: fixture.name,
+    base64: fixture.bytes.toString('base64'),
+  });
+  const docA = await a.client['documents.get']({ id: imported.document!.id });
+  const { x, y, width, height } = fixture.chart;
+  const region = { page: 1, firstX: x, firstY: y + height, secondX: x + width, secondY: y };
+  const image = solidPng(40, 30, '#2e5c9e').toString('base64');
+  const start = docA.text.indexOf('Figure 1');
+  await a.client['regions.create']({
+    documentId: docA.id,
+    start,
+    end: docA.text.length,
+    ...region,
+    imageBase64: image,
+  });
+  await a.client['team.sync']({});
+  await b.client['team.sync']({});
+
+  const docB = (await b.client['documents.list']({})).find((d) => d.title === docA.title)!;
+  assert.equal((await b.client['documents.originalPdf']({ id: docB.id }))?.base64, fixture.bytes.toString('base64'));
+  const [regionB] = await b.client['regions.list']({ documentId: docB.id });
+  assert.ok(regionB, 'the region highlight arrived');
+  const passageB = (await b.client['highlights.list']({ documentId: docB.id })).find((h) => h.start === start)!;
+  assert.deepEqual(regionB, { highlightId: passageB.id, ...region, imageBase64: image });
+});
+
+test('a file whose bytes are not the file its hash names is refused on arrival', { skip }, async () => {
+  const claimed = createHash('sha256').update('the real report').digest('hex');
+  const member = teamClient(server.url, await invite('Mallory', 'coder'));
+  await member.push({
+    clientId: randomUUID(),
+    ops: [
+      {
+        uuid: randomUUID(),
+        tbl: 'original_files',
+        guid: `sha256:${claimed}`,
+        kind: 'upsert',
+        fields: { content_hash: claimed, bytes: Buffer.from('something else').toString('base64') },
+        author: 'Mallory',
+        at: new Date().toISOString(),
+      },
+    ],
+  });
+  const status = await b.client['team.sync']({});
+  assert.ok(status.linked && status.lastError === null, 'the rest of the log still applies');
+  const held = b.workspace.project.db.prepare('SELECT COUNT(*) FROM original_files WHERE content_hash = ?');
+  assert.equal(held.pluck().get(claimed), 0);
 });
 
 test('an edit made while the server restarts arrives after it', { skip }, async () => {
