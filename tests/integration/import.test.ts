@@ -219,3 +219,42 @@ test('documents.importBatch imports many files in one call, one result per file'
   );
   assert.equal(results[2].document!.title, 'Batch over the wire: three');
 });
+
+test('a large batch is written many documents to an insert: each summary is the stored one, each text searchable', async () => {
+  // Over a write's chunk of rows, with texts of different lengths, a Chinese one, a duplicate of a file earlier in
+  // the batch and a copy asked for: ids, summaries and the full-text index must all match document by document.
+  const files = Array.from({ length: 300 }, (_, i) => ({
+    fileName: `large-${i}.txt`,
+    bytes: Buffer.from(`Large batch ${i}\n\nMarker zqx${i}w appears once.${' Filler words here.'.repeat(i % 40)}`),
+    allowDuplicate: false,
+  }));
+  files[150] = { ...files[150], bytes: Buffer.from('大使馆的报告\n\n美国大使馆今天发表声明。') };
+  files.push(
+    { ...files[7], fileName: 'large-copy.txt' },
+    { ...files[8], fileName: 'large-forced.txt', allowDuplicate: true },
+  );
+  const results = await importFiles(db(), files);
+  const { getDocumentSummary } = await import('../../electron/db/documents.js');
+  results.slice(0, 300).forEach((r, i) => {
+    assert.equal(r.status, 'imported', r.message ?? '');
+    assert.deepEqual(r.document, getDocumentSummary(db(), r.document!.id), `summary of ${r.fileName}`);
+    assert.equal(r.document!.sourceName, `large-${i}.txt`);
+  });
+  assert.equal(results[300].status, 'duplicate');
+  assert.deepEqual(results[300].document, results[7].document);
+  assert.equal(results[301].status, 'imported');
+  assert.notEqual(results[301].document!.id, results[8].document!.id);
+  for (const i of [0, 1, 127, 128, 129, 255, 299]) {
+    const hits = await backend.client['search.query']({ query: `zqx${i}w`, kinds: ['document'] });
+    assert.deepEqual(
+      hits.map((h) => h.documentId),
+      [results[i].document!.id],
+      `search finds large-${i}.txt`,
+    );
+  }
+  const cjk = await backend.client['search.query']({ query: '大使馆', kinds: ['document'] });
+  assert.deepEqual(
+    cjk.map((h) => h.documentId),
+    [results[150].document!.id],
+  );
+});
