@@ -241,8 +241,10 @@ export function documentWriter(db: Db) {
     }
     return summaries;
   };
+  // One document, its id only: this also writes projects of older schemas (tests build them with it).
+  const insertOne = statement(db, `INSERT INTO documents (${INSERT_COLUMNS}) VALUES ${INSERT_ROW}`);
   return {
-    insert: (doc: NewDocument): number => insertAll([doc])[0].id,
+    insert: (doc: NewDocument): number => Number(insertOne.run(documentValues(doc)).lastInsertRowid),
     insertAll,
     findIdByHash: (contentHash: string) => byHash.get(contentHash) as number | undefined,
   };
@@ -264,19 +266,20 @@ function chunkRows(docs: readonly NewDocument[], start: number): number {
   return 2 ** Math.floor(Math.log2(rows));
 }
 
-const INSERT_COLUMNS = `id, title, outlet, author, published_at, url, format, text, content_hash, source_name, pages,
+const INSERT_COLUMNS = `title, outlet, author, published_at, url, format, text, content_hash, source_name, pages,
   collection_id, search_title, search_text`;
 const INSERT_ROW = `(${INSERT_COLUMNS.split(',').map(() => '?')})`;
+const INSERT_ROW_WITH_ID = `(?, ${INSERT_COLUMNS.split(',').map(() => '?')})`;
 
 function insertStatement(db: Db, rows: number): Statement {
   return statement(
     db,
-    `INSERT INTO documents (${INSERT_COLUMNS}) VALUES ${Array(rows).fill(INSERT_ROW).join(', ')}
+    `INSERT INTO documents (id, ${INSERT_COLUMNS}) VALUES ${Array(rows).fill(INSERT_ROW_WITH_ID).join(', ')}
     RETURNING ${summaryColumnsOf('documents')}`,
   );
 }
 
-/** A document's values in the order of INSERT_COLUMNS, after its id. */
+/** A document's values in the order of INSERT_COLUMNS. */
 function documentValues(doc: NewDocument): unknown[] {
   return [
     doc.title,
