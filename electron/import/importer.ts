@@ -48,6 +48,11 @@ const BATCHABLE_BYTES = 256 * 1024;
 const BATCH_MAX_FILES = 100;
 const BATCH_MAX_BYTES = 8 * 1024 * 1024;
 const WRITE_MAX_DOCUMENTS = 1000;
+/**
+ * Batches read ahead of the one being written, per worker: enough to keep every worker busy, few enough that texts
+ * are written soon after they arrive. Reading everything at once held every text until its turn to be written.
+ */
+const READ_AHEAD_PER_WORKER = 2;
 const WRITE_MAX_CHARS = 16 * 1024 * 1024;
 
 export async function importFile(db: Db, request: ImportRequest, options: ImportOptions = {}): Promise<ImportResult> {
@@ -69,17 +74,18 @@ export async function importFiles(
     else readable.push(index);
   });
   const batches = groupIntoBatches(readable, requests);
-  const reading = batches.map((batch) =>
-    trackSettled(
-      pool.extract(
-        batch.map((i) => ({ fileName: displayName(requests[i].fileName), bytes: requests[i].bytes })),
-        options.signal,
-      ),
-    ),
-  );
+  const readAhead = pool.size * READ_AHEAD_PER_WORKER;
+  const reading: ReturnType<typeof trackSettled<FileOutcome[]>>[] = [];
+  const startReading = (n: number) => {
+    if (n >= batches.length) return;
+    const files = batches[n].map((i) => ({ fileName: displayName(requests[i].fileName), bytes: requests[i].bytes }));
+    reading[n] = trackSettled(pool.extract(files, options.signal));
+  };
+  for (let n = 0; n < readAhead; n++) startReading(n);
   const writes = new WriteBuffer(options.write ?? ((items) => writeImports(db, items)), results, options.signal);
   for (const [n, batch] of batches.entries()) {
-    const outcomes = await reading[n].promise;
+    const outcomes = await reading[n].take();
+    startReading(n + readAhead);
     batch.forEach((index, k) => {
       const read = readOutcome(requests[index], outcomes[k]);
       if ('status' in read) results[index] = read;
@@ -93,8 +99,8 @@ export async function importFiles(
 }
 
 /**
- * Extracted files waiting to be written. Large transactions are much cheaper per document (the full-text index
- * is flushed once per commit), but one transaction holds the backend's thread, so a write is capped.
+ * Extracted files waiting to be written. Large transactions are cheaper per document (each commit writes out every
+ * page it changed), but one transaction holds the backend's thread, so a write is capped.
  */
 class WriteBuffer {
   private items: { index: number; item: ExtractedImport }[] = [];
@@ -131,8 +137,17 @@ class WriteBuffer {
   }
 }
 
-function trackSettled<T>(promise: Promise<T>): { promise: Promise<T>; settled: boolean } {
-  const tracked = { promise, settled: false };
+/** A read under way: whether it has finished, and its outcomes, handed over once (then no longer kept here). */
+function trackSettled<T>(promise: Promise<T>): { settled: boolean; take(): Promise<T> } {
+  let held: Promise<T> | null = promise;
+  const tracked = {
+    settled: false,
+    take() {
+      const taken = held!;
+      held = null;
+      return taken;
+    },
+  };
   void promise.then(() => {
     tracked.settled = true;
   });
