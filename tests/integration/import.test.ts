@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { importFile, importFiles } from '../../electron/import/importer.js';
+import { getDocumentSummary } from '../../electron/db/documents.js';
+import { extractFile } from '../../electron/import/extractors.js';
+import { importFile, importFiles, writeImports } from '../../electron/import/importer.js';
 import { startBackend, type TestBackend } from '../support/backend.js';
 
 let backend: TestBackend;
@@ -234,7 +236,6 @@ test('a large batch is written many documents to an insert: each summary is the 
     { ...files[8], fileName: 'large-forced.txt', allowDuplicate: true },
   );
   const results = await importFiles(db(), files);
-  const { getDocumentSummary } = await import('../../electron/db/documents.js');
   results.slice(0, 300).forEach((r, i) => {
     assert.equal(r.status, 'imported', r.message ?? '');
     assert.deepEqual(r.document, getDocumentSummary(db(), r.document!.id), `summary of ${r.fileName}`);
@@ -257,4 +258,26 @@ test('a large batch is written many documents to an insert: each summary is the 
     cjk.map((h) => h.documentId),
     [results[150].document!.id],
   );
+});
+
+test('one write of many documents (several inserts) is one undo step, and undo and redo keep search in step', async () => {
+  const items = await Promise.all(
+    Array.from({ length: 200 }, async (_, i) => {
+      const fileName = `undo-${i}.txt`;
+      const bytes = Buffer.from(`Undo batch ${i}\n\nMarker undoqk${i} here.`);
+      return { fileName, request: { fileName, bytes }, extracted: await extractFile(fileName, bytes) };
+    }),
+  );
+  const before = (await backend.client['documents.list']({})).length;
+  const written = writeImports(db(), items);
+  assert.ok(written.every((r) => r.status === 'imported'));
+  const found = async (i: number) =>
+    (await backend.client['search.query']({ query: `undoqk${i}`, kinds: ['document'] })).length;
+  assert.equal(await found(199), 1);
+  await backend.client['history.undo']({});
+  assert.equal((await backend.client['documents.list']({})).length, before);
+  assert.equal((await found(0)) + (await found(130)) + (await found(199)), 0);
+  await backend.client['history.redo']({});
+  assert.equal((await backend.client['documents.list']({})).length, before + 200);
+  assert.equal((await found(0)) + (await found(130)) + (await found(199)), 3);
 });
