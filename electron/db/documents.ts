@@ -11,9 +11,10 @@ import type {
 } from '../../shared/types.js';
 import { searchTextFor } from '../search/searchText.js';
 import { attributeFilterSql } from './attributes.js';
+import type Database from 'better-sqlite3';
 import type { Db } from './connection.js';
 import { getDocumentBlocks } from './documentStructure.js';
-import { reliabilityColumn, reliabilityFilter } from './grades.js';
+import { reliabilityFilter, reliabilityOf } from './grades.js';
 
 export interface NewDocument {
   title: string;
@@ -49,14 +50,19 @@ export interface ListOptions {
   reliability?: (Reliability | 'ungraded')[];
 }
 
-const summaryColumns = `
-  d.id, d.title, d.outlet, d.author, d.published_at AS publishedAt, d.url, d.format,
-  d.source_name AS sourceName, d.notes, d.collection_id AS collectionId, length(d.text) AS length,
-  d.content_hash AS contentHash, d.imported_at AS importedAt, d.updated_at AS updatedAt,
-  (SELECT COUNT(*) FROM highlights h WHERE h.document_id = d.id) AS highlightCount,
+/** A DocumentSummary's columns of the documents row named `d` (an alias, or the table itself in RETURNING). */
+function summaryColumnsOf(d: string): string {
+  return `
+  ${d}.id, ${d}.title, ${d}.outlet, ${d}.author, ${d}.published_at AS publishedAt, ${d}.url, ${d}.format,
+  ${d}.source_name AS sourceName, ${d}.notes, ${d}.collection_id AS collectionId, length(${d}.text) AS length,
+  ${d}.content_hash AS contentHash, ${d}.imported_at AS importedAt, ${d}.updated_at AS updatedAt,
+  (SELECT COUNT(*) FROM highlights h WHERE h.document_id = ${d}.id) AS highlightCount,
   (SELECT COUNT(DISTINCT ht.tag_id) FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id
-     WHERE h.document_id = d.id) AS tagCount,
-  ${reliabilityColumn} AS reliability`;
+     WHERE h.document_id = ${d}.id) AS tagCount,
+  ${reliabilityOf(d)} AS reliability`;
+}
+
+const summaryColumns = summaryColumnsOf('d');
 
 const sortColumns: Record<NonNullable<ListOptions['sort']>, string> = {
   title: 'd.title COLLATE NOCASE',
@@ -212,19 +218,96 @@ export function countDocuments(db: Db): number {
   return db.prepare('SELECT COUNT(*) FROM documents').pluck().get() as number;
 }
 
-/** Statements prepared once for writing many documents in a row (a batch import). */
-/** Inserts many documents with one prepared statement (imports write thousands per transaction). */
+/**
+ * Writes documents many to a statement (a batch import writes thousands per transaction). FTS5 writes out its
+ * pending terms at the start of every statement that may need undoing alone (each insert firing the FTS and oplog
+ * triggers is one), so one insert per document flushed the index once per document; a multi-row insert flushes
+ * it once per chunk.
+ */
 export function documentWriter(db: Db) {
-  const insert = db.prepare(`
-    INSERT INTO documents (title, outlet, author, published_at, url, format, text, content_hash, source_name, pages,
-      collection_id, search_title, search_text)
-    VALUES (@title, @outlet, @author, @publishedAt, @url, @format, @text, @contentHash, @sourceName, @pages,
-      @collectionId, @searchTitle, @searchText)`);
-  const byHash = db.prepare('SELECT id FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1').pluck();
+  const byHash = statement(db, 'SELECT id FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1').pluck();
+  const nextId = statement(db, 'SELECT COALESCE(MAX(id), 0) + 1 FROM documents').pluck();
+  /** Inserts the documents in order; their summaries, in the same order. */
+  const insertAll = (docs: readonly NewDocument[]): DocumentSummary[] => {
+    const summaries: DocumentSummary[] = [];
+    for (let start = 0; start < docs.length;) {
+      const rows = chunkRows(docs, start);
+      // Ids as SQLite would choose them (one more than the largest), given here so each summary is known by id.
+      const first = nextId.get() as number;
+      const values = docs.slice(start, start + rows).flatMap((doc, k) => [first + k, ...documentValues(doc)]);
+      const inserted = insertStatement(db, rows).all(values) as DocumentSummary[];
+      summaries.push(...inserted.sort((a, b) => a.id - b.id));
+      start += rows;
+    }
+    return summaries;
+  };
+  // One document, its id only: this also writes projects of older schemas (tests build them with it).
+  const insertOne = statement(db, `INSERT INTO documents (${INSERT_COLUMNS}) VALUES ${INSERT_ROW}`);
   return {
-    insert: (doc: NewDocument): number => Number(insert.run(documentParams(doc)).lastInsertRowid),
+    insert: (doc: NewDocument): number => Number(insertOne.run(documentValues(doc)).lastInsertRowid),
+    insertAll,
     findIdByHash: (contentHash: string) => byHash.get(contentHash) as number | undefined,
   };
+}
+
+/** Rows in one insert at most (a power of two, so few statements are prepared), and characters of text. */
+const INSERT_CHUNK_ROWS = 128;
+const INSERT_CHUNK_CHARS = 4 * 1024 * 1024;
+
+/** How many documents from `start` go in the next insert: a power of two, up to the limits, at least one. */
+function chunkRows(docs: readonly NewDocument[], start: number): number {
+  let rows = 0;
+  let chars = 0;
+  while (start + rows < docs.length && rows < INSERT_CHUNK_ROWS) {
+    chars += docs[start + rows].text.length;
+    if (rows > 0 && chars > INSERT_CHUNK_CHARS) break;
+    rows++;
+  }
+  return 2 ** Math.floor(Math.log2(rows));
+}
+
+const INSERT_COLUMNS = `title, outlet, author, published_at, url, format, text, content_hash, source_name, pages,
+  collection_id, search_title, search_text`;
+const INSERT_ROW = `(${INSERT_COLUMNS.split(',').map(() => '?')})`;
+const INSERT_ROW_WITH_ID = `(?, ${INSERT_COLUMNS.split(',').map(() => '?')})`;
+
+function insertStatement(db: Db, rows: number): Statement {
+  return statement(
+    db,
+    `INSERT INTO documents (id, ${INSERT_COLUMNS}) VALUES ${Array(rows).fill(INSERT_ROW_WITH_ID).join(', ')}
+    RETURNING ${summaryColumnsOf('documents')}`,
+  );
+}
+
+/** A document's values in the order of INSERT_COLUMNS. */
+function documentValues(doc: NewDocument): unknown[] {
+  return [
+    doc.title,
+    doc.outlet ?? null,
+    doc.author ?? null,
+    doc.publishedAt ?? null,
+    doc.url ?? null,
+    doc.format,
+    doc.text,
+    doc.contentHash,
+    doc.sourceName ?? null,
+    doc.pages ? JSON.stringify(doc.pages) : null,
+    doc.collectionId ?? null,
+    searchTextFor(doc.title),
+    searchTextFor(doc.text),
+  ];
+}
+
+type Statement = Database.Statement<unknown[]>;
+const statementsByDb = new WeakMap<Db, Map<string, Statement>>();
+
+/** A statement prepared once per connection (the writer is made anew for every batch written). */
+function statement(db: Db, sql: string): Statement {
+  let cache = statementsByDb.get(db);
+  if (!cache) statementsByDb.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
 }
 
 /** Summaries of the given documents, in the order asked for (missing ids are left out). */
@@ -235,24 +318,6 @@ export function getDocumentSummaries(db: Db, ids: number[]): DocumentSummary[] {
     .all(JSON.stringify(ids)) as DocumentSummary[];
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
-function documentParams(doc: NewDocument) {
-  return {
-    title: doc.title,
-    searchTitle: searchTextFor(doc.title),
-    searchText: searchTextFor(doc.text),
-    outlet: doc.outlet ?? null,
-    author: doc.author ?? null,
-    publishedAt: doc.publishedAt ?? null,
-    url: doc.url ?? null,
-    format: doc.format,
-    text: doc.text,
-    contentHash: doc.contentHash,
-    sourceName: doc.sourceName ?? null,
-    pages: doc.pages ? JSON.stringify(doc.pages) : null,
-    collectionId: doc.collectionId ?? null,
-  };
 }
 
 /** Documents by file name or by title (case-insensitive), for attribute CSVs keyed either way. */

@@ -27,7 +27,12 @@ export function setHighlightCredibility(db: Db, highlightId: number, credibility
 }
 
 /** Column expressions other queries select a grade with (d: documents, h: highlights). */
-export const reliabilityColumn = '(SELECT g.reliability FROM document_grades g WHERE g.document_id = d.id)';
+export const reliabilityColumn = reliabilityOf('d');
+
+/** The reliability of the document row named `documents` in the query (an alias, or the table in RETURNING). */
+export function reliabilityOf(documents: string): string {
+  return `(SELECT g.reliability FROM document_grades g WHERE g.document_id = ${documents}.id)`;
+}
 export const credibilityColumn = '(SELECT g.credibility FROM highlight_grades g WHERE g.highlight_id = h.id)';
 
 /** A WHERE condition keeping documents whose reliability is one of `grades` ('ungraded': none); binds @reliability. */

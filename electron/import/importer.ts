@@ -5,7 +5,7 @@ import { blocksOnParagraphs } from '../../shared/structure.js';
 import type { DocumentBlock, ImportResult, PageStart } from '../../shared/types.js';
 import { noteImported } from '../entities/service.js';
 import type { Db } from '../db/connection.js';
-import { documentWriter, getDocumentSummaries, getDocumentSummary } from '../db/documents.js';
+import { documentWriter, getDocumentSummary, type NewDocument } from '../db/documents.js';
 import { structureWriter } from '../db/documentStructure.js';
 import { recordEdit } from '../db/oplog.js';
 import { keepOriginalPdf } from '../db/originals.js';
@@ -48,6 +48,11 @@ const BATCHABLE_BYTES = 256 * 1024;
 const BATCH_MAX_FILES = 100;
 const BATCH_MAX_BYTES = 8 * 1024 * 1024;
 const WRITE_MAX_DOCUMENTS = 1000;
+/**
+ * Batches read ahead of the one being written, per worker: enough to keep every worker busy, few enough that texts
+ * are written soon after they arrive. Reading everything at once held every text until its turn to be written.
+ */
+const READ_AHEAD_PER_WORKER = 2;
 const WRITE_MAX_CHARS = 16 * 1024 * 1024;
 
 export async function importFile(db: Db, request: ImportRequest, options: ImportOptions = {}): Promise<ImportResult> {
@@ -69,17 +74,18 @@ export async function importFiles(
     else readable.push(index);
   });
   const batches = groupIntoBatches(readable, requests);
-  const reading = batches.map((batch) =>
-    trackSettled(
-      pool.extract(
-        batch.map((i) => ({ fileName: displayName(requests[i].fileName), bytes: requests[i].bytes })),
-        options.signal,
-      ),
-    ),
-  );
+  const readAhead = pool.size * READ_AHEAD_PER_WORKER;
+  const reading: ReturnType<typeof trackSettled<FileOutcome[]>>[] = [];
+  const startReading = (n: number) => {
+    if (n >= batches.length) return;
+    const files = batches[n].map((i) => ({ fileName: displayName(requests[i].fileName), bytes: requests[i].bytes }));
+    reading[n] = trackSettled(pool.extract(files, options.signal));
+  };
+  for (let n = 0; n < readAhead; n++) startReading(n);
   const writes = new WriteBuffer(options.write ?? ((items) => writeImports(db, items)), results, options.signal);
   for (const [n, batch] of batches.entries()) {
-    const outcomes = await reading[n].promise;
+    const outcomes = await reading[n].take();
+    startReading(n + readAhead);
     batch.forEach((index, k) => {
       const read = readOutcome(requests[index], outcomes[k]);
       if ('status' in read) results[index] = read;
@@ -93,8 +99,8 @@ export async function importFiles(
 }
 
 /**
- * Extracted files waiting to be written. Large transactions are much cheaper per document (the full-text index
- * is flushed once per commit), but one transaction holds the backend's thread, so a write is capped.
+ * Extracted files waiting to be written. Large transactions are cheaper per document (each commit writes out every
+ * page it changed), but one transaction holds the backend's thread, so a write is capped.
  */
 class WriteBuffer {
   private items: { index: number; item: ExtractedImport }[] = [];
@@ -131,8 +137,17 @@ class WriteBuffer {
   }
 }
 
-function trackSettled<T>(promise: Promise<T>): { promise: Promise<T>; settled: boolean } {
-  const tracked = { promise, settled: false };
+/** A read under way: whether it has finished, and its outcomes, handed over once (then no longer kept here). */
+function trackSettled<T>(promise: Promise<T>): { settled: boolean; take(): Promise<T> } {
+  let held: Promise<T> | null = promise;
+  const tracked = {
+    settled: false,
+    take() {
+      const taken = held!;
+      held = null;
+      return taken;
+    },
+  };
   void promise.then(() => {
     tracked.settled = true;
   });
@@ -141,36 +156,51 @@ function trackSettled<T>(promise: Promise<T>): { promise: Promise<T>; settled: b
 
 /** The database half of an import: synchronous, one transaction, one result per item. */
 export function writeImports(db: Db, items: ExtractedImport[]): ImportResult[] {
-  const writer = { ...documentWriter(db), structure: structureWriter(db) };
   // One undoable edit per write: "Import report.pdf", or "Import 250 files" for a batch.
   const label = items.length === 1 ? `Import ${items[0].fileName}` : `Import ${items.length} files`;
-  const written = recordEdit(db, { operation: 'documents.import', label }, () =>
-    items.map((item) => writeImport(db, writer, item)),
-  );
-  const imported = written.filter((w): w is { id: number; result: ImportResult } => w.id !== null);
-  if (imported.length) noteImported(db);
-  const summaries = getDocumentSummaries(
-    db,
-    imported.map((w) => w.id),
-  );
-  imported.forEach((w, k) => {
-    w.result.document = summaries[k];
-  });
-  return written.map((w) => w.result);
+  const results = recordEdit(db, { operation: 'documents.import', label }, () => writeAll(db, items));
+  if (results.some((r) => r.status === 'imported')) noteImported(db);
+  return results;
 }
 
-type Writer = ReturnType<typeof documentWriter> & { structure: ReturnType<typeof structureWriter> };
+/** Where a duplicate's text already is: a document in the project, or the k-th new one of this write. */
+type Original = { existingId: number } | { newIndex: number };
 
-function writeImport(db: Db, writer: Writer, item: ExtractedImport): { id: number | null; result: ImportResult } {
-  const { fileName, request, extracted } = item;
-  const warnings = extracted.warnings ?? [];
-  const existingId = request.allowDuplicate ? undefined : writer.findIdByHash(extracted.contentHash);
-  if (existingId !== undefined) {
-    const existing = getDocumentSummary(db, existingId)!;
+/** Finds the duplicates first, then inserts the new documents together (see documentWriter), then their extras. */
+function writeAll(db: Db, items: ExtractedImport[]): ImportResult[] {
+  const writer = documentWriter(db);
+  const newItems: ExtractedImport[] = [];
+  const firstNewByHash = new Map<string, number>();
+  const originals = items.map((item): Original | null => {
+    const hash = item.extracted.contentHash;
+    if (!item.request.allowDuplicate) {
+      const existingId = writer.findIdByHash(hash);
+      if (existingId !== undefined) return { existingId };
+      const newIndex = firstNewByHash.get(hash);
+      if (newIndex !== undefined) return { newIndex };
+    }
+    if (!firstNewByHash.has(hash)) firstNewByHash.set(hash, newItems.length);
+    newItems.push(item);
+    return null;
+  });
+  const summaries = writer.insertAll(newItems.map(newDocument));
+  const structure = structureWriter(db);
+  newItems.forEach((item, k) => writeExtras(db, structure, item, summaries[k].id));
+  let next = 0;
+  return items.map((item, i) => {
+    const { fileName } = item;
+    const warnings = item.extracted.warnings ?? [];
+    const original = originals[i];
+    if (!original) return { fileName, status: 'imported', document: summaries[next++], message: null, warnings };
+    const existing =
+      'existingId' in original ? getDocumentSummary(db, original.existingId)! : summaries[original.newIndex];
     const message = `${fileName} has the same text as “${existing.title}”, already in the project.`;
-    return { id: null, result: { fileName, status: 'duplicate', document: existing, warnings, message } };
-  }
-  const id = writer.insert({
+    return { fileName, status: 'duplicate', document: existing, warnings, message };
+  });
+}
+
+function newDocument({ fileName, request, extracted }: ExtractedImport): NewDocument {
+  return {
     title: request.title || extracted.title || baseName(fileName),
     outlet: request.outlet ?? extracted.outlet ?? null,
     author: extracted.author ?? null,
@@ -182,10 +212,14 @@ function writeImport(db: Db, writer: Writer, item: ExtractedImport): { id: numbe
     sourceName: request.sourceName === undefined ? fileName : request.sourceName,
     pages: extracted.pages ?? null,
     collectionId: request.collectionId ?? null,
-  });
+  };
+}
+
+/** What a new document keeps beside its row: the original PDF, and the structure of its text. */
+function writeExtras(db: Db, structure: ReturnType<typeof structureWriter>, item: ExtractedImport, id: number): void {
+  const { request, extracted } = item;
   if (extracted.format === 'pdf') keepOriginalPdf(db, id, request.bytes);
-  if (extracted.blocks?.length) writer.structure.write(id, blocksOnParagraphs(extracted.text, extracted.blocks));
-  return { id, result: { fileName, status: 'imported', document: null, message: null, warnings } };
+  if (extracted.blocks?.length) structure.write(id, blocksOnParagraphs(extracted.text, extracted.blocks));
 }
 
 /** Extracts a file's text for re-import, or explains (as an ImportError) why it cannot be read. */

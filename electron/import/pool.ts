@@ -112,13 +112,9 @@ export class ExtractionPool {
       job.files.map((f) => f.bytes.byteLength),
     );
     slot.jobTimer = setTimeout(() => this.stop(slot, 'time', limitMs), limitMs);
-    // Copies, so the caller's buffers (often slices of Node's shared pool) are never detached by the transfer.
-    const files = job.files.map((f) => ({ fileName: f.fileName, bytes: new Uint8Array(f.bytes) }));
+    const { files, buffer } = packFiles(job.files);
     const request: ExtractionRequest = { jobId: job.id, files, limits: this.limits };
-    slot.worker.postMessage(
-      request,
-      files.map((f) => f.bytes.buffer as ArrayBuffer),
-    );
+    slot.worker.postMessage(request, [buffer]);
   }
 
   private finish(slot: Slot, reply: ExtractionReply): void {
@@ -162,6 +158,23 @@ export class ExtractionPool {
     }
     job.settle(job.files.map((f) => failureOutcome(f.fileName, why, this.limits, limitMs)));
   }
+}
+
+/**
+ * A job's files copied into one buffer, which the message transfers: the caller's buffers (often slices of Node's
+ * shared pool, and still needed, e.g. to keep a PDF) are never detached, and a batch of small files costs one
+ * allocation instead of one each.
+ */
+function packFiles(files: FileToExtract[]): { files: FileToExtract[]; buffer: ArrayBuffer } {
+  const buffer = new ArrayBuffer(files.reduce((n, f) => n + f.bytes.byteLength, 0));
+  let offset = 0;
+  const packed = files.map((f) => {
+    const bytes = new Uint8Array(buffer, offset, f.bytes.byteLength);
+    bytes.set(f.bytes);
+    offset += f.bytes.byteLength;
+    return { fileName: f.fileName, bytes };
+  });
+  return { files: packed, buffer };
 }
 
 function spawnWorker(limits: ImportLimits): Worker {

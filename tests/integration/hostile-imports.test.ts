@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { importFile } from '../../electron/import/importer.js';
+import { importFile, importFiles } from '../../electron/import/importer.js';
 import { DEFAULT_IMPORT_LIMITS } from '../../electron/import/limits.js';
 import { ExtractionPool } from '../../electron/import/pool.js';
 import { generateHostileFixtures, type HostileFixture } from '../../scripts/hostile-fixtures.js';
@@ -118,6 +118,28 @@ test('a file that needs more memory than the cap is refused, and the pool carrie
     const next = await importFile(db, modest, { pool });
     assert.equal(next.status, 'imported', next.message ?? '');
     assert.equal(pool.workerCount, 1);
+  } finally {
+    pool.close();
+  }
+});
+
+test('a batch whose worker runs out of memory is read again file by file: only the greedy file fails', async () => {
+  const pool = new ExtractionPool({ size: 1, limits: { ...DEFAULT_IMPORT_LIMITS, memoryLimitMb: 64 } });
+  try {
+    const db = backend.workspace.project.db;
+    const modest = (i: number) => ({
+      fileName: `batch-modest-${i}.txt`,
+      bytes: Buffer.from(`Modest ${i}\n\nIt fits.`),
+    });
+    // Small enough to share a worker message with the others, large once parsed (as greedy.html above).
+    const greedy = { fileName: 'batch-greedy.md', bytes: Buffer.from('- x\n'.repeat(60_000)) };
+    const files = [...Array.from({ length: 5 }, (_, i) => modest(i)), greedy, modest(5), modest(6)];
+    const results = await importFiles(db, files, { pool });
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['imported', 'imported', 'imported', 'imported', 'imported', 'failed', 'imported', 'imported'],
+    );
+    assert.match(results[5].message ?? '', /^batch-greedy\.md: reading it needed more than the 64 MB memory limit/);
   } finally {
     pool.close();
   }

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { importFile, importFiles } from '../../electron/import/importer.js';
+import { getDocumentSummary } from '../../electron/db/documents.js';
+import { extractFile } from '../../electron/import/extractors.js';
+import { importFile, importFiles, writeImports } from '../../electron/import/importer.js';
 import { startBackend, type TestBackend } from '../support/backend.js';
 
 let backend: TestBackend;
@@ -218,4 +220,64 @@ test('documents.importBatch imports many files in one call, one result per file'
     ['imported', 'imported', 'imported', 'failed'],
   );
   assert.equal(results[2].document!.title, 'Batch over the wire: three');
+});
+
+test('a large batch is written many documents to an insert: each summary is the stored one, each text searchable', async () => {
+  // Over a write's chunk of rows, with texts of different lengths, a Chinese one, a duplicate of a file earlier in
+  // the batch and a copy asked for: ids, summaries and the full-text index must all match document by document.
+  const files = Array.from({ length: 300 }, (_, i) => ({
+    fileName: `large-${i}.txt`,
+    bytes: Buffer.from(`Large batch ${i}\n\nMarker zqx${i}w appears once.${' Filler words here.'.repeat(i % 40)}`),
+    allowDuplicate: false,
+  }));
+  files[150] = { ...files[150], bytes: Buffer.from('大使馆的报告\n\n美国大使馆今天发表声明。') };
+  files.push(
+    { ...files[7], fileName: 'large-copy.txt' },
+    { ...files[8], fileName: 'large-forced.txt', allowDuplicate: true },
+  );
+  const results = await importFiles(db(), files);
+  results.slice(0, 300).forEach((r, i) => {
+    assert.equal(r.status, 'imported', r.message ?? '');
+    assert.deepEqual(r.document, getDocumentSummary(db(), r.document!.id), `summary of ${r.fileName}`);
+    assert.equal(r.document!.sourceName, `large-${i}.txt`);
+  });
+  assert.equal(results[300].status, 'duplicate');
+  assert.deepEqual(results[300].document, results[7].document);
+  assert.equal(results[301].status, 'imported');
+  assert.notEqual(results[301].document!.id, results[8].document!.id);
+  for (const i of [0, 1, 127, 128, 129, 255, 299]) {
+    const hits = await backend.client['search.query']({ query: `zqx${i}w`, kinds: ['document'] });
+    assert.deepEqual(
+      hits.map((h) => h.documentId),
+      [results[i].document!.id],
+      `search finds large-${i}.txt`,
+    );
+  }
+  const cjk = await backend.client['search.query']({ query: '大使馆', kinds: ['document'] });
+  assert.deepEqual(
+    cjk.map((h) => h.documentId),
+    [results[150].document!.id],
+  );
+});
+
+test('one write of many documents (several inserts) is one undo step, and undo and redo keep search in step', async () => {
+  const items = await Promise.all(
+    Array.from({ length: 200 }, async (_, i) => {
+      const fileName = `undo-${i}.txt`;
+      const bytes = Buffer.from(`Undo batch ${i}\n\nMarker undoqk${i} here.`);
+      return { fileName, request: { fileName, bytes }, extracted: await extractFile(fileName, bytes) };
+    }),
+  );
+  const before = (await backend.client['documents.list']({})).length;
+  const written = writeImports(db(), items);
+  assert.ok(written.every((r) => r.status === 'imported'));
+  const found = async (i: number) =>
+    (await backend.client['search.query']({ query: `undoqk${i}`, kinds: ['document'] })).length;
+  assert.equal(await found(199), 1);
+  await backend.client['history.undo']({});
+  assert.equal((await backend.client['documents.list']({})).length, before);
+  assert.equal((await found(0)) + (await found(130)) + (await found(199)), 0);
+  await backend.client['history.redo']({});
+  assert.equal((await backend.client['documents.list']({})).length, before + 200);
+  assert.equal((await found(0)) + (await found(130)) + (await found(199)), 3);
 });
