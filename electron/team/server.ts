@@ -82,8 +82,8 @@ async function respond(store: TeamStore, req: http.IncomingMessage): Promise<unk
     case 'POST /v1/ops': {
       allow(member, 'write');
       const { clientId, ops } = parse(pushRequest, await readJson(req));
-      const seqs = ops.length ? await store.push(member.id, clientId, ops) : [];
-      return { seqs, head: await store.head() } satisfies PushResponse;
+      if (ops.length === 0) return { seqs: [], head: await store.head() } satisfies PushResponse;
+      return (await store.push(member.id, clientId, ops)) satisfies PushResponse;
     }
     case 'GET /v1/ops': {
       const { since, limit } = parse(pullQuery, Object.fromEntries(url.searchParams));
