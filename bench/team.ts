@@ -49,24 +49,32 @@ async function openStores(): Promise<Stores> {
   };
 }
 
-/** The generated log: each coder makes a coder row, then passages on the given documents, in turns. */
-function generateOps(count: number, documentGuids: string[], coderGuids: string[]): TeamOp[][] {
+interface Log {
+  coders: number;
+  lengthOf(coder: number): number;
+  /** The coder's operations from `start` to `end`, made when asked, as a desktop reads its outbox. */
+  slice(coder: number, start: number, end: number): TeamOp[];
+}
+
+/**
+ * The generated log: each coder makes a coder row, then passages on the given documents, in turns (op n of the log
+ * is coder n % 30's). Made a batch at a time: holding a million ops would make the bench's own garbage collection
+ * the slowest part of the run.
+ */
+function generatedLog(count: number, documentGuids: string[], coderGuids: string[]): Log {
   const at = new Date().toISOString();
-  const perCoder: TeamOp[][] = coderGuids.map((guid, i) => [
-    {
-      uuid: randomUUID(),
-      tbl: 'coders',
-      guid,
-      kind: 'upsert',
-      fields: { name: `Coder ${i + 1}` },
-      author: `c${i}`,
-      at,
-    },
-  ]);
-  for (let n = CODERS; n < count; n++) {
-    const coder = n % CODERS;
+  const coderRow = (coder: number): TeamOp => ({
+    uuid: randomUUID(),
+    tbl: 'coders',
+    guid: coderGuids[coder]!,
+    kind: 'upsert',
+    fields: { name: `Coder ${coder + 1}` },
+    author: `c${coder}`,
+    at,
+  });
+  const passage = (coder: number, n: number): TeamOp => {
     const start = (n * 7) % 900;
-    perCoder[coder]!.push({
+    return {
       uuid: randomUUID(),
       tbl: 'highlights',
       guid: randomUUID(),
@@ -84,24 +92,32 @@ function generateOps(count: number, documentGuids: string[], coderGuids: string[
       },
       author: `c${coder}`,
       at,
-    });
-  }
-  return perCoder;
+    };
+  };
+  // The coder's k-th op (k ≥ 1) is op n = CODERS·k + coder of the log.
+  const op = (coder: number, k: number) => (k === 0 ? coderRow(coder) : passage(coder, CODERS * k + coder));
+  return {
+    coders: CODERS,
+    lengthOf: (coder) => Math.ceil((count - coder) / CODERS),
+    slice: (coder, start, end) => Array.from({ length: end - start }, (_, j) => op(coder, start + j)),
+  };
 }
 
 /** Pushes each coder's operations in batches, coders taking turns, as 30 desktops syncing would. */
-async function replay(url: string, tokens: string[], perCoder: TeamOp[][]): Promise<number> {
+async function replay(url: string, tokens: string[], log: Log): Promise<number> {
   const clients = tokens.map((t) => teamClient(url, t));
   const clientIds = tokens.map(() => randomUUID());
   const batch = MAX_OPS_PER_CALL;
+  const longest = Math.max(...clients.map((_, i) => log.lengthOf(i)));
   let pushed = 0;
-  for (let offset = 0; perCoder.some((ops) => ops.length > offset); offset += batch) {
+  for (let offset = 0; offset < longest; offset += batch) {
     await Promise.all(
-      perCoder.map(async (ops, i) => {
-        const slice = ops.slice(offset, offset + batch);
-        if (slice.length === 0) return;
-        await clients[i]!.push({ clientId: clientIds[i]!, ops: slice });
-        pushed += slice.length;
+      clients.map(async (client, i) => {
+        const end = Math.min(offset + batch, log.lengthOf(i));
+        if (end <= offset) return;
+        const ops = log.slice(i, offset, end);
+        await client.push({ clientId: clientIds[i]!, ops });
+        pushed += ops.length;
       }),
     );
   }
@@ -117,13 +133,13 @@ async function benchReplay(stores: Stores, count: number): Promise<BenchRow> {
       Array.from({ length: CODERS }, async (_, i) => (await store.addMember(`Coder ${i + 1}`, 'coder')).token),
     );
     const docs = Array.from({ length: 200 }, () => randomUUID());
-    const perCoder = generateOps(
+    const log = generatedLog(
       count,
       docs,
       Array.from({ length: CODERS }, () => randomUUID()),
     );
     const started = performance.now();
-    const pushed = await replay(server.url, tokens, perCoder);
+    const pushed = await replay(server.url, tokens, log);
     const seconds = (performance.now() - started) / 1000;
     if ((await store.head()) !== pushed) throw new Error('the server log does not hold every operation');
     return {
@@ -174,12 +190,12 @@ async function benchCatchUp(stores: Stores, missed: number): Promise<BenchRow> {
     const tokens = await Promise.all(
       Array.from({ length: CODERS }, async (_, i) => (await store.addMember(`Coder ${i + 1}`, 'coder')).token),
     );
-    const perCoder = generateOps(
+    const log = generatedLog(
       missed,
       docs.map((d) => d.guid),
       Array.from({ length: CODERS }, () => randomUUID()),
     );
-    await replay(server.url, tokens, perCoder);
+    await replay(server.url, tokens, log);
     const started = performance.now();
     const status = await client['team.sync']({});
     const seconds = (performance.now() - started) / 1000;

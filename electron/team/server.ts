@@ -8,6 +8,7 @@ import {
   inviteRequest,
   withdrawRequest,
   pullQuery,
+  plainPushRequest,
   pushRequest,
   ROLE_MAY,
   type HelloResponse,
@@ -81,9 +82,10 @@ async function respond(store: TeamStore, req: http.IncomingMessage): Promise<unk
     }
     case 'POST /v1/ops': {
       allow(member, 'write');
-      const { clientId, ops } = parse(pushRequest, await readJson(req));
-      const seqs = ops.length ? await store.push(member.id, clientId, ops) : [];
-      return { seqs, head: await store.head() } satisfies PushResponse;
+      const body = await readJson(req);
+      const { clientId, ops } = plainPushRequest(body) ?? parse(pushRequest, body);
+      if (ops.length === 0) return { seqs: [], head: await store.head() } satisfies PushResponse;
+      return (await store.push(member.id, clientId, ops)) satisfies PushResponse;
     }
     case 'GET /v1/ops': {
       const { since, limit } = parse(pullQuery, Object.fromEntries(url.searchParams));
