@@ -166,7 +166,7 @@ test('a body zod refuses is refused with its message; an empty push only reports
   assert.match(await refused({ clientId: 'not-a-uuid', ops: [] }), /UUID/i);
   assert.match(await refused({ clientId: randomUUID(), ops: [{ ...op(), extra: 1 }] }), /extra|unrecognized/i);
   assert.ok(await refused({ clientId: randomUUID(), ops: [{ ...op(), fields: { nested: { a: 1 } } }] }));
-  assert.ok(await refused({ clientId: randomUUID(), ops: [{ ...op(), tbl: 'memos' }] }));
+  assert.ok(await refused({ clientId: randomUUID(), ops: [{ ...op(), tbl: 'entities' }] }));
   const head = await store.head();
   assert.deepEqual(await push(coders[2]!, { clientId: randomUUID(), ops: [] }), { seqs: [], head });
 });

@@ -57,7 +57,7 @@ const VALUES: unknown[] = [
   'not-a-uuid',
   'coders',
   'highlights',
-  'memos',
+  'entities',
   'upsert',
   'delete',
   'insert',
