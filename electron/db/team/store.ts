@@ -72,6 +72,9 @@ const schema = [
   $$`,
 ];
 
+/** About how much of the log one pull page carries, in stored bytes of fields. */
+export const PULL_PAGE_BYTES = 32 * 1024 * 1024;
+
 /** Tokens are stored as SHA-256 digests: they are long random strings, so a slow hash adds nothing. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
@@ -198,10 +201,14 @@ function storeOn({ sql, pushSql, close }: Connection): TeamStore {
       return { seqs, head: inserted ? seqs[seqs.length - 1]!.seq : await head() };
     },
     async pull(since, limit) {
+      // A page stops once it holds PULL_PAGE_BYTES (a PDF travels as a field of tens of megabytes); it always holds
+      // at least one operation. pg_column_size is the stored size, read without fetching the value itself.
       const { rows } = await sql.query<OpRow>(
-        `SELECT seq, uuid, client_id, tbl, guid, kind, fields, author, at FROM team_ops
-         WHERE seq > $1 ORDER BY seq LIMIT $2`,
-        [since, limit],
+        `SELECT seq, uuid, client_id, tbl, guid, kind, fields, author, at FROM (
+           SELECT *, SUM(pg_column_size(fields)) OVER (ORDER BY seq) - pg_column_size(fields) AS before
+           FROM team_ops WHERE seq > $1 ORDER BY seq LIMIT $2
+         ) page WHERE before < $3 ORDER BY seq`,
+        [since, limit, PULL_PAGE_BYTES],
       );
       return rows.map((r) => ({
         seq: Number(r.seq),
