@@ -6,6 +6,11 @@ export interface SyncSpec {
   key: string[];
   columns: string[];
   refs: Record<string, SyncedTable>;
+  /**
+   * Columns added after the first servers: a new row from a desktop that does not send them yet is inserted without
+   * them (any other missing column means the operation is a change to a row this copy never had).
+   */
+  addedLater?: string[];
   /** Columns a row cannot be inserted without (a reference that cannot be resolved skips the row). */
   required: string[];
   /**
@@ -57,6 +62,7 @@ export const SYNC_SPEC: Record<SyncedTable, SyncSpec> = {
     ],
     refs: { collection_id: 'collections' },
     required: [],
+    addedLater: ['collection_id'],
   },
   document_structure: {
     key: ['document_id'],

@@ -453,7 +453,7 @@ function updateRow(db: Db, tbl: SyncedTable, key: unknown[], values: Record<stri
 /** A new row from another member. Tag names are unique here: a clash keeps both, the newcomer's name marked. */
 function insertRow(db: Db, op: ServerOp, values: Record<string, unknown>): boolean {
   const spec = SYNC_SPEC[op.tbl];
-  if (spec.columns.some((c) => !(c in values))) return false;
+  if (spec.columns.some((c) => !(c in values) && !spec.addedLater?.includes(c))) return false;
   const all = withDerived(op.tbl, values);
   if (op.tbl === 'tags' && typeof all.name === 'string' && nameTaken(db, all.name))
     all.name = `${all.name} (${op.author})`;
