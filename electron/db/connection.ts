@@ -8,6 +8,17 @@ import { checkVersionIsKnown, SCHEMA_VERSION_TABLE, verifyProjectFile } from './
 
 export type Db = Database.Database;
 
+const statementsByDb = new WeakMap<Db, Map<string, Database.Statement<unknown[]>>>();
+
+/** A statement compiled once per connection, for the queries run thousands of times (search, import, sync). */
+export function cachedStatement(db: Db, sql: string): Database.Statement<unknown[]> {
+  let cache = statementsByDb.get(db);
+  if (!cache) statementsByDb.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}
+
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for this runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;

@@ -12,7 +12,7 @@ import type {
 import { searchTextFor } from '../search/searchText.js';
 import { attributeFilterSql } from './attributes.js';
 import type Database from 'better-sqlite3';
-import type { Db } from './connection.js';
+import { cachedStatement, type Db } from './connection.js';
 import { getDocumentBlocks } from './documentStructure.js';
 import { reliabilityFilter, reliabilityOf } from './grades.js';
 
@@ -225,8 +225,8 @@ export function countDocuments(db: Db): number {
  * it once per chunk.
  */
 export function documentWriter(db: Db) {
-  const byHash = statement(db, 'SELECT id FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1').pluck();
-  const nextId = statement(db, 'SELECT COALESCE(MAX(id), 0) + 1 FROM documents').pluck();
+  const byHash = cachedStatement(db, 'SELECT id FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1').pluck();
+  const nextId = cachedStatement(db, 'SELECT COALESCE(MAX(id), 0) + 1 FROM documents').pluck();
   /** Inserts the documents in order; their summaries, in the same order. */
   const insertAll = (docs: readonly NewDocument[]): DocumentSummary[] => {
     const summaries: DocumentSummary[] = [];
@@ -242,7 +242,7 @@ export function documentWriter(db: Db) {
     return summaries;
   };
   // One document, its id only: this also writes projects of older schemas (tests build them with it).
-  const insertOne = statement(db, `INSERT INTO documents (${INSERT_COLUMNS}) VALUES ${INSERT_ROW}`);
+  const insertOne = cachedStatement(db, `INSERT INTO documents (${INSERT_COLUMNS}) VALUES ${INSERT_ROW}`);
   return {
     insert: (doc: NewDocument): number => Number(insertOne.run(documentValues(doc)).lastInsertRowid),
     insertAll,
@@ -271,8 +271,8 @@ const INSERT_COLUMNS = `title, outlet, author, published_at, url, format, text, 
 const INSERT_ROW = `(${INSERT_COLUMNS.split(',').map(() => '?')})`;
 const INSERT_ROW_WITH_ID = `(?, ${INSERT_COLUMNS.split(',').map(() => '?')})`;
 
-function insertStatement(db: Db, rows: number): Statement {
-  return statement(
+function insertStatement(db: Db, rows: number): Database.Statement<unknown[]> {
+  return cachedStatement(
     db,
     `INSERT INTO documents (id, ${INSERT_COLUMNS}) VALUES ${Array(rows).fill(INSERT_ROW_WITH_ID).join(', ')}
     RETURNING ${summaryColumnsOf('documents')}`,
@@ -296,18 +296,6 @@ function documentValues(doc: NewDocument): unknown[] {
     searchTextFor(doc.title),
     searchTextFor(doc.text),
   ];
-}
-
-type Statement = Database.Statement<unknown[]>;
-const statementsByDb = new WeakMap<Db, Map<string, Statement>>();
-
-/** A statement prepared once per connection (the writer is made anew for every batch written). */
-function statement(db: Db, sql: string): Statement {
-  let cache = statementsByDb.get(db);
-  if (!cache) statementsByDb.set(db, (cache = new Map()));
-  let prepared = cache.get(sql);
-  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
-  return prepared;
 }
 
 /** Summaries of the given documents, in the order asked for (missing ids are left out). */

@@ -7,7 +7,7 @@ import type { AttributeFilter, SearchHit, SearchKind } from '../../shared/types.
 import { termMatcher, type ParsedQuery, type TermMatcher } from '../search/query.js';
 import { makeSnippet } from '../search/snippet.js';
 import { attributeFilterSql } from './attributes.js';
-import type { Db } from './connection.js';
+import { cachedStatement, type Db } from './connection.js';
 
 export interface SearchOptions {
   documentId?: number;
@@ -22,8 +22,6 @@ interface RankedId {
   id: number;
   rank: number;
 }
-
-type Statement = ReturnType<Db['prepare']>;
 
 interface RankingSql {
   table: string;
@@ -70,16 +68,6 @@ const detailSql = {
     WHERE n.id = ?`,
 };
 
-const statementsByDb = new WeakMap<Db, Map<string, Statement>>();
-
-function statement(db: Db, sql: string): Statement {
-  let cache = statementsByDb.get(db);
-  if (!cache) statementsByDb.set(db, (cache = new Map()));
-  let prepared = cache.get(sql);
-  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
-  return prepared;
-}
-
 export function searchAll(db: Db, query: ParsedQuery, options: SearchOptions = {}): SearchHit[] {
   const limit = options.limit ?? 50;
   const kinds = [...new Set<SearchKind>(options.kinds ?? ['document', 'highlight', 'note'])];
@@ -99,7 +87,7 @@ function rankIds(db: Db, kind: SearchKind, query: ParsedQuery, options: SearchOp
   const attributes = attributeFilterSql(options.attributes, 'd.id');
   if (attributes.sql.length)
     where.push(sql.inDocuments(`SELECT d.id FROM documents d WHERE ${attributes.sql.join(' AND ')}`));
-  const ranking = statement(
+  const ranking = cachedStatement(
     db,
     `SELECT rowid AS id, ${sql.bm25} AS rank FROM ${sql.table}
     WHERE ${where.join(' AND ')} ORDER BY rank LIMIT @limit`,
@@ -116,7 +104,7 @@ function rankIds(db: Db, kind: SearchKind, query: ParsedQuery, options: SearchOp
 
 function describeHit(db: Db, hit: RankedId, terms: TermMatcher): SearchHit {
   if (hit.kind === 'document') return describeDocument(db, hit, terms);
-  const row = statement(db, detailSql[hit.kind]).get(hit.id) as {
+  const row = cachedStatement(db, detailSql[hit.kind]).get(hit.id) as {
     documentId: number | null;
     title: string | null;
     start: number | null;
@@ -137,7 +125,7 @@ function describeHit(db: Db, hit: RankedId, terms: TermMatcher): SearchHit {
 }
 
 function describeDocument(db: Db, hit: RankedId, terms: TermMatcher): SearchHit {
-  const row = statement(db, detailSql.document).get(hit.id) as { title: string; text: string };
+  const row = cachedStatement(db, detailSql.document).get(hit.id) as { title: string; text: string };
   const match = terms.locate(row.text);
   return {
     kind: 'document',

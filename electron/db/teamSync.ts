@@ -4,21 +4,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { SYNCED_TABLES, type ServerOp, type SyncedTable, type TeamMember, type TeamOp } from '../../shared/team.js';
 import { searchTextFor } from '../search/searchText.js';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from './connection.js';
+import { cachedStatement, type Db } from './connection.js';
 import { currentAuthor } from './oplog.js';
 import { SYNC_SPEC } from './teamSpec.js';
-
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-/** Sync runs the same few statements thousands of times a page: each is compiled once per connection. */
-function prep(db: Db, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let prepared = cache.get(sql);
-  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
-  return prepared;
-}
 
 /** A row written whole (an insert) records one sequence number for all its fields under this name. */
 const WHOLE_ROW = '+';
@@ -52,7 +40,7 @@ interface LinkRow {
 }
 
 export function getTeamLink(db: Db): TeamLink | undefined {
-  const row = prep(db, 'SELECT * FROM team_link WHERE only = 1').get() as LinkRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM team_link WHERE only = 1').get() as LinkRow | undefined;
   if (!row) return undefined;
   return {
     url: row.url,
@@ -67,7 +55,7 @@ export function getTeamLink(db: Db): TeamLink | undefined {
 }
 
 export function linkTeam(db: Db, url: string, token: string, member: TeamMember): void {
-  prep(db, 'INSERT INTO team_link (only, url, token, client_id, member) VALUES (1, ?, ?, ?, ?)').run(
+  cachedStatement(db, 'INSERT INTO team_link (only, url, token, client_id, member) VALUES (1, ?, ?, ?, ?)').run(
     url,
     token,
     randomUUID(),
@@ -76,7 +64,7 @@ export function linkTeam(db: Db, url: string, token: string, member: TeamMember)
 }
 
 export function noteSyncResult(db: Db, error: string | null, members?: TeamMember[]): void {
-  prep(
+  cachedStatement(
     db,
     `UPDATE team_link SET last_error = ?, members = COALESCE(?, members),
       last_sync_at = CASE WHEN ? IS NULL THEN strftime('%Y-%m-%dT%H:%M:%fZ','now') ELSE last_sync_at END`,
@@ -84,7 +72,7 @@ export function noteSyncResult(db: Db, error: string | null, members?: TeamMembe
 }
 
 export function pendingCount(db: Db): number {
-  return prep(db, 'SELECT COUNT(*) FROM team_outbox').pluck().get() as number;
+  return cachedStatement(db, 'SELECT COUNT(*) FROM team_outbox').pluck().get() as number;
 }
 
 /** Puts every synced row in the outbox, as if just inserted: what publishing sends. */
@@ -92,7 +80,7 @@ export function enqueueEverything(db: Db): void {
   db.transaction(() => {
     for (const table of SYNCED_TABLES) {
       const keys = SYNC_SPEC[table].key.join(', ');
-      prep(
+      cachedStatement(
         db,
         `INSERT INTO team_outbox (tbl, local_key, kind, fields)
          SELECT '${table}', json_array(${keys}), 'insert', NULL FROM ${table} ORDER BY ${keys}`,
@@ -104,18 +92,23 @@ export function enqueueEverything(db: Db): void {
 // Guids ------------------------------------------------------------------------------------------------------------
 
 function guidOf(db: Db, tbl: SyncedTable, localKey: string): string | undefined {
-  return prep(db, 'SELECT guid FROM team_guids WHERE tbl = ? AND local_key = ?').pluck().get(tbl, localKey) as
-    string | undefined;
+  return cachedStatement(db, 'SELECT guid FROM team_guids WHERE tbl = ? AND local_key = ?')
+    .pluck()
+    .get(tbl, localKey) as string | undefined;
 }
 
 function localKeyOf(db: Db, tbl: SyncedTable, guid: string): string | undefined {
-  return prep(db, 'SELECT local_key FROM team_guids WHERE tbl = ? AND guid = ?').pluck().get(tbl, guid) as
+  return cachedStatement(db, 'SELECT local_key FROM team_guids WHERE tbl = ? AND guid = ?').pluck().get(tbl, guid) as
     string | undefined;
 }
 
 function mapGuid(db: Db, tbl: SyncedTable, localKey: string, guid: string): void {
-  prep(db, 'DELETE FROM team_guids WHERE tbl = ? AND guid = ?').run(tbl, guid);
-  prep(db, 'INSERT OR REPLACE INTO team_guids (tbl, local_key, guid) VALUES (?, ?, ?)').run(tbl, localKey, guid);
+  cachedStatement(db, 'DELETE FROM team_guids WHERE tbl = ? AND guid = ?').run(tbl, guid);
+  cachedStatement(db, 'INSERT OR REPLACE INTO team_guids (tbl, local_key, guid) VALUES (?, ?, ?)').run(
+    tbl,
+    localKey,
+    guid,
+  );
 }
 
 /**
@@ -158,8 +151,9 @@ export interface OutgoingBatch {
 const keyWhere = (tbl: SyncedTable) => SYNC_SPEC[tbl].key.map((k) => `${k} = ?`).join(' AND ');
 
 function currentRow(db: Db, tbl: SyncedTable, localKey: string): Record<string, unknown> | undefined {
-  return prep(db, `SELECT * FROM ${tbl} WHERE ${keyWhere(tbl)}`).get(...(JSON.parse(localKey) as unknown[])) as
-    Record<string, unknown> | undefined;
+  return cachedStatement(db, `SELECT * FROM ${tbl} WHERE ${keyWhere(tbl)}`).get(
+    ...(JSON.parse(localKey) as unknown[]),
+  ) as Record<string, unknown> | undefined;
 }
 
 /**
@@ -168,7 +162,7 @@ function currentRow(db: Db, tbl: SyncedTable, localKey: string): Record<string, 
  */
 export function outgoingBatch(db: Db, limit: number, maxBytes: number): OutgoingBatch {
   return db.transaction(() => {
-    const rows = prep(db, 'SELECT * FROM team_outbox ORDER BY id LIMIT ?').all(limit) as OutboxRow[];
+    const rows = cachedStatement(db, 'SELECT * FROM team_outbox ORDER BY id LIMIT ?').all(limit) as OutboxRow[];
     const ops: TeamOp[] = [];
     const upserts = new Map<string, TeamOp>();
     const deleted = new Set<string>();
@@ -234,9 +228,9 @@ function makeOp(tbl: SyncedTable, guid: string, kind: TeamOp['kind'], fields: Te
 /** After the server took a batch: drop it from the outbox and remember the order of each field written. */
 export function settlePushed(db: Db, batch: OutgoingBatch, seqs: { uuid: string; seq: number }[]): void {
   const seqOf = new Map(seqs.map((s) => [s.uuid, s.seq]));
-  const setSeq = prep(db, 'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)');
+  const setSeq = cachedStatement(db, 'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)');
   db.transaction(() => {
-    prep(db, 'DELETE FROM team_outbox WHERE id <= ?').run(batch.lastOutboxId);
+    cachedStatement(db, 'DELETE FROM team_outbox WHERE id <= ?').run(batch.lastOutboxId);
     for (const op of batch.ops) {
       const seq = seqOf.get(op.uuid);
       if (seq === undefined) continue;
@@ -249,10 +243,10 @@ export function settlePushed(db: Db, batch: OutgoingBatch, seqs: { uuid: string;
 
 /** Applies one page of the server's log in its order, skipping this copy's own operations, and moves the mark. */
 export function applyRemote(db: Db, ops: ServerOp[], clientId: string): void {
-  const fieldSeq = prep(db, 'SELECT field, seq FROM team_field_seq WHERE guid = ?');
-  const setSeq = prep(db, 'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)');
+  const fieldSeq = cachedStatement(db, 'SELECT field, seq FROM team_field_seq WHERE guid = ?');
+  const setSeq = cachedStatement(db, 'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)');
   db.transaction(() => {
-    prep(db, 'INSERT OR IGNORE INTO team_applying (only) VALUES (1)').run();
+    cachedStatement(db, 'INSERT OR IGNORE INTO team_applying (only) VALUES (1)').run();
     try {
       for (const op of ops) {
         if (op.clientId === clientId) continue;
@@ -262,16 +256,17 @@ export function applyRemote(db: Db, ops: ServerOp[], clientId: string): void {
         for (const field of written) setSeq.run(op.guid, field, op.seq);
       }
       const last = ops.at(-1);
-      if (last) prep(db, 'UPDATE team_link SET pulled_seq = MAX(pulled_seq, ?)').run(last.seq);
+      if (last) cachedStatement(db, 'UPDATE team_link SET pulled_seq = MAX(pulled_seq, ?)').run(last.seq);
     } finally {
-      prep(db, 'DELETE FROM team_applying').run();
+      cachedStatement(db, 'DELETE FROM team_applying').run();
     }
   })();
 }
 
 function applyDelete(db: Db, op: ServerOp): string[] {
   const localKey = localKeyOf(db, op.tbl, op.guid);
-  if (localKey) prep(db, `DELETE FROM ${op.tbl} WHERE ${keyWhere(op.tbl)}`).run(...(JSON.parse(localKey) as unknown[]));
+  if (localKey)
+    cachedStatement(db, `DELETE FROM ${op.tbl} WHERE ${keyWhere(op.tbl)}`).run(...(JSON.parse(localKey) as unknown[]));
   return ['*'];
 }
 
@@ -310,7 +305,7 @@ function applyUpsert(db: Db, op: ServerOp, seen: Map<string, number>): string[] 
 function sameLocalRow(db: Db, tbl: SyncedTable, values: Record<string, unknown>): unknown[] | undefined {
   const { sameWhen, key } = SYNC_SPEC[tbl];
   if (!sameWhen || sameWhen.some((c) => values[c] === undefined || values[c] === null)) return undefined;
-  const row = prep(
+  const row = cachedStatement(
     db,
     `SELECT ${key.join(', ')} FROM ${tbl} WHERE ${sameWhen.map((c) => `${c} = ?`).join(' AND ')}`,
   ).get(...sameWhen.map((c) => values[c])) as Record<string, unknown> | undefined;
@@ -328,7 +323,7 @@ function adoptRow(db: Db, op: ServerOp, key: unknown[], values: Record<string, u
   const seen = new Map(
     localGuid
       ? (
-          prep(db, 'SELECT field, seq FROM team_field_seq WHERE guid = ?').all(localGuid) as {
+          cachedStatement(db, 'SELECT field, seq FROM team_field_seq WHERE guid = ?').all(localGuid) as {
             field: string;
             seq: number;
           }[]
@@ -345,14 +340,14 @@ function adoptRow(db: Db, op: ServerOp, key: unknown[], values: Record<string, u
   if (!localGuid || op.guid < localGuid) {
     mapGuid(db, op.tbl, localKey, op.guid);
     if (localGuid) {
-      prep(
+      cachedStatement(
         db,
         'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) SELECT ?, field, seq FROM team_field_seq WHERE guid = ?',
       ).run(op.guid, localGuid);
     }
     return Object.keys(taken);
   }
-  const setSeq = prep(db, 'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)');
+  const setSeq = cachedStatement(db, 'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)');
   for (const field of Object.keys(taken)) setSeq.run(localGuid, field, op.seq);
   return [];
 }
@@ -422,7 +417,10 @@ function hashMatches(values: Record<string, unknown>): boolean {
 }
 
 function pendingFields(db: Db, tbl: SyncedTable, localKey: string): Set<string> {
-  const rows = prep(db, 'SELECT fields FROM team_outbox WHERE tbl = ? AND local_key = ?').all(tbl, localKey) as {
+  const rows = cachedStatement(db, 'SELECT fields FROM team_outbox WHERE tbl = ? AND local_key = ?').all(
+    tbl,
+    localKey,
+  ) as {
     fields: string | null;
   }[];
   const names = new Set<string>();
@@ -447,7 +445,7 @@ function updateRow(db: Db, tbl: SyncedTable, key: unknown[], values: Record<stri
   const sets = Object.keys(all).map((c) => `${c} = @${c}`);
   const keyParams = Object.fromEntries(SYNC_SPEC[tbl].key.map((k, i) => [`key_${k}`, key[i]]));
   const where = SYNC_SPEC[tbl].key.map((k) => `${k} = @key_${k}`).join(' AND ');
-  prep(db, `UPDATE ${tbl} SET ${sets.join(', ')} WHERE ${where}`).run({ ...all, ...keyParams });
+  cachedStatement(db, `UPDATE ${tbl} SET ${sets.join(', ')} WHERE ${where}`).run({ ...all, ...keyParams });
 }
 
 /** A new row from another member. Tag names are unique here: a clash keeps both, the newcomer's name marked. */
@@ -460,7 +458,7 @@ function insertRow(db: Db, op: ServerOp, values: Record<string, unknown>): boole
   const columns = Object.keys(all);
   let info;
   try {
-    info = prep(
+    info = cachedStatement(
       db,
       `INSERT INTO ${op.tbl} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
     ).run(all);
@@ -474,5 +472,5 @@ function insertRow(db: Db, op: ServerOp, values: Record<string, unknown>): boole
 }
 
 function nameTaken(db: Db, name: string): boolean {
-  return prep(db, 'SELECT 1 FROM tags WHERE name = ?').get(name) !== undefined;
+  return cachedStatement(db, 'SELECT 1 FROM tags WHERE name = ?').get(name) !== undefined;
 }
