@@ -9,6 +9,7 @@ import { importFiles } from '../electron/import/importer.js';
 import { extractionPool } from '../electron/import/pool.js';
 import { openProject } from '../electron/project/project.js';
 import { generateCorpus, type GeneratedDocument } from './corpus.js';
+import { fileSize, warmExtractionPool } from './import-support.js';
 
 const option = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -17,15 +18,6 @@ const option = (name: string, fallback: number) => {
 const count = option('count', 10_000);
 const runs = option('runs', 1);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-bench-import-'));
-const fileSize = (f: string) =>
-  ['', '-wal', '-shm'].reduce((n, s) => n + (fs.existsSync(f + s) ? fs.statSync(f + s).size : 0), 0);
-
-async function warmExtractionPool() {
-  const pool = extractionPool();
-  await Promise.all(
-    Array.from({ length: pool.size }, () => pool.extract([{ fileName: 'warm.md', bytes: Buffer.from('# warm') }])),
-  );
-}
 
 /** Seconds this thread has run and has waited to run, from /proc (zeros elsewhere). */
 function mainThreadSchedule(): { ran: number; waited: number } {

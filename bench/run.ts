@@ -15,7 +15,6 @@ import { insertDocument } from '../electron/db/documents.js';
 import { insertHighlight } from '../electron/db/highlights.js';
 import { searchAll } from '../electron/db/search.js';
 import { importFile, importFiles } from '../electron/import/importer.js';
-import { extractionPool } from '../electron/import/pool.js';
 import { ensureIndexed } from '../electron/corroboration/sentenceIndex.js';
 import { openProject } from '../electron/project/project.js';
 import { chromiumPdfService, HEADLESS_CHROMIUM_ARGS } from '../electron/server/pdf.js';
@@ -27,6 +26,7 @@ import { benchCorroboration } from './corroboration.js';
 import { benchExchange } from './exchange.js';
 import { benchTeam } from './team.js';
 import { benchWorkbench } from './workbench.js';
+import { fileSize, warmExtractionPool } from './import-support.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -43,16 +43,6 @@ const time = async <T>(fn: () => T | Promise<T>): Promise<[T, number]> => {
   const r = await fn();
   return [r, performance.now() - t];
 };
-const fileSize = (f: string) =>
-  ['', '-wal', '-shm'].reduce((n, s) => n + (fs.existsSync(f + s) ? fs.statSync(f + s).size : 0), 0);
-
-/** Starts the extraction workers first: the app's pool outlives any one import, so start-up is not import time. */
-async function warmExtractionPool() {
-  const pool = extractionPool();
-  await Promise.all(
-    Array.from({ length: pool.size }, () => pool.extract([{ fileName: 'warm.md', bytes: Buffer.from('# warm') }])),
-  );
-}
 
 /** Batch import (importFiles): small files share worker messages, and are written many per transaction. */
 async function benchImport(count: number) {
