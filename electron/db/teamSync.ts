@@ -111,9 +111,16 @@ function mapGuid(db: Db, tbl: SyncedTable, localKey: string, guid: string): void
   );
 }
 
+/** Rows that belong to one other row are named after it: a document's structure, its PDF, a passage's region. */
+const NAMED_AFTER: Partial<Record<SyncedTable, [owner: SyncedTable, suffix: string]>> = {
+  document_structure: ['documents', 'structure'],
+  document_originals: ['documents', 'original'],
+  highlight_regions: ['highlights', 'region'],
+};
+
 /**
- * A link row's guid is its two ends' guids, and a document's structure is named after the document, so both sides name
- * them alike without telling each other.
+ * A link row's guid is its two ends' guids, a file's is its hash, and a row belonging to another is named after it, so
+ * both sides name them alike without telling each other.
  */
 function ensureGuid(db: Db, tbl: SyncedTable, localKey: string, fresh = false): string {
   const known = fresh ? undefined : guidOf(db, tbl, localKey);
@@ -122,10 +129,9 @@ function ensureGuid(db: Db, tbl: SyncedTable, localKey: string, fresh = false): 
   if (tbl === 'highlight_tags') {
     const [highlightId, tagId] = JSON.parse(localKey) as number[];
     guid = `${ensureGuid(db, 'highlights', JSON.stringify([highlightId]))}/${ensureGuid(db, 'tags', JSON.stringify([tagId]))}`;
-  } else if (tbl === 'document_structure' || tbl === 'document_originals') {
-    guid = `${ensureGuid(db, 'documents', localKey)}/${tbl === 'document_structure' ? 'structure' : 'original'}`;
-  } else if (tbl === 'highlight_regions') {
-    guid = `${ensureGuid(db, 'highlights', localKey)}/region`;
+  } else if (NAMED_AFTER[tbl]) {
+    const [owner, suffix] = NAMED_AFTER[tbl];
+    guid = `${ensureGuid(db, owner, localKey)}/${suffix}`;
   } else if (tbl === 'original_files') {
     guid = `sha256:${(JSON.parse(localKey) as string[])[0]}`;
   }
@@ -275,13 +281,12 @@ function applyUpsert(db: Db, op: ServerOp, seen: Map<string, number>): string[] 
   const localKey = localKeyOf(db, op.tbl, op.guid);
   const pending = localKey ? pendingFields(db, op.tbl, localKey) : new Set<string>();
   const values: Record<string, unknown> = {};
+  const toLocal = (table: SyncedTable, guid: unknown) => (typeof guid === 'string' ? localIdOf(db, table, guid) : guid);
   for (const [field, value] of Object.entries(op.fields)) {
     if (!spec.columns.includes(field)) continue;
     if ((seen.get(field) ?? seen.get(WHOLE_ROW) ?? 0) > op.seq || pending.has(field) || pending.has('*')) continue;
     const ref = spec.refs[field];
     values[field] = ref && typeof value === 'string' ? localIdOf(db, ref, value) : value;
-    const toLocal = (table: SyncedTable, guid: unknown) =>
-      typeof guid === 'string' ? localIdOf(db, table, guid) : guid;
     if (spec.citations?.includes(field) && typeof value === 'string') values[field] = mapCitations(value, toLocal);
     const jsonIds = spec.jsonIds?.[field];
     if (jsonIds && typeof value === 'string') values[field] = mapJsonIds(value, jsonIds, toLocal);

@@ -2,7 +2,7 @@
 // region highlights travel to the team server too. The outbox gets triggers for their tables, the documents'
 // triggers are rebuilt to carry the collection a document is in, and a project that is already linked sends what it
 // holds of them at its next sync.
-import { outboxTriggers } from './013_team.js';
+import { outboxTriggers, SYNCED_V13 } from './013_team.js';
 
 /** The tables and columns this schema adds to team sync, frozen here (electron/db/teamSpec.ts is the live list). */
 const ADDED_V15: Record<string, { key: string[]; columns: string[] }> = {
@@ -39,23 +39,7 @@ const ADDED_V15: Record<string, { key: string[]; columns: string[] }> = {
   },
 };
 
-const DOCUMENTS_V15 = {
-  key: ['id'],
-  columns: [
-    'title',
-    'outlet',
-    'author',
-    'published_at',
-    'url',
-    'format',
-    'text',
-    'content_hash',
-    'source_name',
-    'notes',
-    'pages',
-    'collection_id',
-  ],
-};
+const DOCUMENTS_V15 = { key: ['id'], columns: [...SYNCED_V13.documents!.columns, 'collection_id'] };
 
 const linked = 'WHERE EXISTS (SELECT 1 FROM team_link)';
 
