@@ -361,12 +361,6 @@ type MapId = (table: SyncedTable, value: unknown) => unknown;
 
 /** JSON with the ids at each path mapped (see SyncSpec.jsonIds); not JSON: left as it is. */
 function mapJsonIds(json: string, refs: { path: string[]; table: SyncedTable }[], map: MapId): string {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(json);
-  } catch {
-    return json;
-  }
   const visit = (node: unknown, path: string[], table: SyncedTable): void => {
     if (!node || typeof node !== 'object') return;
     const [step, ...rest] = path;
@@ -377,7 +371,18 @@ function mapJsonIds(json: string, refs: { path: string[]; table: SyncedTable }[]
       else record[key] = map(table, record[key]) ?? null;
     }
   };
-  for (const { path, table } of refs) visit(doc, path, table);
+  return rewriteJson(json, (doc) => refs.forEach(({ path, table }) => visit(doc, path, table)));
+}
+
+/** `json` with `edit` applied to its parsed value in place; a text that is not JSON passes unchanged. */
+function rewriteJson(json: string, edit: (doc: unknown) => void): string {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch {
+    return json;
+  }
+  edit(doc);
   return JSON.stringify(doc);
 }
 
@@ -392,12 +397,6 @@ const CITATION_REFS: [attr: string, table: CitedTable][] = [
  * arrival; an id this copy cannot map becomes null, and the citation keeps its quote). Not JSON: left as it is.
  */
 function mapCitations(json: string, map: MapId): string {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(json);
-  } catch {
-    return json;
-  }
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     const { type, attrs, content } = node as { type?: unknown; attrs?: Record<string, unknown>; content?: unknown };
@@ -406,8 +405,7 @@ function mapCitations(json: string, map: MapId): string {
     }
     if (Array.isArray(content)) content.forEach(visit);
   };
-  visit(doc);
-  return JSON.stringify(doc);
+  return rewriteJson(json, visit);
 }
 
 /** The local key of the row a guid names: an id, or a file's content hash. */
