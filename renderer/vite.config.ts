@@ -7,7 +7,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * The entry chunk only sends the first screen's reads and then imports the app (renderer/main.ts); this makes the
- * browser fetch and compile the app's chunk alongside the entry instead of after it. The app chunk's style sheet is
+ * browser fetch and compile the app's chunk and the chunks it imports (React) alongside the entry instead of after
+ * it. The app chunk's style sheet is
  * linked in the head too: else Vite's import() fetches it only once the entry runs, behind the first reads, and
  * holds the app chunk's evaluation until it has arrived (it skips a sheet the page already links).
  */
