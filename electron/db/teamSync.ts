@@ -234,32 +234,50 @@ function makeOp(tbl: SyncedTable, guid: string, kind: TeamOp['kind'], fields: Te
 /** After the server took a batch: drop it from the outbox and remember the order of each field written. */
 export function settlePushed(db: Db, batch: OutgoingBatch, seqs: { uuid: string; seq: number }[]): void {
   const seqOf = new Map(seqs.map((s) => [s.uuid, s.seq]));
-  const setSeq = cachedStatement(db, 'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)');
   db.transaction(() => {
     cachedStatement(db, 'DELETE FROM team_outbox WHERE id <= ?').run(batch.lastOutboxId);
     for (const op of batch.ops) {
       const seq = seqOf.get(op.uuid);
       if (seq === undefined) continue;
-      for (const field of writtenFields(op)) setSeq.run(op.guid, field, seq);
+      for (const field of writtenFields(op)) setFieldSeq(db, op.guid, field, seq);
     }
   })();
 }
+
+/** The server's order of the last write this copy has of each field of a row (WHOLE_ROW: its insert, '*': delete). */
+function fieldSeqs(db: Db, guid: string): Map<string, number> {
+  const rows = cachedStatement(db, 'SELECT field, seq FROM team_field_seq WHERE guid = ?').all(guid) as {
+    field: string;
+    seq: number;
+  }[];
+  return new Map(rows.map((r) => [r.field, r.seq]));
+}
+
+function setFieldSeq(db: Db, guid: string, field: string, seq: number): void {
+  cachedStatement(db, 'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)').run(
+    guid,
+    field,
+    seq,
+  );
+}
+
+const lastWriteSeq = (seen: Map<string, number>, field: string) => seen.get(field) ?? seen.get(WHOLE_ROW) ?? 0;
+/** An edit made here and not yet sent: it wins over what arrives until the server has ordered it. */
+const heldHere = (pending: Set<string>, field: string) => pending.has('*') || pending.has(field);
 
 // Remote operations → rows ------------------------------------------------------------------------------------------
 
 /** Applies one page of the server's log in its order, skipping this copy's own operations, and moves the mark. */
 export function applyRemote(db: Db, ops: ServerOp[], clientId: string): void {
-  const fieldSeq = cachedStatement(db, 'SELECT field, seq FROM team_field_seq WHERE guid = ?');
-  const setSeq = cachedStatement(db, 'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)');
   db.transaction(() => {
     cachedStatement(db, 'INSERT OR IGNORE INTO team_applying (only) VALUES (1)').run();
     try {
       for (const op of ops) {
         if (op.clientId === clientId) continue;
-        const seen = new Map((fieldSeq.all(op.guid) as { field: string; seq: number }[]).map((r) => [r.field, r.seq]));
+        const seen = fieldSeqs(db, op.guid);
         if ((seen.get('*') ?? 0) > op.seq) continue; // deleted later
         const written = op.kind === 'delete' ? applyDelete(db, op) : applyUpsert(db, op, seen);
-        for (const field of written) setSeq.run(op.guid, field, op.seq);
+        for (const field of written) setFieldSeq(db, op.guid, field, op.seq);
       }
       const last = ops.at(-1);
       if (last) cachedStatement(db, 'UPDATE team_link SET pulled_seq = MAX(pulled_seq, ?)').run(last.seq);
@@ -284,7 +302,7 @@ function applyUpsert(db: Db, op: ServerOp, seen: Map<string, number>): string[] 
   const toLocal = (table: SyncedTable, guid: unknown) => (typeof guid === 'string' ? localIdOf(db, table, guid) : guid);
   for (const [field, value] of Object.entries(op.fields)) {
     if (!spec.columns.includes(field)) continue;
-    if ((seen.get(field) ?? seen.get(WHOLE_ROW) ?? 0) > op.seq || pending.has(field) || pending.has('*')) continue;
+    if (lastWriteSeq(seen, field) > op.seq || heldHere(pending, field)) continue;
     const ref = spec.refs[field];
     values[field] = ref && typeof value === 'string' ? localIdOf(db, ref, value) : value;
     if (spec.citations?.includes(field) && typeof value === 'string') values[field] = mapCitations(value, toLocal);
@@ -325,21 +343,10 @@ function sameLocalRow(db: Db, tbl: SyncedTable, values: Record<string, unknown>)
 function adoptRow(db: Db, op: ServerOp, key: unknown[], values: Record<string, unknown>): string[] {
   const localKey = JSON.stringify(key);
   const localGuid = guidOf(db, op.tbl, localKey);
-  const seen = new Map(
-    localGuid
-      ? (
-          cachedStatement(db, 'SELECT field, seq FROM team_field_seq WHERE guid = ?').all(localGuid) as {
-            field: string;
-            seq: number;
-          }[]
-        ).map((r) => [r.field, r.seq])
-      : [],
-  );
+  const seen = localGuid ? fieldSeqs(db, localGuid) : new Map<string, number>();
   const pending = pendingFields(db, op.tbl, localKey);
   const taken = Object.fromEntries(
-    Object.entries(values).filter(
-      ([field]) => !pending.has('*') && !pending.has(field) && (seen.get(field) ?? seen.get(WHOLE_ROW) ?? 0) < op.seq,
-    ),
+    Object.entries(values).filter(([field]) => !heldHere(pending, field) && lastWriteSeq(seen, field) < op.seq),
   );
   if (Object.keys(taken).length) updateRow(db, op.tbl, key, taken);
   if (!localGuid || op.guid < localGuid) {
@@ -352,8 +359,7 @@ function adoptRow(db: Db, op: ServerOp, key: unknown[], values: Record<string, u
     }
     return Object.keys(taken);
   }
-  const setSeq = cachedStatement(db, 'INSERT OR REPLACE INTO team_field_seq (guid, field, seq) VALUES (?, ?, ?)');
-  for (const field of Object.keys(taken)) setSeq.run(localGuid, field, op.seq);
+  for (const field of Object.keys(taken)) setFieldSeq(db, localGuid, field, op.seq);
   return [];
 }
 
